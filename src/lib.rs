@@ -1,3 +1,4 @@
 //! Signpost: points patients to clinician-approved health resources.
+pub mod config;
 pub mod engine;
 pub mod reply;

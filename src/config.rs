@@ -1,0 +1,365 @@
+//! `signpost.toml`: the settings of `signpost serve`, read once at start.
+//!
+//! Two stages (raw → validated): [`RawConfig`] mirrors the file with every
+//! field optional, [`Config`] is what the rest of the program reads. Secrets
+//! come from the environment (`DISCORD_TOKEN`) or a `token_file`, never from
+//! the TOML itself, and are never logged: [`Token`]'s `Debug` hides them.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+/// Environment variable holding the bot token; wins over `token_file`.
+pub const TOKEN_ENV: &str = "DISCORD_TOKEN";
+
+/// Why the configuration could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("{path}: `{key}` {message}")]
+    Invalid {
+        path: PathBuf,
+        key: &'static str,
+        message: String,
+    },
+    #[error("{path}: `discord.token_file` = {file}: {source}")]
+    TokenFile {
+        path: PathBuf,
+        file: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// The bot token. Its `Debug` and `Display` never show the secret.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token(String);
+
+impl Token {
+    pub fn new(secret: impl Into<String>) -> Self {
+        Token(secret.into())
+    }
+    /// The secret, for the Discord client only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Token(<hidden>)")
+    }
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+/// Validated settings of `signpost serve`.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file the settings came from (for messages), or `<defaults>`.
+    pub source: PathBuf,
+    /// The clinician-approved catalog (`resources/`), watched for edits.
+    pub resources: PathBuf,
+    /// The search index directory.
+    pub index: PathBuf,
+    /// The SQLite settings database; created on first start.
+    pub database: PathBuf,
+    /// Region used in DMs and in servers that chose none.
+    pub default_region: String,
+    /// Results per answer unless a server chose otherwise (1 to 5).
+    pub results: u8,
+    /// Bot token; `None` means `serve` explains how to get one.
+    pub token: Option<Token>,
+    /// Replaces `https://discord.com` for REST calls (tests, proxies).
+    /// Setting it disables serenity's ratelimiter (see the README).
+    pub api_base_url: Option<String>,
+    /// Replaces the gateway URL Discord advertises.
+    pub gateway_url: Option<String>,
+    /// Ask for the privileged MESSAGE_CONTENT intent (needed by auto mode).
+    pub message_content_intent: bool,
+    /// Extra owners (user ids) allowed to run `/signpost reload`.
+    pub owners: Vec<u64>,
+    /// Register slash commands in this guild only (instant; for testing).
+    pub register_in_guild: Option<u64>,
+    pub cooldowns: Cooldowns,
+    pub log_format: LogFormat,
+}
+
+/// Limits on how often the bot answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cooldowns {
+    /// One question per user per this long.
+    pub user: Duration,
+    /// One public answer per channel per this long (servers may override).
+    pub channel: Duration,
+    /// The same answer is not posted twice in a channel within this long.
+    pub duplicate: Duration,
+    /// Auto mode answers at most once per channel or thread within this long.
+    pub auto: Duration,
+}
+
+/// The file as written; every field optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    #[serde(default)]
+    paths: RawPaths,
+    #[serde(default)]
+    answers: RawAnswers,
+    #[serde(default)]
+    discord: RawDiscord,
+    #[serde(default)]
+    cooldowns: RawCooldowns,
+    #[serde(default)]
+    log: RawLog,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPaths {
+    resources: Option<PathBuf>,
+    index: Option<PathBuf>,
+    database: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAnswers {
+    default_region: Option<String>,
+    results: Option<u8>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDiscord {
+    token_file: Option<PathBuf>,
+    api_base_url: Option<String>,
+    gateway_url: Option<String>,
+    message_content_intent: Option<bool>,
+    owners: Option<Vec<u64>>,
+    register_in_guild: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCooldowns {
+    user_seconds: Option<u64>,
+    channel_seconds: Option<u64>,
+    duplicate_minutes: Option<u64>,
+    auto_seconds: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLog {
+    format: Option<LogFormat>,
+}
+
+impl Config {
+    /// Read `path` (or only defaults when `None`), then apply the environment.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let env_token = std::env::var(TOKEN_ENV).ok();
+        match path {
+            None => RawConfig::default().validate(Path::new("<defaults>"), env_token),
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+                Config::from_toml(&text, path, env_token)
+            }
+        }
+    }
+
+    /// Parse TOML text; `path` only names the source in errors.
+    pub fn from_toml(
+        text: &str,
+        path: &Path,
+        env_token: Option<String>,
+    ) -> Result<Config, ConfigError> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError::Parse {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        raw.validate(path, env_token)
+    }
+}
+
+impl RawConfig {
+    /// Fill defaults, check ranges, resolve the token.
+    pub fn validate(self, path: &Path, env_token: Option<String>) -> Result<Config, ConfigError> {
+        let invalid = |key, message: &str| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            key,
+            message: message.to_string(),
+        };
+        let results = self.answers.results.unwrap_or(3);
+        if !(1..=5).contains(&results) {
+            return Err(invalid("answers.results", "must be between 1 and 5"));
+        }
+        let default_region = self.answers.default_region.unwrap_or_else(|| "uk".into());
+        if !is_region_code(&default_region) {
+            return Err(invalid(
+                "answers.default_region",
+                "must be a short lowercase code such as `uk` or `us`",
+            ));
+        }
+        let api_base_url = non_empty(self.discord.api_base_url);
+        if let Some(url) = &api_base_url
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            return Err(invalid(
+                "discord.api_base_url",
+                "must start with http(s)://",
+            ));
+        }
+        let gateway_url = non_empty(self.discord.gateway_url);
+        if let Some(url) = &gateway_url
+            && (!(url.starts_with("ws://") || url.starts_with("wss://")) || url.contains('?'))
+        {
+            return Err(invalid(
+                "discord.gateway_url",
+                "must start with ws(s):// and have no query string",
+            ));
+        }
+        let token = resolve_token(path, env_token, self.discord.token_file)?;
+        let c = self.cooldowns;
+        Ok(Config {
+            source: path.to_path_buf(),
+            resources: self.paths.resources.unwrap_or_else(|| "resources".into()),
+            index: self.paths.index.unwrap_or_else(|| "index".into()),
+            database: self
+                .paths
+                .database
+                .unwrap_or_else(|| "data/signpost.db".into()),
+            default_region,
+            results,
+            token,
+            api_base_url,
+            gateway_url,
+            message_content_intent: self.discord.message_content_intent.unwrap_or(false),
+            owners: self.discord.owners.unwrap_or_default(),
+            register_in_guild: self.discord.register_in_guild,
+            cooldowns: Cooldowns {
+                user: Duration::from_secs(c.user_seconds.unwrap_or(10)),
+                channel: Duration::from_secs(c.channel_seconds.unwrap_or(5)),
+                duplicate: Duration::from_secs(60 * c.duplicate_minutes.unwrap_or(10)),
+                auto: Duration::from_secs(c.auto_seconds.unwrap_or(600)),
+            },
+            log_format: self.log.format.unwrap_or(LogFormat::Pretty),
+        })
+    }
+}
+
+/// A region code: 2 to 8 lowercase ASCII letters.
+pub fn is_region_code(s: &str) -> bool {
+    (2..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().trim_end_matches('/').to_string())
+        .filter(|s| !s.is_empty())
+}
+
+fn resolve_token(
+    path: &Path,
+    env_token: Option<String>,
+    token_file: Option<PathBuf>,
+) -> Result<Option<Token>, ConfigError> {
+    if let Some(t) = env_token.map(|t| t.trim().to_string())
+        && !t.is_empty()
+    {
+        return Ok(Some(Token(t)));
+    }
+    let Some(file) = token_file else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(&file).map_err(|source| ConfigError::TokenFile {
+        path: path.to_path_buf(),
+        file: file.clone(),
+        source,
+    })?;
+    let t = text.trim();
+    Ok((!t.is_empty()).then(|| Token(t.to_string())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::from_toml(text, Path::new("signpost.toml"), None)
+    }
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        let c = parse("").unwrap();
+        assert_eq!(c.database, PathBuf::from("data/signpost.db"));
+        assert_eq!(c.default_region, "uk");
+        assert_eq!(c.results, 3);
+        assert!(c.token.is_none());
+        assert_eq!(c.log_format, LogFormat::Pretty);
+    }
+
+    #[test]
+    fn errors_name_file_and_key() {
+        let e = parse("[answers]\nresults = 9\n").unwrap_err().to_string();
+        assert!(
+            e.contains("signpost.toml") && e.contains("answers.results"),
+            "{e}"
+        );
+        let e = parse("[answers]\nresultz = 2\n").unwrap_err().to_string();
+        assert!(e.contains("signpost.toml") && e.contains("resultz"), "{e}");
+        let e = parse("[log]\nformat = \"xml\"\n").unwrap_err().to_string();
+        assert!(e.contains("format"), "{e}");
+    }
+
+    #[test]
+    fn env_token_wins_and_is_hidden() {
+        let c = Config::from_toml("", Path::new("x"), Some(" s3cret \n".into())).unwrap();
+        let token = c.token.clone().unwrap();
+        assert_eq!(token.expose(), "s3cret");
+        assert!(!format!("{c:?}").contains("s3cret"));
+    }
+
+    #[test]
+    fn token_file_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("token");
+        std::fs::write(&file, "abc\n").unwrap();
+        let text = format!("[discord]\ntoken_file = {:?}\n", file.display().to_string());
+        assert_eq!(parse(&text).unwrap().token.unwrap().expose(), "abc");
+        let missing = "[discord]\ntoken_file = \"/nonexistent/token\"\n";
+        assert!(
+            parse(missing)
+                .unwrap_err()
+                .to_string()
+                .contains("token_file")
+        );
+    }
+
+    #[test]
+    fn base_urls_are_checked_and_trimmed() {
+        let c = parse("[discord]\napi_base_url = \"http://127.0.0.1:9/\"\n").unwrap();
+        assert_eq!(c.api_base_url.as_deref(), Some("http://127.0.0.1:9"));
+        assert!(parse("[discord]\ngateway_url = \"ws://x/?v=10\"\n").is_err());
+    }
+
+    #[test]
+    fn example_file_parses() {
+        let text = include_str!("../signpost.example.toml");
+        parse(text).unwrap();
+    }
+}
