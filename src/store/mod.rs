@@ -1,0 +1,124 @@
+//! Per-server settings chosen by moderators, behind a small trait.
+//!
+//! [`SettingsStore`] is what the Discord adapter uses; [`SqliteStore`] is the
+//! embedded implementation. A PostgreSQL one can follow by implementing the
+//! same trait (the schema in `migrations/sqlite/` is plain SQL).
+//! Nothing here ever holds message or question text.
+
+mod sqlite;
+
+pub use sqlite::SqliteStore;
+
+use std::fmt;
+use std::str::FromStr;
+
+/// Discord snowflake of a server.
+pub type GuildId = u64;
+/// Discord snowflake of a channel or thread.
+pub type ChannelId = u64;
+
+/// Why a settings operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("settings database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("settings database migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("cannot create the directory for {path}: {source}")]
+    CreateDir {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("settings database holds an invalid value in {0}")]
+    Corrupt(&'static str),
+}
+
+/// How the bot behaves in one channel, beyond `/ask` and the context menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ChannelMode {
+    /// Only slash commands and the context menu (default-deny).
+    #[default]
+    Off,
+    /// Answer messages that @mention the bot.
+    Mentions,
+    /// Mentions, plus confident answers to question-like messages.
+    Auto,
+}
+
+impl ChannelMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChannelMode::Off => "off",
+            ChannelMode::Mentions => "mentions",
+            ChannelMode::Auto => "auto",
+        }
+    }
+
+    /// Whether an @mention is answered in this channel.
+    pub fn answers_mentions(self) -> bool {
+        self != ChannelMode::Off
+    }
+}
+
+impl fmt::Display for ChannelMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ChannelMode {
+    type Err = StoreError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "off" => Ok(ChannelMode::Off),
+            "mentions" => Ok(ChannelMode::Mentions),
+            "auto" => Ok(ChannelMode::Auto),
+            _ => Err(StoreError::Corrupt("channel_modes.mode")),
+        }
+    }
+}
+
+/// One server's settings; `None` means "use the bot's configured default".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GuildSettings {
+    /// Region code for answers and emergency contacts.
+    pub region: Option<String>,
+    /// Answers are private (ephemeral) unless the asker says otherwise.
+    pub private_default: bool,
+    /// Resources per answer, 1 to 5.
+    pub results: Option<u8>,
+    /// Per-channel cooldown in seconds for public answers.
+    pub cooldown_secs: Option<u32>,
+    /// Moderator-only channel told (with a jump link only) about crisis-screened questions.
+    pub log_channel: Option<ChannelId>,
+}
+
+/// Storage for moderators' settings.
+#[serenity::async_trait]
+pub trait SettingsStore: Send + Sync {
+    /// A server's settings (defaults when it has none).
+    async fn guild(&self, guild: GuildId) -> Result<GuildSettings, StoreError>;
+    /// Replace a server's settings.
+    async fn save_guild(&self, guild: GuildId, settings: &GuildSettings) -> Result<(), StoreError>;
+    /// The mode of one channel (`Off` when never set).
+    async fn channel_mode(
+        &self,
+        guild: GuildId,
+        channel: ChannelId,
+    ) -> Result<ChannelMode, StoreError>;
+    /// Set one channel's mode; `Off` removes its row.
+    async fn set_channel_mode(
+        &self,
+        guild: GuildId,
+        channel: ChannelId,
+        mode: ChannelMode,
+    ) -> Result<(), StoreError>;
+    /// Every channel with a mode other than `Off`, by channel id.
+    async fn channels(&self, guild: GuildId) -> Result<Vec<(ChannelId, ChannelMode)>, StoreError>;
+    /// Whether any channel anywhere uses auto mode.
+    async fn any_auto(&self) -> Result<bool, StoreError>;
+    /// Forget everything about a server (the bot was removed from it).
+    async fn delete_guild(&self, guild: GuildId) -> Result<(), StoreError>;
+    /// Flush and close; later calls fail.
+    async fn close(&self);
+}
