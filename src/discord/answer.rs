@@ -1,0 +1,151 @@
+//! The answer path shared by `/ask`, the context menu, mentions and auto mode.
+
+use std::time::{Duration, Instant};
+
+use tokio::task::JoinHandle;
+
+use super::cooldown::{Earlier, answer_key};
+use super::data::Data;
+use crate::engine::AskOptions;
+use crate::reply::{NoMatchHelp, Reply};
+use crate::store::GuildSettings;
+
+/// Answers slower than this are deferred (Discord's deadline is 3 s).
+pub const FAST_PATH: Duration = Duration::from_millis(1500);
+
+/// Shown when an answer could not be produced at all.
+const FAILURE_NOTICE: &str = "Signpost shares vetted links, not medical advice. \
+If you are worried about your health, contact a doctor or your local health service.";
+
+/// Settings that shape one answer.
+#[derive(Debug, Clone)]
+pub struct AnswerSettings {
+    pub guild: GuildSettings,
+    pub opts: AskOptions,
+}
+
+/// A server's settings merged with the bot's defaults (defaults for DMs).
+pub async fn settings_for(data: &Data, guild: Option<u64>) -> AnswerSettings {
+    let stored = match guild {
+        Some(g) => data.store.guild(g).await.unwrap_or_else(|e| {
+            tracing::warn!(guild = g, error = %e, "settings unavailable; using defaults");
+            GuildSettings::default()
+        }),
+        None => GuildSettings::default(),
+    };
+    let opts = AskOptions {
+        region: stored
+            .region
+            .clone()
+            .unwrap_or_else(|| data.config.default_region.clone()),
+        k: usize::from(stored.results.unwrap_or(data.config.results)),
+    };
+    AnswerSettings {
+        guild: stored,
+        opts,
+    }
+}
+
+/// Start answering on the serving engine, off the async threads.
+pub fn start(data: &Data, question: String, opts: AskOptions) -> JoinHandle<Reply> {
+    let engine = data.engine.current();
+    tokio::task::spawn_blocking(move || engine.answer(&question, &opts))
+}
+
+/// The answer, or a kind failure reply if the engine crashed.
+pub async fn finish(task: JoinHandle<Reply>, region: &str) -> Reply {
+    task.await.unwrap_or_else(|_| failure_reply(region))
+}
+
+/// A kind "try again" reply, used when the engine crashed.
+pub fn failure_reply(region: &str) -> Reply {
+    tracing::error!("engine crashed while answering");
+    Reply {
+        emergency: None,
+        results: Vec::new(),
+        notice: FAILURE_NOTICE.to_string(),
+        no_match: true,
+        no_match_help: Some(NoMatchHelp {
+            message: "Sorry, I couldn't look that up just now. Please try again in a moment."
+                .into(),
+            routes: Vec::new(),
+            did_you_mean: Vec::new(),
+        }),
+        region: region.to_string(),
+    }
+}
+
+/// Why an answer is not posted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hold {
+    /// The asker asked too recently.
+    User(Duration),
+    /// The channel had a public answer too recently.
+    Channel(Duration),
+    /// The same answer is already in this channel.
+    Duplicate(Earlier),
+}
+
+impl Hold {
+    /// The short private note for the asker.
+    pub fn note(&self) -> String {
+        match self {
+            Hold::User(left) => format!(
+                "Please wait {} s before asking again.",
+                left.as_secs().max(1)
+            ),
+            Hold::Channel(left) => format!(
+                "I answered in this channel a moment ago; please wait {} s, or use `/ask` with `private: True`.",
+                left.as_secs().max(1)
+            ),
+            Hold::Duplicate(at) => format!(
+                "I shared these same resources here a few minutes ago: {}",
+                at.jump_url()
+            ),
+        }
+    }
+}
+
+/// Who asked where, for cooldowns and duplicate checks.
+#[derive(Debug, Clone, Copy)]
+pub struct Asker {
+    pub user: u64,
+    pub channel: u64,
+    /// The answer would be visible to the channel.
+    pub public: bool,
+}
+
+/// Cooldowns and duplicates. Emergency answers are never held back.
+pub fn check(data: &Data, who: Asker, reply: &Reply, settings: &GuildSettings) -> Result<(), Hold> {
+    if reply.emergency.is_some() {
+        return Ok(());
+    }
+    let now = Instant::now();
+    let cds = &data.config.cooldowns;
+    if who.public
+        && let Some(key) = answer_key(reply)
+        && let Some(at) = data.limiter.duplicate(who.channel, key, now, cds.duplicate)
+    {
+        return Err(Hold::Duplicate(at));
+    }
+    data.limiter
+        .user(who.user, now, cds.user)
+        .map_err(Hold::User)?;
+    if who.public {
+        let cd = settings
+            .cooldown_secs
+            .map_or(cds.channel, |s| Duration::from_secs(u64::from(s)));
+        data.limiter
+            .channel(who.channel, now, cd)
+            .map_err(Hold::Channel)?;
+    }
+    Ok(())
+}
+
+/// Remember a public answer for duplicate suppression.
+pub fn posted(data: &Data, reply: &Reply, at: Earlier) {
+    if let Some(key) = answer_key(reply) {
+        data.limiter
+            .posted(key, at, Instant::now(), data.config.cooldowns.duplicate);
+    }
+}

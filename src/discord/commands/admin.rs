@@ -1,0 +1,289 @@
+//! `/signpost ...`: moderators' settings for their server. All replies ephemeral.
+
+use poise::serenity_prelude as serenity;
+
+use crate::config::is_region_code;
+use crate::discord::checks;
+use crate::discord::data::{Context, Error};
+use crate::discord::render::Rendered;
+use crate::discord::send;
+use crate::store::{ChannelMode, GuildSettings};
+
+/// Channel modes a moderator can pick.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum ModeChoice {
+    #[name = "mentions"]
+    Mentions,
+    #[name = "auto"]
+    Auto,
+    #[name = "off"]
+    Off,
+}
+
+impl From<ModeChoice> for ChannelMode {
+    fn from(c: ModeChoice) -> Self {
+        match c {
+            ModeChoice::Mentions => ChannelMode::Mentions,
+            ModeChoice::Auto => ChannelMode::Auto,
+            ModeChoice::Off => ChannelMode::Off,
+        }
+    }
+}
+
+/// On or off.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum OnOff {
+    #[name = "on"]
+    On,
+    #[name = "off"]
+    Off,
+}
+
+/// Signpost settings for this server (moderators)
+#[poise::command(
+    slash_command,
+    guild_only,
+    default_member_permissions = "MANAGE_GUILD",
+    check = "checks::moderator",
+    subcommands(
+        "channels",
+        "mode",
+        "region",
+        "private",
+        "results",
+        "cooldown",
+        "log_channel",
+        "status",
+        "reload"
+    ),
+    subcommand_required
+)]
+pub async fn signpost(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+async fn say(ctx: Context<'_>, text: impl AsRef<str>) -> Result<(), Error> {
+    ctx.send(send::interaction_reply(
+        &Rendered::note(text.as_ref()),
+        true,
+    ))
+    .await?;
+    Ok(())
+}
+
+fn guild(ctx: Context<'_>) -> Result<u64, Error> {
+    ctx.guild_id()
+        .map(|g| g.get())
+        .ok_or_else(|| "not in a server".into())
+}
+
+async fn update(ctx: Context<'_>, f: impl FnOnce(&mut GuildSettings)) -> Result<(), Error> {
+    let g = guild(ctx)?;
+    let store = &ctx.data().store;
+    let mut s = store.guild(g).await?;
+    f(&mut s);
+    store.save_guild(g, &s).await?;
+    Ok(())
+}
+
+/// Channels where Signpost answers mentions or runs auto mode
+#[poise::command(
+    slash_command,
+    subcommands("channels_add", "channels_remove", "channels_list"),
+    subcommand_required
+)]
+pub async fn channels(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Answer @mentions in a channel
+#[poise::command(slash_command, rename = "add")]
+pub async fn channels_add(
+    ctx: Context<'_>,
+    #[description = "Channel (default: this one)"] channel: Option<serenity::ChannelId>,
+) -> Result<(), Error> {
+    set_mode(ctx, channel, ChannelMode::Mentions).await
+}
+
+/// Stop answering in a channel
+#[poise::command(slash_command, rename = "remove")]
+pub async fn channels_remove(
+    ctx: Context<'_>,
+    #[description = "Channel (default: this one)"] channel: Option<serenity::ChannelId>,
+) -> Result<(), Error> {
+    set_mode(ctx, channel, ChannelMode::Off).await
+}
+
+/// List the channels where Signpost answers
+#[poise::command(slash_command, rename = "list")]
+pub async fn channels_list(ctx: Context<'_>) -> Result<(), Error> {
+    let list = ctx.data().store.channels(guild(ctx)?).await?;
+    if list.is_empty() {
+        return say(
+            ctx,
+            "No channels enabled: Signpost answers `/ask` and the context menu only.",
+        )
+        .await;
+    }
+    let lines: Vec<String> = list.iter().map(|(c, m)| format!("<#{c}>: {m}")).collect();
+    say(ctx, lines.join("\n")).await
+}
+
+/// How Signpost behaves in a channel: mentions, auto or off
+#[poise::command(slash_command)]
+pub async fn mode(
+    ctx: Context<'_>,
+    #[description = "mentions, auto (answers questions unprompted) or off"] mode: ModeChoice,
+    #[description = "Channel (default: this one)"] channel: Option<serenity::ChannelId>,
+) -> Result<(), Error> {
+    let mode = ChannelMode::from(mode);
+    if mode == ChannelMode::Auto && !ctx.data().config.message_content_intent {
+        return say(ctx, "Auto mode needs the Message Content intent, which this bot does not request (`discord.message_content_intent` in its config). Mentions mode works without it.").await;
+    }
+    set_mode(ctx, channel, mode).await
+}
+
+async fn set_mode(
+    ctx: Context<'_>,
+    channel: Option<serenity::ChannelId>,
+    mode: ChannelMode,
+) -> Result<(), Error> {
+    let g = guild(ctx)?;
+    let ch = channel.unwrap_or(ctx.channel_id()).get();
+    ctx.data().store.set_channel_mode(g, ch, mode).await?;
+    tracing::info!(
+        guild = g,
+        channel = ch,
+        mode = mode.as_str(),
+        "channel mode set"
+    );
+    say(ctx, format!("<#{ch}> is now `{mode}`.")).await
+}
+
+/// Region for answers and emergency contacts (e.g. uk, us)
+#[poise::command(slash_command)]
+pub async fn region(
+    ctx: Context<'_>,
+    #[description = "Region code, e.g. uk or us"] code: String,
+) -> Result<(), Error> {
+    let code = code.trim().to_lowercase();
+    if !is_region_code(&code) {
+        return say(ctx, "A region is a short code such as `uk` or `us`.").await;
+    }
+    update(ctx, |s| s.region = Some(code.clone())).await?;
+    say(ctx, format!("Region set to `{code}`.")).await
+}
+
+/// Whether answers are private (only the asker sees them) by default
+#[poise::command(slash_command)]
+pub async fn private(
+    ctx: Context<'_>,
+    #[description = "on or off"] value: OnOff,
+) -> Result<(), Error> {
+    let on = matches!(value, OnOff::On);
+    update(ctx, |s| s.private_default = on).await?;
+    say(
+        ctx,
+        if on {
+            "Answers are now private by default."
+        } else {
+            "Answers are now public by default."
+        },
+    )
+    .await
+}
+
+/// How many resources each answer shows
+#[poise::command(slash_command)]
+pub async fn results(
+    ctx: Context<'_>,
+    #[description = "1 to 5"]
+    #[min = 1]
+    #[max = 5]
+    count: u8,
+) -> Result<(), Error> {
+    if !(1..=5).contains(&count) {
+        return say(ctx, "Choose between 1 and 5 results.").await;
+    }
+    update(ctx, |s| s.results = Some(count)).await?;
+    say(ctx, format!("Answers now show up to {count} resources.")).await
+}
+
+/// Seconds between public answers in one channel
+#[poise::command(slash_command)]
+pub async fn cooldown(
+    ctx: Context<'_>,
+    #[description = "Seconds (0 to 3600)"]
+    #[min = 0]
+    #[max = 3600]
+    seconds: u32,
+) -> Result<(), Error> {
+    let seconds = seconds.min(3600);
+    update(ctx, |s| s.cooldown_secs = Some(seconds)).await?;
+    say(ctx, format!("Channel cooldown set to {seconds} s.")).await
+}
+
+/// Where moderators are told (with a link only) that a crisis-screened question was asked
+#[poise::command(slash_command, rename = "log-channel")]
+pub async fn log_channel(
+    ctx: Context<'_>,
+    #[description = "Moderator-only channel; leave empty to turn off"] channel: Option<
+        serenity::ChannelId,
+    >,
+) -> Result<(), Error> {
+    let ch = channel.map(|c| c.get());
+    update(ctx, |s| s.log_channel = ch).await?;
+    match ch {
+        Some(c) => {
+            say(
+                ctx,
+                format!("Crisis notes (a link only, never the text) go to <#{c}>."),
+            )
+            .await
+        }
+        None => say(ctx, "Crisis notes are off.").await,
+    }
+}
+
+/// Catalog and this server's settings
+#[poise::command(slash_command)]
+pub async fn status(ctx: Context<'_>) -> Result<(), Error> {
+    let data = ctx.data();
+    let g = guild(ctx)?;
+    let s = data.store.guild(g).await?;
+    let chans = data.store.channels(g).await?;
+    let live = data.engine.status();
+    let age = live.loaded_at.elapsed().map(|d| d.as_secs()).unwrap_or(0);
+    let mut text = format!(
+        "**Catalog**: generation {}, loaded {} s ago in {} ms",
+        live.generation,
+        age,
+        live.load_time.as_millis()
+    );
+    if let Some(e) = &live.last_error {
+        text.push_str(&format!(
+            "\nLast reload was refused: {}",
+            crate::discord::render::limits::truncate(e, 500)
+        ));
+    }
+    text.push_str(&format!(
+        "\n**This server**: region `{}`, private by default: {}, results: {}, cooldown: {} s, crisis notes: {}\n**Channels**: {}",
+        s.region.as_deref().unwrap_or(&data.config.default_region),
+        if s.private_default { "on" } else { "off" },
+        s.results.unwrap_or(data.config.results),
+        s.cooldown_secs.map_or(data.config.cooldowns.channel.as_secs(), u64::from),
+        s.log_channel.map_or("off".to_string(), |c| format!("<#{c}>")),
+        if chans.is_empty() { "none".to_string() } else { chans.iter().map(|(c, m)| format!("<#{c}> {m}")).collect::<Vec<_>>().join(", ") },
+    ));
+    say(ctx, text).await
+}
+
+/// Reload the catalog now (bot owners)
+#[poise::command(slash_command, owners_only)]
+pub async fn reload(ctx: Context<'_>) -> Result<(), Error> {
+    ctx.defer_ephemeral().await?;
+    match ctx.data().engine.reload().await {
+        Ok(generation) => say(ctx, format!("Catalog reloaded (generation {generation}).")).await,
+        Err(e) => say(ctx, format!("Reload refused: {e}")).await,
+    }
+}

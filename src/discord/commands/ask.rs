@@ -1,0 +1,137 @@
+//! `/ask` and the "Find vetted resources" message context menu.
+
+use poise::serenity_prelude as serenity;
+use tracing::Instrument;
+
+use crate::discord::answer::{self, Asker};
+use crate::discord::cooldown::{Earlier, answer_key};
+use crate::discord::data::{Context, Error};
+use crate::discord::render::{self, Rendered};
+use crate::discord::{crisis_log, question, send};
+
+/// Find clinician-approved resources for a health question
+#[poise::command(slash_command)]
+pub async fn ask(
+    ctx: Context<'_>,
+    #[description = "Your question (never stored or logged)"]
+    #[max_length = 1000]
+    question: String,
+    #[description = "Only you see the answer"] private: Option<bool>,
+) -> Result<(), Error> {
+    respond(ctx, &question::strip_mentions(&question), private, "slash").await
+}
+
+/// Answers the invoker privately with vetted resources for someone's message.
+#[poise::command(context_menu_command = "Find vetted resources")]
+pub async fn find_resources(
+    ctx: Context<'_>,
+    #[description = "The message to find resources for"] message: serenity::Message,
+) -> Result<(), Error> {
+    let q = question::strip_mentions(&message.content);
+    // A helper's tool: the answer goes to the invoker only, nobody is pinged.
+    respond(ctx, &q, Some(true), "menu").await
+}
+
+async fn respond(
+    ctx: Context<'_>,
+    question: &str,
+    private: Option<bool>,
+    kind: &'static str,
+) -> Result<(), Error> {
+    let data = ctx.data();
+    let _busy = data.in_flight.start();
+    let span = tracing::info_span!(
+        "answer",
+        kind,
+        guild = ctx.guild_id().map(|g| g.get()),
+        channel = ctx.channel_id().get(),
+        interaction = ctx.id(),
+        question_chars = question.chars().count(),
+    );
+    async move {
+        if question.is_empty() {
+            let note = Rendered::note(
+                "Please include a question, e.g. `/ask question: asthma inhaler technique`.",
+            );
+            ctx.send(send::interaction_reply(&note, true)).await?;
+            return Ok(());
+        }
+        let started = std::time::Instant::now();
+        let settings = answer::settings_for(data, ctx.guild_id().map(|g| g.get())).await;
+        let ephemeral = private.unwrap_or(settings.guild.private_default);
+        let mut task = answer::start(data, question.to_string(), settings.opts.clone());
+        let reply = match tokio::time::timeout(answer::FAST_PATH, &mut task).await {
+            Ok(done) => done.unwrap_or_else(|_| answer::failure_reply(&settings.opts.region)),
+            Err(_) => {
+                tracing::info!("slow answer; deferring");
+                if ephemeral {
+                    ctx.defer_ephemeral().await?
+                } else {
+                    ctx.defer().await?
+                }
+                answer::finish(task, &settings.opts.region).await
+            }
+        };
+        let who = Asker {
+            user: ctx.author().id.get(),
+            channel: ctx.channel_id().get(),
+            public: !ephemeral,
+        };
+        if let Err(hold) = answer::check(data, who, &reply, &settings.guild) {
+            tracing::info!(?hold, "held back");
+            ctx.send(send::interaction_reply(&Rendered::note(&hold.note()), true))
+                .await?;
+            return Ok(());
+        }
+        let style = send::style_for(app_permissions(ctx));
+        let rendered = render::render(&reply, settings.opts.k, style);
+        let handle = ctx
+            .send(send::interaction_reply(&rendered, ephemeral))
+            .await?;
+        tracing::info!(
+            results = reply.results.len(),
+            emergency = reply.emergency.is_some(),
+            ephemeral,
+            ms = started.elapsed().as_millis() as u64,
+            "answered"
+        );
+        // The message id is only needed for duplicate checks and crisis notes.
+        let wants_id = answer_key(&reply).is_some()
+            || (reply.emergency.is_some() && settings.guild.log_channel.is_some());
+        let mut jump = None;
+        if !ephemeral
+            && wants_id
+            && let Some(guild) = ctx.guild_id()
+            && let Ok(msg) = handle.message().await
+        {
+            let at = Earlier {
+                guild: guild.get(),
+                channel: msg.channel_id.get(),
+                message: msg.id.get(),
+            };
+            answer::posted(data, &reply, at);
+            jump = Some(at);
+        }
+        if let (Some(e), Some(guild)) = (&reply.emergency, ctx.guild_id()) {
+            crisis_log::note(
+                ctx.serenity_context(),
+                &settings.guild,
+                guild.get(),
+                ctx.channel_id().get(),
+                &e.category,
+                jump,
+            )
+            .await;
+        }
+        Ok(())
+    }
+    .instrument(span)
+    .await
+}
+
+fn app_permissions(ctx: Context<'_>) -> Option<serenity::Permissions> {
+    match ctx {
+        poise::Context::Application(a) => a.interaction.app_permissions,
+        poise::Context::Prefix(_) => None,
+    }
+}

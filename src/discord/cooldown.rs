@@ -1,0 +1,188 @@
+//! Per-user and per-channel cooldowns, and duplicate-answer suppression.
+//!
+//! Pure bookkeeping over `Instant`s handed in by the caller, so it is tested
+//! without sleeping. Keys are ids and a hash of the answer's resource ids,
+//! never text.
+
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use crate::reply::Reply;
+
+/// Maps are pruned of expired entries once they grow past this.
+const PRUNE_AT: usize = 10_000;
+
+/// Where an earlier identical answer was posted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Earlier {
+    pub guild: u64,
+    pub channel: u64,
+    pub message: u64,
+}
+
+impl Earlier {
+    pub fn jump_url(&self) -> String {
+        format!(
+            "https://discord.com/channels/{}/{}/{}",
+            self.guild, self.channel, self.message
+        )
+    }
+}
+
+#[derive(Debug, Default)]
+struct State {
+    users: HashMap<u64, Instant>,
+    channels: HashMap<u64, Instant>,
+    auto: HashMap<u64, Instant>,
+    answers: HashMap<(u64, u64), (Instant, Earlier)>,
+}
+
+/// All cooldown state of the bot.
+#[derive(Debug, Default)]
+pub struct Limiter {
+    state: Mutex<State>,
+}
+
+/// How much longer a cooldown lasts, if it is running.
+fn remaining(
+    map: &HashMap<u64, Instant>,
+    key: u64,
+    now: Instant,
+    cd: Duration,
+) -> Option<Duration> {
+    let until = *map.get(&key)? + cd;
+    (until > now).then(|| until - now)
+}
+
+fn prune<K: Eq + Hash, V>(map: &mut HashMap<K, V>, keep: impl Fn(&V) -> bool) {
+    if map.len() > PRUNE_AT {
+        map.retain(|_, v| keep(v));
+    }
+}
+
+impl Limiter {
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Start the user's cooldown, or say how long is left of it.
+    pub fn user(&self, user: u64, now: Instant, cd: Duration) -> Result<(), Duration> {
+        let mut s = self.lock();
+        if let Some(left) = remaining(&s.users, user, now, cd) {
+            return Err(left);
+        }
+        prune(&mut s.users, |t| now.duration_since(*t) < cd);
+        s.users.insert(user, now);
+        Ok(())
+    }
+
+    /// Start the channel's cooldown for public answers, or say how long is left.
+    pub fn channel(&self, channel: u64, now: Instant, cd: Duration) -> Result<(), Duration> {
+        let mut s = self.lock();
+        if let Some(left) = remaining(&s.channels, channel, now, cd) {
+            return Err(left);
+        }
+        prune(&mut s.channels, |t| now.duration_since(*t) < cd);
+        s.channels.insert(channel, now);
+        Ok(())
+    }
+
+    /// Auto mode: at most one answer per channel or thread per `cd`.
+    pub fn auto(&self, channel: u64, now: Instant, cd: Duration) -> bool {
+        let mut s = self.lock();
+        if remaining(&s.auto, channel, now, cd).is_some() {
+            return false;
+        }
+        prune(&mut s.auto, |t| now.duration_since(*t) < cd);
+        s.auto.insert(channel, now);
+        true
+    }
+
+    /// The earlier post of the same answer in this channel, if recent.
+    pub fn duplicate(
+        &self,
+        channel: u64,
+        key: u64,
+        now: Instant,
+        window: Duration,
+    ) -> Option<Earlier> {
+        let s = self.lock();
+        let (at, earlier) = s.answers.get(&(channel, key))?;
+        (now.duration_since(*at) < window).then_some(*earlier)
+    }
+
+    /// Remember that this answer was posted publicly.
+    pub fn posted(&self, key: u64, at: Earlier, now: Instant, window: Duration) {
+        let mut s = self.lock();
+        prune(&mut s.answers, |(t, _)| now.duration_since(*t) < window);
+        s.answers.insert((at.channel, key), (now, at));
+    }
+}
+
+/// Identity of an answer for duplicate checks: its resource ids, in order.
+/// `None` for answers that must never be suppressed (emergency, no match).
+pub fn answer_key(reply: &Reply) -> Option<u64> {
+    if reply.emergency.is_some() || reply.results.is_empty() {
+        return None;
+    }
+    let mut h = DefaultHasher::new();
+    for r in &reply.results {
+        r.id.hash(&mut h);
+    }
+    reply.region.hash(&mut h);
+    Some(h.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const S: Duration = Duration::from_secs(1);
+
+    #[test]
+    fn user_cooldown_runs_out() {
+        let l = Limiter::default();
+        let t0 = Instant::now();
+        assert!(l.user(1, t0, 10 * S).is_ok());
+        assert_eq!(l.user(1, t0 + 4 * S, 10 * S), Err(6 * S));
+        assert!(l.user(2, t0 + 4 * S, 10 * S).is_ok());
+        assert!(l.user(1, t0 + 10 * S, 10 * S).is_ok());
+    }
+
+    #[test]
+    fn zero_cooldown_never_blocks() {
+        let l = Limiter::default();
+        let t0 = Instant::now();
+        assert!(l.channel(1, t0, Duration::ZERO).is_ok());
+        assert!(l.channel(1, t0, Duration::ZERO).is_ok());
+    }
+
+    #[test]
+    fn duplicates_point_to_the_earlier_message_within_the_window() {
+        let l = Limiter::default();
+        let t0 = Instant::now();
+        let at = Earlier {
+            guild: 1,
+            channel: 2,
+            message: 3,
+        };
+        assert_eq!(l.duplicate(2, 9, t0, 60 * S), None);
+        l.posted(9, at, t0, 60 * S);
+        assert_eq!(l.duplicate(2, 9, t0 + S, 60 * S), Some(at));
+        assert_eq!(l.duplicate(3, 9, t0 + S, 60 * S), None);
+        assert_eq!(l.duplicate(2, 9, t0 + 61 * S, 60 * S), None);
+        assert_eq!(at.jump_url(), "https://discord.com/channels/1/2/3");
+    }
+
+    #[test]
+    fn auto_answers_once_per_window() {
+        let l = Limiter::default();
+        let t0 = Instant::now();
+        assert!(l.auto(5, t0, 60 * S));
+        assert!(!l.auto(5, t0 + S, 60 * S));
+        assert!(l.auto(5, t0 + 60 * S, 60 * S));
+    }
+}

@@ -1,0 +1,192 @@
+//! Gateway events outside commands: @mentions, auto mode, leaving a server.
+
+use std::time::Instant;
+
+use poise::serenity_prelude as serenity;
+use serenity::{Context as SCtx, FullEvent, Message};
+use tracing::Instrument;
+
+use super::answer::{self, Asker};
+use super::cooldown::Earlier;
+use super::data::{Data, Error};
+use super::render::{self, Style};
+use super::{crisis_log, question, send};
+use crate::store::ChannelMode;
+
+/// poise's `event_handler`.
+pub async fn handle(
+    framework: poise::FrameworkContext<'_, Data, Error>,
+    event: &FullEvent,
+) -> Result<(), Error> {
+    let ctx = framework.serenity_context;
+    let data = framework.user_data;
+    match event {
+        FullEvent::Message { new_message } => {
+            let bot = framework.bot_id();
+            on_message(ctx, data, new_message, bot).await;
+        }
+        FullEvent::GuildDelete { incomplete, .. } if !incomplete.unavailable => {
+            // Removed from the server (not an outage): forget its settings.
+            let guild = incomplete.id.get();
+            match data.store.delete_guild(guild).await {
+                Ok(()) => tracing::info!(guild, "removed from server; settings deleted"),
+                Err(e) => tracing::error!(guild, error = %e, "could not delete settings"),
+            }
+        }
+        FullEvent::Ready { data_about_bot } => {
+            tracing::info!(guilds = data_about_bot.guilds.len(), "connected to Discord");
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Why a message is being answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trigger {
+    Mention,
+    Auto,
+}
+
+async fn trigger(data: &Data, msg: &Message, bot: serenity::UserId) -> Option<(u64, Trigger)> {
+    if msg.author.bot || msg.webhook_id.is_some() {
+        return None;
+    }
+    let guild = msg.guild_id?.get();
+    let mode = data
+        .store
+        .channel_mode(guild, msg.channel_id.get())
+        .await
+        .unwrap_or_else(|e| {
+            tracing::warn!(guild, error = %e, "channel mode unavailable; treating as off");
+            ChannelMode::Off
+        });
+    let mentioned = msg.mentions.iter().any(|u| u.id == bot);
+    match (mentioned, mode) {
+        (true, m) if m.answers_mentions() => Some((guild, Trigger::Mention)),
+        (false, ChannelMode::Auto) if data.config.message_content_intent => {
+            Some((guild, Trigger::Auto))
+        }
+        _ => None,
+    }
+}
+
+async fn on_message(ctx: &SCtx, data: &Data, msg: &Message, bot: serenity::UserId) {
+    let Some((guild, trigger)) = trigger(data, msg, bot).await else {
+        return;
+    };
+    let q = question::strip_mentions(&msg.content);
+    if trigger == Trigger::Auto && !question::looks_like_question(&q) {
+        return;
+    }
+    let _busy = data.in_flight.start();
+    let span = tracing::info_span!(
+        "answer",
+        kind = if trigger == Trigger::Mention {
+            "mention"
+        } else {
+            "auto"
+        },
+        guild,
+        channel = msg.channel_id.get(),
+        message = msg.id.get(),
+        question_chars = q.chars().count(),
+    );
+    answer_message(ctx, data, msg, guild, trigger, q)
+        .instrument(span)
+        .await;
+}
+
+async fn answer_message(
+    ctx: &SCtx,
+    data: &Data,
+    msg: &Message,
+    guild: u64,
+    trigger: Trigger,
+    q: String,
+) {
+    let started = Instant::now();
+    if q.is_empty() {
+        let note = render::Rendered::note(
+            "Hi! Mention me with a health question and I'll share vetted links, or use `/ask`.",
+        );
+        let _ = msg
+            .channel_id
+            .send_message(&ctx.http, send::channel_reply(&note, msg))
+            .await;
+        return;
+    }
+    let settings = answer::settings_for(data, Some(guild)).await;
+    let reply = answer::finish(
+        answer::start(data, q, settings.opts.clone()),
+        &settings.opts.region,
+    )
+    .await;
+    if trigger == Trigger::Auto {
+        let confident = reply.emergency.is_some() || (!reply.no_match && !reply.results.is_empty());
+        if !confident
+            || !data
+                .limiter
+                .auto(msg.channel_id.get(), started, data.config.cooldowns.auto)
+        {
+            return;
+        }
+    }
+    let who = Asker {
+        user: msg.author.id.get(),
+        channel: msg.channel_id.get(),
+        public: true,
+    };
+    if let Err(hold) = answer::check(data, who, &reply, &settings.guild) {
+        // A channel message cannot be answered privately; stay quiet, never ping.
+        tracing::info!(?hold, "held back");
+        return;
+    }
+    let style = style_in_channel(ctx, msg);
+    let rendered = render::render(&reply, settings.opts.k, style);
+    let sent = msg
+        .channel_id
+        .send_message(&ctx.http, send::channel_reply(&rendered, msg))
+        .await;
+    let posted = match sent {
+        Ok(m) => m,
+        Err(e) => {
+            tracing::warn!(error = %e, "answer not delivered");
+            return;
+        }
+    };
+    tracing::info!(
+        results = reply.results.len(),
+        emergency = reply.emergency.is_some(),
+        ms = started.elapsed().as_millis() as u64,
+        "answered"
+    );
+    let at = Earlier {
+        guild,
+        channel: posted.channel_id.get(),
+        message: posted.id.get(),
+    };
+    answer::posted(data, &reply, at);
+    if let Some(e) = &reply.emergency {
+        crisis_log::note(
+            ctx,
+            &settings.guild,
+            guild,
+            msg.channel_id.get(),
+            &e.category,
+            Some(at),
+        )
+        .await;
+    }
+}
+
+/// Embeds unless the cache shows the bot lacks Embed Links in this channel.
+fn style_in_channel(ctx: &SCtx, msg: &Message) -> Style {
+    let perms = msg.guild_id.and_then(|g| {
+        let guild = ctx.cache.guild(g)?;
+        let channel = guild.channels.get(&msg.channel_id)?;
+        let me = guild.members.get(&ctx.cache.current_user().id)?;
+        Some(guild.user_permissions_in(channel, me))
+    });
+    send::style_for(perms)
+}

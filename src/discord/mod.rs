@@ -1,0 +1,25 @@
+//! The Discord adapter: poise commands, gateway events and rendering of the
+//! core's `Reply`. Everything Discord-specific lives under here.
+//!
+//! - [`serve`]: connect, run until shutdown, close cleanly.
+//! - `commands/`: `/ask`, the "Find vetted resources" context menu, `/signpost ...`.
+//! - `events`: @mentions, auto mode, removal from a server.
+//! - [`render`]: `Reply` → embeds or plain text within Discord's limits.
+//! - `send`: the only place outgoing messages are built (no pings, ever).
+//! - `answer`, `cooldown`, `question`, `checks`, `crisis_log`: shared pieces.
+
+mod answer;
+mod checks;
+mod commands;
+mod cooldown;
+mod crisis_log;
+mod data;
+mod errors;
+mod events;
+mod question;
+pub mod render;
+mod send;
+mod serve;
+
+pub use data::{Data, Error};
+pub use serve::{NO_TOKEN_HELP, ServeError, intents, serve, shutdown_signal};

@@ -1,0 +1,204 @@
+//! `signpost serve`: wire store, live engine and poise together, run until
+//! shutdown, then finish in-flight answers and close the database.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use poise::serenity_prelude as serenity;
+use serenity::{ClientBuilder, GatewayIntents, HttpBuilder, UserId};
+
+use super::data::{Data, InFlight};
+use super::{commands, cooldown, errors, events, send};
+use crate::config::Config;
+use crate::engine::{EngineError, Paths};
+use crate::live::{self, LiveEngine};
+use crate::store::{SettingsStore, SqliteStore, StoreError};
+
+/// How long shutdown waits for answers already being worked on.
+const DRAIN: Duration = Duration::from_secs(10);
+
+/// Printed by `signpost serve` when no token is configured.
+pub const NO_TOKEN_HELP: &str = "\
+No Discord bot token found. Set DISCORD_TOKEN, or `token_file` under [discord] in signpost.toml.
+
+To create a bot:
+  1. https://discord.com/developers/applications -> New Application -> Bot -> Reset Token;
+     copy the token into DISCORD_TOKEN (never into a committed file).
+  2. Intents: none of the privileged ones are needed for /ask, the context menu and
+     @mentions. Enable Message Content only if a server will use auto mode (and set
+     discord.message_content_intent = true).
+  3. Invite it with scopes `bot applications.commands` and the permissions
+     View Channels, Send Messages, Send Messages in Threads, Embed Links,
+     Read Message History (integer 274877991936).
+
+Without a token, `signpost ask \"your question\"` answers from the terminal.";
+
+/// Why the bot stopped or could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("no Discord token (set DISCORD_TOKEN)")]
+    NoToken,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot open the catalog: {0}")]
+    Engine(#[from] EngineError),
+    #[error("opening the catalog crashed")]
+    EngineCrashed,
+    #[error("Discord client: {0}")]
+    Discord(#[from] serenity::Error),
+}
+
+/// Gateway intents: no privileged ones unless auto mode is configured.
+pub fn intents(config: &Config) -> GatewayIntents {
+    let base =
+        GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES;
+    if config.message_content_intent {
+        base | GatewayIntents::MESSAGE_CONTENT
+    } else {
+        base
+    }
+}
+
+/// Only what the bot reads: guilds, channels and its own member (for
+/// permission checks); no message cache, no user cache.
+fn cache_settings() -> serenity::cache::Settings {
+    let mut s = serenity::cache::Settings::default();
+    s.max_messages = 0;
+    s.cache_users = false;
+    s
+}
+
+/// Run the bot until `shutdown` resolves (SIGINT/SIGTERM in production).
+pub async fn serve(
+    config: Config,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    let token = config.token.clone().ok_or(ServeError::NoToken)?;
+    let store: Arc<SqliteStore> = Arc::new(SqliteStore::open(&config.database).await?);
+    let paths = Paths {
+        resources: config.resources.clone(),
+        index: config.index.clone(),
+    };
+    let engine = tokio::task::spawn_blocking(move || LiveEngine::open(paths))
+        .await
+        .map_err(|_| ServeError::EngineCrashed)??;
+    let engine = Arc::new(engine);
+    let watcher = live::watch(engine.clone(), &config.resources)
+        .inspect_err(
+            |e| tracing::warn!(error = %e, "not watching the catalog; use /signpost reload"),
+        )
+        .ok();
+    let in_flight = Arc::new(InFlight::default());
+    let config = Arc::new(config);
+    let data = Data {
+        engine,
+        store: store.clone(),
+        config: config.clone(),
+        limiter: cooldown::Limiter::default(),
+        in_flight: in_flight.clone(),
+    };
+    let mut client = build_client(&config, token.expose(), data).await?;
+    let shards = client.shard_manager.clone();
+    let stopper = tokio::spawn(async move {
+        shutdown.await;
+        tracing::info!("shutting down: closing the gateway");
+        shards.shutdown_all().await;
+    });
+    let result = client.start().await;
+    stopper.abort();
+    if tokio::time::timeout(DRAIN, in_flight.wait_idle())
+        .await
+        .is_err()
+    {
+        tracing::warn!("some answers were still in progress at shutdown");
+    }
+    drop(watcher);
+    store.close().await;
+    tracing::info!("stopped");
+    result.map_err(Into::into)
+}
+
+async fn build_client(
+    config: &Config,
+    token: &str,
+    data: Data,
+) -> Result<serenity::Client, ServeError> {
+    let mut http = HttpBuilder::new(token);
+    if let Some(url) = &config.api_base_url {
+        // serenity applies the proxy only with its ratelimiter off (its issue #1739).
+        http = http.proxy(url).ratelimiter_disabled(true);
+    }
+    let register_in = config.register_in_guild;
+    let framework = poise::Framework::builder()
+        .options(poise::FrameworkOptions {
+            commands: commands::all(),
+            on_error: |e| Box::pin(errors::on_error(e)),
+            event_handler: |fw, event| Box::pin(events::handle(fw, event)),
+            allowed_mentions: Some(send::no_mentions()),
+            owners: config.owners.iter().map(|&o| UserId::new(o)).collect(),
+            prefix_options: poise::PrefixFrameworkOptions {
+                mention_as_prefix: false,
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .setup(move |ctx, _ready, framework| {
+            Box::pin(async move {
+                register(ctx, &framework.options().commands, register_in).await;
+                Ok(data)
+            })
+        })
+        .build();
+    let client = ClientBuilder::new_with_http(http.build(), intents(config))
+        .framework(framework)
+        .cache_settings(cache_settings())
+        .await?;
+    if let Some(ws) = &config.gateway_url {
+        *client.ws_url.lock().await = ws.clone();
+    }
+    Ok(client)
+}
+
+/// Register the commands. Failures are logged, never returned: a failing
+/// poise `setup` would leave every later event unhandled.
+async fn register(
+    ctx: &serenity::Context,
+    commands: &[poise::Command<Data, super::Error>],
+    guild: Option<u64>,
+) {
+    let result = match guild {
+        Some(g) => {
+            poise::builtins::register_in_guild(ctx, commands, serenity::GuildId::new(g)).await
+        }
+        None => poise::builtins::register_globally(ctx, commands).await,
+    };
+    match result {
+        Ok(()) => tracing::info!(commands = commands.len(), "commands registered"),
+        Err(e) => {
+            tracing::error!(error = %e, "command registration failed; existing registrations stay")
+        }
+    }
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
+}
