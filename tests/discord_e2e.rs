@@ -1,0 +1,20 @@
+//! End-to-end: the real serenity/poise client, through `signpost::discord::serve`,
+//! against a fake Discord on 127.0.0.1 (tests/support/fake_discord). Assertions
+//! are on the REST requests the bot actually makes.
+//!
+//! One test binary (linking is slow); scenarios grouped by area in modules.
+
+mod support;
+
+#[path = "discord_e2e/ask.rs"]
+mod ask;
+#[path = "discord_e2e/catalog.rs"]
+mod catalog;
+#[path = "discord_e2e/common.rs"]
+mod common;
+#[path = "discord_e2e/lifecycle.rs"]
+mod lifecycle;
+#[path = "discord_e2e/mentions.rs"]
+mod mentions;
+#[path = "discord_e2e/moderators.rs"]
+mod moderators;

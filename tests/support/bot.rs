@@ -1,0 +1,136 @@
+//! Run the production `serve` path against a [`FakeDiscord`].
+
+use std::path::{Path, PathBuf};
+
+use signpost::config::Config;
+use signpost::discord::ServeError;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use super::fake_discord::FakeDiscord;
+
+/// Files one bot (or a bot and its restart) uses: database, catalog, index.
+pub struct Files {
+    pub dir: tempfile::TempDir,
+}
+
+impl Files {
+    /// A temp dir with a copy of `tests/fixtures/resources` (when present).
+    pub fn new() -> Files {
+        let dir = tempfile::tempdir().unwrap();
+        let resources = dir.path().join("resources");
+        std::fs::create_dir_all(&resources).unwrap();
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/resources");
+        if fixtures.is_dir() {
+            copy_dir(&fixtures, &resources);
+        }
+        Files { dir }
+    }
+    pub fn database(&self) -> PathBuf {
+        self.dir.path().join("data/signpost.db")
+    }
+    pub fn resources(&self) -> PathBuf {
+        self.dir.path().join("resources")
+    }
+    pub fn index(&self) -> PathBuf {
+        self.dir.path().join("index")
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Knobs the scenarios change; everything else is the production default.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub user_cooldown_secs: u64,
+    pub channel_cooldown_secs: u64,
+    pub duplicate_minutes: u64,
+    pub message_content: bool,
+}
+
+/// A running bot; [`Bot::stop`] shuts it down like SIGTERM would.
+pub struct Bot {
+    shutdown: Option<oneshot::Sender<()>>,
+    join: JoinHandle<Result<(), ServeError>>,
+}
+
+pub fn init_tracing() {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_test_writer()
+        .try_init();
+}
+
+pub fn config(fake: &FakeDiscord, files: &Files, o: &Options) -> Config {
+    let text = format!(
+        r#"
+[paths]
+resources = {resources:?}
+index = {index:?}
+database = {database:?}
+[discord]
+api_base_url = "{api}"
+message_content_intent = {mc}
+[cooldowns]
+user_seconds = {user}
+channel_seconds = {channel}
+duplicate_minutes = {dup}
+"#,
+        resources = files.resources().display().to_string(),
+        index = files.index().display().to_string(),
+        database = files.database().display().to_string(),
+        api = fake.base_url(),
+        mc = o.message_content,
+        user = o.user_cooldown_secs,
+        channel = o.channel_cooldown_secs,
+        dup = o.duplicate_minutes,
+    );
+    Config::from_toml(&text, Path::new("e2e.toml"), Some("fake-token".into())).unwrap()
+}
+
+impl Bot {
+    /// Start `serve` and wait until it registered its commands (poise setup done).
+    pub async fn start(fake: &FakeDiscord, files: &Files, o: Options) -> Bot {
+        init_tracing();
+        let before = fake.requests().iter().filter(|r| r.method == "PUT").count();
+        let config = config(fake, files, &o);
+        let (tx, rx) = oneshot::channel::<()>();
+        let join = tokio::spawn(signpost::discord::serve(config, async move {
+            let _ = rx.await;
+        }));
+        fake.wait_until("command registration", || {
+            let n = fake.requests().iter().filter(|r| r.method == "PUT").count();
+            (n > before).then_some(())
+        })
+        .await;
+        Bot {
+            shutdown: Some(tx),
+            join,
+        }
+    }
+
+    /// Graceful shutdown; returns what `serve` returned.
+    pub async fn stop(mut self) -> Result<(), ServeError> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        (&mut self.join).await.expect("serve panicked")
+    }
+}
+
+impl Drop for Bot {
+    fn drop(&mut self) {
+        self.join.abort();
+    }
+}

@@ -1,0 +1,94 @@
+//! What the bot sent to the fake: REST requests and gateway frames.
+
+use std::sync::Mutex;
+
+use serde_json::Value;
+
+/// One REST request the bot made.
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub method: String,
+    pub path: String,
+    pub auth: Option<String>,
+    pub body: Value,
+}
+
+impl Recorded {
+    /// `POST /api/v10/channels/{channel}/messages`.
+    pub fn is_channel_post(&self, channel: u64) -> bool {
+        self.method == "POST" && self.path == format!("/api/v10/channels/{channel}/messages")
+    }
+
+    /// Any message-creating call: channel post, interaction callback or follow-up.
+    pub fn is_message_send(&self) -> bool {
+        self.method == "POST"
+            && (self.path.ends_with("/messages") && self.path.contains("/channels/")
+                || self.path.ends_with("/callback")
+                || self.path.starts_with("/api/v10/webhooks/"))
+    }
+
+    /// The interaction callback for `interaction`.
+    pub fn is_callback(&self, interaction: u64) -> bool {
+        self.method == "POST"
+            && self
+                .path
+                .starts_with(&format!("/api/v10/interactions/{interaction}/"))
+    }
+
+    /// The message data: callback `data`, or the body itself.
+    pub fn message(&self) -> &Value {
+        if self.path.ends_with("/callback") {
+            &self.body["data"]
+        } else {
+            &self.body
+        }
+    }
+
+    /// All embed and content text of the message, for substring checks.
+    pub fn text(&self) -> String {
+        let m = self.message();
+        let mut out = m["content"].as_str().unwrap_or("").to_string();
+        for e in m["embeds"].as_array().into_iter().flatten() {
+            for key in ["title", "description"] {
+                out.push('\n');
+                out.push_str(e[key].as_str().unwrap_or(""));
+            }
+            for f in e["fields"].as_array().into_iter().flatten() {
+                out.push('\n');
+                out.push_str(f["name"].as_str().unwrap_or(""));
+                out.push('\n');
+                out.push_str(f["value"].as_str().unwrap_or(""));
+            }
+            out.push('\n');
+            out.push_str(e["footer"]["text"].as_str().unwrap_or(""));
+        }
+        out
+    }
+
+    /// Whether Discord would show this only to the invoker (flags 64).
+    pub fn ephemeral(&self) -> bool {
+        self.message()["flags"].as_u64().unwrap_or(0) & 64 != 0
+    }
+}
+
+/// Every request and gateway frame, in arrival order.
+#[derive(Debug, Default)]
+pub struct Recorder {
+    requests: Mutex<Vec<Recorded>>,
+    gateway_in: Mutex<Vec<Value>>,
+}
+
+impl Recorder {
+    pub fn push_request(&self, r: Recorded) {
+        self.requests.lock().unwrap().push(r);
+    }
+    pub fn push_frame(&self, v: Value) {
+        self.gateway_in.lock().unwrap().push(v);
+    }
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.requests.lock().unwrap().clone()
+    }
+    pub fn frames(&self) -> Vec<Value> {
+        self.gateway_in.lock().unwrap().clone()
+    }
+}

@@ -1,0 +1,75 @@
+//! The REST half: records every request, answers what serenity and poise call.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+
+use super::FakeDiscord;
+use super::payloads::*;
+use super::recorder::Recorded;
+
+pub(super) async fn handle(
+    State(f): State<Arc<FakeDiscord>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let path = uri.path().to_string();
+    let body: Value = if body.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&body)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&body).into()))
+    };
+    f.recorder.push_request(Recorded {
+        method: method.to_string(),
+        path: path.clone(),
+        auth: headers
+            .get("authorization")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string),
+        body: body.clone(),
+    });
+    let Some(rest) = path.strip_prefix("/api/v10/") else {
+        return (StatusCode::NOT_FOUND, "not under /api/v10").into_response();
+    };
+    let segs: Vec<&str> = rest.split('/').collect();
+    let sent = |channel: u64| {
+        let content = body["content"].as_str().unwrap_or("");
+        Json(message(f.new_id(), channel, bot_user(), content)).into_response()
+    };
+    match (method.as_str(), segs.as_slice()) {
+        ("GET", ["gateway"]) => Json(json!({ "url": f.ws_url() })).into_response(),
+        ("GET", ["gateway", "bot"]) => Json(json!({
+            "url": f.ws_url(), "shards": 1,
+            "session_start_limit": { "total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1 }
+        }))
+        .into_response(),
+        ("GET", ["users", "@me"]) => Json(bot_user()).into_response(),
+        ("GET", ["oauth2", "applications", "@me"]) => Json(json!({
+            "id": APP_ID.to_string(), "name": "signpost", "icon": null, "description": "",
+            "bot_public": true, "bot_require_code_grant": false, "verify_key": "00",
+            "owner": user(OWNER_ID, "owner", false), "team": null, "flags": 0
+        }))
+        .into_response(),
+        ("POST", ["channels", ch, "messages"]) => sent(ch.parse().unwrap_or(0)),
+        ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
+        ("PUT", ["applications", _, "commands"]) | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
+            Json(json!([])).into_response()
+        }
+        ("POST", ["webhooks", _, _]) | ("PATCH", ["webhooks", _, _, "messages", _]) | ("GET", ["webhooks", _, _, "messages", _]) => {
+            sent(CHANNEL_ID)
+        }
+        _ => (
+            StatusCode::NOT_FOUND,
+            Json(json!({ "message": format!("fake discord: no route {method} {path}"), "code": 0 })),
+        )
+            .into_response(),
+    }
+}

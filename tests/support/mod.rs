@@ -1,0 +1,6 @@
+//! Test support shared by the end-to-end tests: the fake Discord and a
+//! harness that runs the real `signpost::discord::serve` against it.
+#![allow(dead_code)]
+
+pub mod bot;
+pub mod fake_discord;
