@@ -10,6 +10,8 @@ mod support;
 mod ask;
 #[path = "discord_e2e/catalog.rs"]
 mod catalog;
+#[path = "discord_e2e/cli.rs"]
+mod cli;
 #[path = "discord_e2e/common.rs"]
 mod common;
 #[path = "discord_e2e/lifecycle.rs"]

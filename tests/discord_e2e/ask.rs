@@ -166,3 +166,32 @@ async fn plain_text_without_embed_links() {
     assert!(!cb.message()["content"].as_str().unwrap_or("").is_empty());
     assert_no_mentions(&cb);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ask_in_dms_uses_the_default_region() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let _bot = Bot::start(&fake, &files, Options::default()).await;
+    let mut i = interaction(
+        509,
+        "tok-509",
+        HUMAN_ID,
+        MEMBER_PERMS,
+        ask_data("asthma", None),
+    );
+    let obj = i.as_object_mut().unwrap();
+    obj.remove("guild_id");
+    obj.remove("member");
+    obj.remove("guild_locale");
+    obj.insert("user".into(), user(HUMAN_ID, "human", false));
+    obj.insert("channel_id".into(), json!("100000000000000099"));
+    obj.insert("context".into(), json!(1));
+    obj.insert(
+        "authorizing_integration_owners".into(),
+        json!({ "1": HUMAN_ID.to_string() }),
+    );
+    fake.dispatch("INTERACTION_CREATE", i);
+    let cb = fake.wait_for("DM callback", |r| r.is_callback(509)).await;
+    assert_eq!(cb.body["type"], 4, "{}", cb.body);
+    assert_no_mentions(&cb);
+}

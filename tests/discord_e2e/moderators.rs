@@ -140,3 +140,46 @@ async fn auto_mode_needs_the_message_content_intent() {
         "MESSAGE_CONTENT not requested"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn auto_mode_ignores_chit_chat() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let opts = Options {
+        message_content: true,
+        ..Options::default()
+    };
+    let _bot = Bot::start(&fake, &files, opts).await;
+    let identify = fake.wait_for_op(2).await;
+    assert_ne!(
+        identify["d"]["intents"].as_u64().unwrap() & (1 << 15),
+        0,
+        "MESSAGE_CONTENT requested"
+    );
+    let data = signpost_data(
+        &["mode"],
+        json!([{ "name": "mode", "type": 4, "value": 1 }]),
+        None,
+    );
+    let cb = invoke(&fake, 840, MOD_ID, MOD_PERMS, data).await;
+    assert!(cb.text().contains("is now `auto`"), "{}", cb.body);
+
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        guild_message(841, CHANNEL_ID, HUMAN_ID, "good morning everyone!", false),
+    );
+    let marker = format!("<@{BOT_ID}> what is asthma?");
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        guild_message(842, CHANNEL_ID, HUMAN_ID, &marker, true),
+    );
+    fake.wait_for("marker reply", |r| r.is_channel_post(CHANNEL_ID))
+        .await;
+    let posts: Vec<_> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.is_channel_post(CHANNEL_ID))
+        .collect();
+    assert_eq!(posts.len(), 1, "{posts:?}");
+    assert_eq!(posts[0].body["message_reference"]["message_id"], "842");
+}

@@ -22,7 +22,12 @@ async fn send(socket: &mut WebSocket, v: Value) -> bool {
 
 async fn dispatch(socket: &mut WebSocket, f: &FakeDiscord, t: &str, d: Value) -> bool {
     let s = f.next_seq();
-    send(socket, json!({ "op": 0, "s": s, "t": t, "d": d })).await
+    let id = d["id"].as_str().map(str::to_string);
+    let frame = json!({ "op": 0, "s": s, "t": t, "d": d }).to_string();
+    if let Some(id) = id {
+        f.recorder.dispatched(&id, std::time::Instant::now());
+    }
+    socket.send(WsMsg::Text(frame)).await.is_ok()
 }
 
 async fn session(mut socket: WebSocket, f: Arc<FakeDiscord>) {

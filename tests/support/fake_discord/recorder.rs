@@ -1,6 +1,8 @@
 //! What the bot sent to the fake: REST requests and gateway frames.
 
+use std::collections::HashMap;
 use std::sync::Mutex;
+use std::time::Instant;
 
 use serde_json::Value;
 
@@ -11,6 +13,8 @@ pub struct Recorded {
     pub path: String,
     pub auth: Option<String>,
     pub body: Value,
+    /// When the fake received it.
+    pub at: Instant,
 }
 
 impl Recorded {
@@ -76,6 +80,8 @@ impl Recorded {
 pub struct Recorder {
     requests: Mutex<Vec<Recorded>>,
     gateway_in: Mutex<Vec<Value>>,
+    /// When each dispatch went out, by its `d.id` (for latency measurements).
+    dispatched: Mutex<HashMap<String, Instant>>,
 }
 
 impl Recorder {
@@ -84,6 +90,13 @@ impl Recorder {
     }
     pub fn push_frame(&self, v: Value) {
         self.gateway_in.lock().unwrap().push(v);
+    }
+    pub fn dispatched(&self, id: &str, at: Instant) {
+        self.dispatched.lock().unwrap().insert(id.to_string(), at);
+    }
+    /// When the dispatch whose `d.id` is `id` was written to the socket.
+    pub fn dispatched_at(&self, id: &str) -> Option<Instant> {
+        self.dispatched.lock().unwrap().get(id).copied()
     }
     pub fn requests(&self) -> Vec<Recorded> {
         self.requests.lock().unwrap().clone()

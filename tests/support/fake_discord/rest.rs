@@ -20,6 +20,7 @@ pub(super) async fn handle(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let at = std::time::Instant::now();
     let path = uri.path().to_string();
     let body: Value = if body.is_empty() {
         Value::Null
@@ -35,6 +36,7 @@ pub(super) async fn handle(
             .and_then(|v| v.to_str().ok())
             .map(str::to_string),
         body: body.clone(),
+        at,
     });
     let Some(rest) = path.strip_prefix("/api/v10/") else {
         return (StatusCode::NOT_FOUND, "not under /api/v10").into_response();
