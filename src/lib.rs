@@ -1,3 +1,24 @@
-//! Signpost: points patients to clinician-approved health resources.
+//! Signpost points patients to clinician-approved health resources.
+//!
+//! # Layout
+//!
+//! The core path knows nothing of Discord:
+//!
+//! * [`catalog`] reads and checks the clinicians' TOML files in `resources/`.
+//! * [`safety`] screens every question for crisis wording first.
+//! * [`search`] builds the on-disk tantivy index and finds resources.
+//! * [`reply`] is the answer value and its terminal and JSON renderings.
+//! * [`engine`] ties them together: question in, [`reply::Reply`] out.
+//! * [`text`] is the text clean-up they share.
+//!
+//! The `signpost` binary is a thin command line over this library.
+
+pub mod catalog;
+pub mod coverage;
 pub mod engine;
+pub mod eval;
 pub mod reply;
+pub mod review;
+pub mod safety;
+pub mod search;
+pub mod text;

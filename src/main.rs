@@ -1,0 +1,19 @@
+//! `signpost`: the command line over the Signpost library.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    cli::init_logging(args.verbose);
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("signpost: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
