@@ -1,8 +1,24 @@
-//! The whole answer path: screen → search → reply. (Stub: real one coming.)
+//! The whole answer path: screen → search → [`Reply`].
+//!
+//! An [`Engine`] is one loaded index generation with its catalog, safety
+//! rules and searcher. It is immutable: front ends share it behind an `Arc`
+//! and swap in a new one when the catalog changes, so answers in flight
+//! finish on the engine they started with.
 
 use std::path::PathBuf;
 
-use crate::reply::Reply;
+use time::Date;
+
+use crate::catalog::{self, Catalog, Diagnostics, LoadOptions, REGIONS};
+use crate::reply::{Contact, NoMatchHelp, Reply, ResultItem};
+use crate::safety::Screener;
+use crate::search::{self, BuildSummary, IndexMeta, SearchError, SearchRequest, Searcher};
+use crate::text;
+
+/// Most results an answer may carry.
+pub const MAX_RESULTS: usize = 5;
+/// Results when nobody asked for a number.
+pub const DEFAULT_RESULTS: usize = 3;
 
 /// Where the catalog and the index live.
 #[derive(Debug, Clone)]
@@ -14,39 +30,231 @@ pub struct Paths {
 /// Per-question options.
 #[derive(Debug, Clone)]
 pub struct AskOptions {
-    /// Region code of the asker (`uk`, `us`, ...).
+    /// Region code of the asker (`uk`, `us`, ...). Unknown codes use `global`.
     pub region: String,
-    /// How many results at most (1 to 5).
+    /// How many results at most (clamped to 1..=5).
     pub k: usize,
 }
 
-/// Loaded catalog, safety rules and index, ready to answer questions.
-pub struct Engine {}
+impl Default for AskOptions {
+    fn default() -> Self {
+        AskOptions {
+            region: "uk".into(),
+            k: DEFAULT_RESULTS,
+        }
+    }
+}
+
+/// How the index came to be current when the engine opened.
+#[derive(Debug)]
+pub enum Freshness {
+    /// The index already matched the catalog.
+    UpToDate,
+    /// The index was missing, stale or unreadable and was rebuilt.
+    Rebuilt(BuildSummary),
+    /// The catalog on disk has errors; the last good index is answering.
+    LastGood { diagnostics: Diagnostics },
+}
 
 /// Why an engine could not be opened.
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
-    #[error("catalog has errors")]
-    Catalog,
+    #[error("the catalog has {} error(s); run `signpost check` to see them with file and line", .0.error_count())]
+    Catalog(Diagnostics),
+    #[error(
+        "the catalog has errors and there is no earlier good index to fall back on; run `signpost check`"
+    )]
+    NoGoodIndex(Diagnostics),
+    #[error(transparent)]
+    Search(#[from] SearchError),
+}
+
+/// Loaded catalog, safety rules and index, ready to answer questions.
+pub struct Engine {
+    catalog: Catalog,
+    screener: Screener,
+    searcher: Searcher,
+    meta: IndexMeta,
+}
+
+/// Today's date in UTC, or `SIGNPOST_TODAY` (YYYY-MM-DD) when set, so tests
+/// and review rehearsals can pin the date.
+pub fn today() -> Date {
+    std::env::var("SIGNPOST_TODAY")
+        .ok()
+        .and_then(|s| catalog::parse_date(&s))
+        .unwrap_or_else(|| time::OffsetDateTime::now_utc().date())
 }
 
 impl Engine {
-    /// Load the catalog and open (rebuilding when stale) the index.
+    /// Load the catalog and open its index, rebuilding the index when it is
+    /// missing, stale or unreadable. A catalog with errors is refused.
     pub fn open(paths: &Paths) -> Result<Engine, EngineError> {
-        let _ = paths;
-        Ok(Engine {})
+        let loaded = catalog::load_dir(&paths.resources, LoadOptions { today: today() });
+        let Some(catalog) = loaded.catalog else {
+            return Err(EngineError::Catalog(loaded.diagnostics));
+        };
+        Ok(Self::fresh(&catalog, paths)?.0)
     }
 
-    /// Answer one question. Never panics, never echoes the question.
+    /// Like [`Engine::open`], but when the catalog has errors keep answering
+    /// from the last good index (reported as [`Freshness::LastGood`]).
+    pub fn open_or_last_good(paths: &Paths) -> Result<(Engine, Freshness), EngineError> {
+        let loaded = catalog::load_dir(&paths.resources, LoadOptions { today: today() });
+        match loaded.catalog {
+            Some(catalog) => Self::fresh(&catalog, paths),
+            None => match Self::from_index(paths) {
+                Ok(engine) => Ok((
+                    engine,
+                    Freshness::LastGood {
+                        diagnostics: loaded.diagnostics,
+                    },
+                )),
+                Err(_) => Err(EngineError::NoGoodIndex(loaded.diagnostics)),
+            },
+        }
+    }
+
+    /// Open the current index generation as it is, without the TOML files.
+    pub fn from_index(paths: &Paths) -> Result<Engine, SearchError> {
+        let opened = search::open(&paths.index)?;
+        let searcher = Searcher::new(&opened)?;
+        Ok(Engine {
+            screener: Screener::new(&opened.catalog.safety),
+            searcher,
+            meta: opened.meta,
+            catalog: opened.catalog,
+        })
+    }
+
+    fn fresh(catalog: &Catalog, paths: &Paths) -> Result<(Engine, Freshness), EngineError> {
+        if let Ok(engine) = Self::from_index(paths) {
+            if engine.meta.fingerprint == catalog.fingerprint {
+                return Ok((engine, Freshness::UpToDate));
+            }
+        }
+        let summary = search::build(catalog, &paths.index)?;
+        Ok((Self::from_index(paths)?, Freshness::Rebuilt(summary)))
+    }
+
+    /// The catalog this engine answers from.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// What the index records about its build.
+    pub fn meta(&self) -> &IndexMeta {
+        &self.meta
+    }
+
+    /// Answer one question. Never panics on any input and never echoes the
+    /// question: the reply holds only catalog content.
     pub fn answer(&self, question: &str, opts: &AskOptions) -> Reply {
-        let _ = question;
+        self.answer_on(question, opts, today())
+    }
+
+    /// [`Engine::answer`] on a given date (review deadlines are checked against it).
+    pub fn answer_on(&self, question: &str, opts: &AskOptions, today: Date) -> Reply {
+        let region = if REGIONS.contains(&opts.region.as_str()) {
+            opts.region.as_str()
+        } else {
+            "global"
+        };
+        let emergency = self
+            .screener
+            .screen(question)
+            .and_then(|s| self.catalog.safety.emergency(&s, region));
+        if !text::has_words(question) {
+            return self.no_match(
+                region,
+                emergency,
+                &self.catalog.notice.empty_question,
+                Vec::new(),
+            );
+        }
+        let request = SearchRequest {
+            region,
+            k: opts.k.clamp(1, MAX_RESULTS),
+            today,
+        };
+        let found = match self.searcher.search(&self.catalog, question, &request) {
+            Ok(found) => found,
+            Err(e) => {
+                tracing::error!(error = %e, "search failed; answering with no results");
+                Default::default()
+            }
+        };
+        if found.hits.is_empty() {
+            return self.no_match(
+                region,
+                emergency,
+                &self.catalog.notice.no_match,
+                found.did_you_mean,
+            );
+        }
+        let results = found
+            .hits
+            .iter()
+            .map(|h| {
+                let r = &self.catalog.resources[h.ord];
+                ResultItem {
+                    id: r.id.clone(),
+                    title: r.title.clone(),
+                    url: r.url.clone(),
+                    publisher: r.publisher.clone(),
+                    summary: r.summary.clone(),
+                    conditions: r.conditions.clone(),
+                    regions: r.regions.clone(),
+                    kind: r.kind.clone(),
+                    reviewed_on: r.approved_on.to_string(),
+                    placeholder_review: self.catalog.is_placeholder_approval(r),
+                    score: (h.score * 100.0).round() / 100.0,
+                }
+            })
+            .collect();
         Reply {
-            emergency: None,
-            results: vec![],
-            notice: String::new(),
-            no_match: true,
+            emergency,
+            results,
+            notice: self.catalog.notice.text.clone(),
+            no_match: false,
             no_match_help: None,
-            region: opts.region.clone(),
+            region: region.to_string(),
+        }
+    }
+
+    fn no_match(
+        &self,
+        region: &str,
+        emergency: Option<crate::reply::Emergency>,
+        message: &str,
+        did_you_mean: Vec<String>,
+    ) -> Reply {
+        let routes = self
+            .catalog
+            .safety
+            .region(region)
+            .map(|r| {
+                r.routes
+                    .iter()
+                    .map(|x| Contact {
+                        name: x.name.clone(),
+                        number: String::new(),
+                        url: x.url.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Reply {
+            emergency,
+            results: Vec::new(),
+            notice: self.catalog.notice.text.clone(),
+            no_match: true,
+            no_match_help: Some(NoMatchHelp {
+                message: message.to_string(),
+                routes,
+                did_you_mean,
+            }),
+            region: region.to_string(),
         }
     }
 }

@@ -1,8 +1,37 @@
-//! Signpost: points patients to clinician-approved health resources.
+//! Signpost points patients to clinician-approved health resources.
+//!
+//! # Layout
+//!
+//! The core path knows nothing of Discord:
+//!
+//! * [`catalog`] reads and checks the clinicians' TOML files in `resources/`.
+//! * [`safety`] screens every question for crisis wording first.
+//! * [`search`] builds the on-disk tantivy index and finds resources.
+//! * [`reply`] is the answer value and its terminal and JSON renderings.
+//! * [`engine`] ties them together: question in, [`reply::Reply`] out.
+//! * [`text`] is the text clean-up they share.
+//!
+//! The Discord front end sits on top:
+//!
+//! * [`config`] reads `signpost.toml` (settings of `signpost serve`).
+//! * [`store`] keeps moderators' per-server settings (SQLite behind a trait).
+//! * [`live`] serves the current engine and swaps in a rebuilt one on edits.
+//! * [`discord`] is the poise/serenity adapter and the `Reply` renderer.
+//! * [`telemetry`] sets up logs (ids and timings only, never message text).
+//!
+//! The `signpost` binary is a thin command line over this library.
+
+pub mod catalog;
 pub mod config;
+pub mod coverage;
 pub mod discord;
 pub mod engine;
+pub mod eval;
 pub mod live;
 pub mod reply;
+pub mod review;
+pub mod safety;
+pub mod search;
 pub mod store;
 pub mod telemetry;
+pub mod text;

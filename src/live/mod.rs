@@ -16,7 +16,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use arc_swap::ArcSwap;
 
-use crate::engine::{Engine, EngineError, Paths};
+use crate::engine::{Engine, EngineError, Freshness, Paths};
 
 /// Why a reload did not swap in a new engine.
 #[derive(Debug, thiserror::Error)]
@@ -55,9 +55,26 @@ pub struct LiveEngine {
 
 impl LiveEngine {
     /// Open the first engine (blocking: call from `spawn_blocking` or at start).
+    /// A catalog with errors is logged and the last good index serves, if any.
     pub fn open(paths: Paths) -> Result<LiveEngine, EngineError> {
         let started = Instant::now();
-        let engine = Engine::open(&paths)?;
+        let (engine, freshness) = Engine::open_or_last_good(&paths)?;
+        let mut last_error = None;
+        match &freshness {
+            Freshness::LastGood { diagnostics } => {
+                log_catalog_errors(diagnostics);
+                last_error = Some(format!(
+                    "catalog has {} error(s); serving the last good index",
+                    diagnostics.error_count()
+                ));
+            }
+            Freshness::Rebuilt(summary) => tracing::info!(
+                resources = summary.resources,
+                ms = summary.millis as u64,
+                "index rebuilt"
+            ),
+            Freshness::UpToDate => {}
+        }
         Ok(LiveEngine {
             current: ArcSwap::from_pointee(engine),
             paths,
@@ -65,7 +82,7 @@ impl LiveEngine {
                 generation: 1,
                 loaded_at: SystemTime::now(),
                 load_time: started.elapsed(),
-                last_error: None,
+                last_error,
             }),
             rebuild: tokio::sync::Mutex::new(()),
         })
@@ -112,7 +129,9 @@ impl LiveEngine {
                 Ok(status.generation)
             }
             Ok(Err(source)) => {
-                // The error lists catalog files and lines, never user text.
+                if let EngineError::Catalog(d) | EngineError::NoGoodIndex(d) = &source {
+                    log_catalog_errors(d);
+                }
                 tracing::error!(generation = status.generation, error = %source, "catalog refused; keeping the last good one");
                 status.last_error = Some(source.to_string());
                 Err(ReloadError::Refused {
@@ -126,5 +145,13 @@ impl LiveEngine {
                 Err(ReloadError::Crashed(status.generation))
             }
         }
+    }
+}
+
+/// One log line per catalog problem, as `file:line:column: message`.
+/// These come from the clinicians' files, never from users.
+fn log_catalog_errors(diagnostics: &crate::catalog::Diagnostics) {
+    for d in &diagnostics.items {
+        tracing::error!(problem = %d, "catalog problem");
     }
 }

@@ -252,20 +252,7 @@ pub async fn status(ctx: Context<'_>) -> Result<(), Error> {
     let g = guild(ctx)?;
     let s = data.store.guild(g).await?;
     let chans = data.store.channels(g).await?;
-    let live = data.engine.status();
-    let age = live.loaded_at.elapsed().map(|d| d.as_secs()).unwrap_or(0);
-    let mut text = format!(
-        "**Catalog**: generation {}, loaded {} s ago in {} ms",
-        live.generation,
-        age,
-        live.load_time.as_millis()
-    );
-    if let Some(e) = &live.last_error {
-        text.push_str(&format!(
-            "\nLast reload was refused: {}",
-            crate::discord::render::limits::truncate(e, 500)
-        ));
-    }
+    let mut text = catalog_status(data);
     text.push_str(&format!(
         "\n**This server**: region `{}`, private by default: {}, results: {}, cooldown: {} s, crisis notes: {}\n**Channels**: {}",
         s.region.as_deref().unwrap_or(&data.config.default_region),
@@ -286,4 +273,42 @@ pub async fn reload(ctx: Context<'_>) -> Result<(), Error> {
         Ok(generation) => say(ctx, format!("Catalog reloaded (generation {generation}).")).await,
         Err(e) => say(ctx, format!("Reload refused: {e}")).await,
     }
+}
+
+/// Catalog version and size, index age, placeholder approvals, last reload.
+fn catalog_status(data: &crate::discord::Data) -> String {
+    let live = data.engine.status();
+    let engine = data.engine.current();
+    let catalog = engine.catalog();
+    let meta = engine.meta();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let placeholders = catalog
+        .resources
+        .iter()
+        .filter(|r| catalog.is_placeholder_approval(r))
+        .count();
+    let mut text = format!(
+        "**Catalog**: version `{}`, {} resources, {} conditions; index built {} min ago; generation {} loaded in {} ms",
+        meta.fingerprint.chars().take(12).collect::<String>(),
+        catalog.resources.len(),
+        catalog.conditions.len(),
+        now.saturating_sub(meta.built_at) / 60,
+        live.generation,
+        live.load_time.as_millis(),
+    );
+    if placeholders > 0 {
+        text.push_str(&format!(
+            "\n**Approvals**: {placeholders} of {} are placeholders, not a clinician's review",
+            catalog.resources.len()
+        ));
+    }
+    if let Some(e) = &live.last_error {
+        text.push_str(&format!(
+            "\nLast reload was refused: {}",
+            crate::discord::render::limits::truncate(e, 500)
+        ));
+    }
+    text
 }

@@ -26,7 +26,7 @@ pub(super) fn render(reply: &Reply, k: usize) -> Rendered {
     let budget = limits::EMBEDS_TOTAL.saturating_sub(used + 64);
     let mut last = if !reply.results.is_empty() {
         resources(&reply.results[..reply.results.len().min(k)], budget)
-    } else if reply.emergency.is_none() {
+    } else if reply.no_match || reply.emergency.is_none() {
         no_match(reply.no_match_help.as_ref(), budget)
     } else {
         embeds.pop().unwrap_or_default()

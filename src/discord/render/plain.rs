@@ -31,7 +31,7 @@ pub(super) fn render(reply: &Reply, k: usize) -> Rendered {
             }
             body.push_str(&block);
         }
-    } else if reply.emergency.is_none() {
+    } else if reply.no_match || reply.emergency.is_none() {
         body = no_match_text(reply);
         let room = limits::CONTENT - limits::len(&head) - limits::len(&notice) - 4;
         body = truncate(&body, room);

@@ -83,11 +83,18 @@ fn crisis_puts_emergency_first_and_never_claims_placeholder_review() {
 }
 
 #[test]
-fn emergency_only_carries_the_notice() {
-    let r = render(&reply(vec![], true), 3, Style::Embeds);
+fn emergency_without_results_carries_the_notice() {
+    let mut rep = reply(vec![], true);
+    rep.no_match = false;
+    let r = render(&rep, 3, Style::Embeds);
     assert_eq!(r.embeds.len(), 1);
     assert_eq!(r.embeds[0].color, Some(EMERGENCY_COLOR));
     assert_eq!(r.embeds[0].fields[0].0, "Please note");
+    // With no match, the no-match help follows the emergency block.
+    let r = render(&reply(vec![], true), 3, Style::Embeds);
+    assert_eq!(r.embeds.len(), 2);
+    assert_eq!(r.embeds[0].color, Some(EMERGENCY_COLOR));
+    assert_eq!(r.embeds[1].color, Some(NO_MATCH_COLOR));
 }
 
 const NO_MATCH: &str = "\

@@ -1,0 +1,112 @@
+//! The validated catalog: what clinicians approved, in memory.
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::safety::SafetyRules;
+
+/// Regions a resource or a server can be in. `global` resources are offered
+/// everywhere.
+pub const REGIONS: &[&str] = &["uk", "us", "ie", "ca", "au", "nz", "global"];
+/// Kinds of resource.
+pub const KINDS: &[&str] = &["article", "video", "helpline", "community", "tool"];
+/// Audiences a resource can be written for.
+pub const AUDIENCES: &[&str] = &[
+    "patients",
+    "carers",
+    "parents",
+    "young people",
+    "children",
+    "professionals",
+];
+/// Longest summary: it must fit a Discord embed field with room to spare.
+pub const MAX_SUMMARY_CHARS: usize = 300;
+/// Longest title: Discord embed titles stop at 256 characters.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// Everything loaded from `resources/`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Catalog {
+    pub resources: Vec<Resource>,
+    pub conditions: Vec<Condition>,
+    pub reviewers: Vec<Reviewer>,
+    /// The see-your-doctor notice and the other fixed messages.
+    pub notice: Notice,
+    pub safety: SafetyRules,
+    /// Hash of every catalog file's name and bytes: the index records it to
+    /// know when it is stale.
+    pub fingerprint: String,
+}
+
+/// Fixed wording clinicians control, from `notice.toml`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Notice {
+    /// The see-your-doctor notice appended to every answer.
+    pub text: String,
+    /// Said kindly when no vetted resource fits.
+    pub no_match: String,
+    /// Said when the message had no words to search for.
+    pub empty_question: String,
+}
+
+/// One clinician-approved page, helpline or community.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Resource {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub publisher: String,
+    pub summary: String,
+    /// Canonical condition names from `conditions.toml`.
+    pub conditions: Vec<String>,
+    pub keywords: Vec<String>,
+    pub regions: Vec<String>,
+    pub audience: Vec<String>,
+    pub kind: String,
+    pub approved_by: String,
+    pub approved_on: Date,
+    /// After this date the resource is never served until re-reviewed.
+    pub review_by: Date,
+    /// Where it was written, for the clinicians' review list.
+    pub file: String,
+    pub line: usize,
+}
+
+/// A condition and the words patients use for it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Condition {
+    /// Lower-case canonical name, e.g. `type 2 diabetes`.
+    pub name: String,
+    /// Abbreviations, lay terms, other spellings.
+    pub aliases: Vec<String>,
+}
+
+/// Someone who approves resources.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Reviewer {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub registration: Option<String>,
+    /// True for the shipped catalog's stand-in approver: no clinician of the
+    /// deploying organisation has reviewed those resources.
+    pub placeholder: bool,
+}
+
+impl Catalog {
+    /// The reviewer with this id.
+    pub fn reviewer(&self, id: &str) -> Option<&Reviewer> {
+        self.reviewers.iter().find(|r| r.id == id)
+    }
+
+    /// True when the resource's approval is a placeholder.
+    pub fn is_placeholder_approval(&self, resource: &Resource) -> bool {
+        self.reviewer(&resource.approved_by)
+            .is_none_or(|r| r.placeholder)
+    }
+
+    /// True when the resource may be served on `today`.
+    pub fn is_current(resource: &Resource, today: Date) -> bool {
+        resource.review_by >= today
+    }
+}

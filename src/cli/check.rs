@@ -1,0 +1,119 @@
+//! `check`, `index`, `review` and `coverage`: the clinicians' commands.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::bail;
+use signpost::catalog::{Catalog, LoadOptions, Severity, load_dir};
+use signpost::engine::{Paths, today};
+
+/// Validate the catalog and print every problem; exit 1 on errors.
+pub fn check(resources: &Path, strict: bool) -> anyhow::Result<ExitCode> {
+    let loaded = load_dir(resources, LoadOptions { today: today() });
+    let mut errors = 0;
+    let mut warnings = 0;
+    for d in &loaded.diagnostics.items {
+        let mut d = d.clone();
+        if strict {
+            d.severity = Severity::Error;
+        }
+        match d.severity {
+            Severity::Error => errors += 1,
+            Severity::Warning => warnings += 1,
+        }
+        eprintln!("{d}");
+    }
+    if let Some(c) = &loaded.catalog {
+        eprintln!(
+            "{} resources, {} conditions, {} reviewers checked.",
+            c.resources.len(),
+            c.conditions.len(),
+            c.reviewers.len()
+        );
+    }
+    eprintln!(
+        "{errors} error(s), {warnings} warning(s){}",
+        if strict {
+            " (strict: warnings count as errors)"
+        } else {
+            ""
+        }
+    );
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn load_clean(resources: &Path) -> anyhow::Result<Catalog> {
+    let loaded = load_dir(resources, LoadOptions { today: today() });
+    match loaded.catalog {
+        Some(c) => Ok(c),
+        None => bail!(
+            "the catalog in {} has {} error(s); run `signpost check --resources {}` to see them",
+            resources.display(),
+            loaded.diagnostics.error_count(),
+            resources.display()
+        ),
+    }
+}
+
+/// Build the index from the catalog.
+pub fn index(paths: &Paths) -> anyhow::Result<ExitCode> {
+    let catalog = load_clean(&paths.resources)?;
+    let summary = signpost::search::build(&catalog, &paths.index)?;
+    eprintln!(
+        "Indexed {} resources and {} conditions in {} ms into {}",
+        summary.resources,
+        summary.conditions,
+        summary.millis,
+        summary.generation.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Print the review to-do list.
+pub fn review(resources: &Path, within: i64) -> anyhow::Result<ExitCode> {
+    let catalog = load_clean(resources)?;
+    let today = today();
+    let groups = signpost::review::due(&catalog, today, within);
+    if groups.is_empty() {
+        println!("Nothing to review within {within} days.");
+    }
+    for (reviewer, list) in groups {
+        let name = catalog
+            .reviewer(&reviewer)
+            .map_or(reviewer.clone(), |r| format!("{} ({reviewer})", r.name));
+        println!("{name}: {} resource(s)", list.len());
+        for r in list {
+            let state = if r.review_by < today {
+                "OVERDUE, not served"
+            } else {
+                "due"
+            };
+            println!(
+                "  {}  {state:<19}  {}  {}:{}",
+                r.review_by, r.id, r.file, r.line
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Print coverage gaps for the main regions.
+pub fn coverage(resources: &Path) -> anyhow::Result<ExitCode> {
+    let catalog = load_clean(resources)?;
+    let report = signpost::coverage::coverage(&catalog, &["uk", "us"]);
+    for (region, names) in &report.missing {
+        println!("No resource for region `{region}` ({}):", names.len());
+        for n in names {
+            println!("  {n}");
+        }
+    }
+    println!("Only one resource ({}):", report.single.len());
+    for n in &report.single {
+        println!("  {n}");
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,111 @@
+//! `signpost eval`: retrieval and safety quality on labelled question files.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use signpost::engine::{AskOptions, Engine};
+use signpost::eval::{evaluate, evaluate_safety, read_cases};
+
+use super::Locations;
+
+#[derive(clap::Args, Debug)]
+pub struct EvalArgs {
+    /// TSV of `question<TAB>expected condition` lines.
+    #[arg(value_name = "FILE.tsv")]
+    pub file: Option<PathBuf>,
+    #[arg(long, default_value = "uk")]
+    pub region: String,
+    /// Results considered per question.
+    #[arg(long, default_value_t = 3)]
+    pub k: usize,
+    /// Exit 1 when Recall@k is below this (0 to 1).
+    #[arg(long)]
+    pub min_recall: Option<f64>,
+    /// Also measure crisis recall on this TSV (`message<TAB>category`).
+    #[arg(long, value_name = "FILE.tsv")]
+    pub crisis: Option<PathBuf>,
+    /// And false alarms on this TSV of informational messages.
+    #[arg(long, value_name = "FILE.tsv")]
+    pub informational: Option<PathBuf>,
+    #[command(flatten)]
+    pub at: Locations,
+}
+
+fn read(path: &PathBuf, labelled: bool) -> anyhow::Result<Vec<signpost::eval::Case>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    read_cases(&text, labelled).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    let engine = Engine::open(&args.at.paths())?;
+    let opts = AskOptions {
+        region: args.region.to_lowercase(),
+        k: args.k.clamp(1, 5),
+    };
+    let mut ok = true;
+    if let Some(file) = &args.file {
+        let cases = read(file, true)?;
+        let r = evaluate(&engine, &cases, &opts);
+        println!("{} questions, region {}, k = {}", r.total, opts.region, r.k);
+        println!(
+            "Recall@1 {:.3}  Recall@{} {:.3}  MRR {:.3}  no-match {:.1}%",
+            r.recall_at_1,
+            r.k,
+            r.recall_at_k,
+            r.mrr,
+            r.no_match_rate * 100.0
+        );
+        if !r.unknown_labels.is_empty() {
+            println!(
+                "labels that are not catalog conditions: {}",
+                r.unknown_labels.join(", ")
+            );
+        }
+        if !r.worst.is_empty() {
+            println!("worst conditions (misses/questions: failing line numbers):");
+            for (name, total, misses, lines) in r.worst.iter().take(15) {
+                let ids: Vec<String> = lines.iter().map(ToString::to_string).collect();
+                println!("  {name}: {misses}/{total}: lines {}", ids.join(", "));
+            }
+        }
+        if let Some(min) = args.min_recall {
+            ok &= r.recall_at_k >= min;
+        }
+    }
+    if args.crisis.is_some() || args.informational.is_some() {
+        let crisis = args
+            .crisis
+            .as_ref()
+            .map(|p| read(p, false))
+            .transpose()?
+            .unwrap_or_default();
+        let info = args
+            .informational
+            .as_ref()
+            .map(|p| read(p, false))
+            .transpose()?
+            .unwrap_or_default();
+        let s = evaluate_safety(&engine, &crisis, &info, &opts);
+        println!(
+            "crisis recall {:.3} ({} of {} missed: lines {:?})",
+            s.crisis_recall,
+            s.missed.len(),
+            s.crisis_total,
+            s.missed
+        );
+        println!(
+            "false alarms {:.1}% ({} of {}: lines {:?})",
+            s.false_alarm_rate * 100.0,
+            s.false_alarms.len(),
+            s.informational_total,
+            s.false_alarms
+        );
+    }
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,110 @@
+//! Argument parsing and dispatch. Each command lives in its own file.
+
+mod ask;
+mod check;
+mod eval;
+mod serve;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use signpost::engine::Paths;
+
+/// Signpost: answers health questions with clinician-approved resources.
+#[derive(Parser, Debug)]
+#[command(name = "signpost", version, about)]
+pub struct Cli {
+    /// Show progress and timings on stderr (never question text).
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where the catalog and index are.
+#[derive(clap::Args, Debug, Clone)]
+pub struct Locations {
+    /// Catalog folder.
+    #[arg(long, default_value = "resources", value_name = "DIR")]
+    pub resources: PathBuf,
+    /// Index folder (rebuilt automatically when stale).
+    #[arg(long, default_value = "index", value_name = "DIR")]
+    pub index: PathBuf,
+}
+
+impl Locations {
+    fn paths(&self) -> Paths {
+        Paths {
+            resources: self.resources.clone(),
+            index: self.index.clone(),
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Answer a question as the bot would (no Discord needed).
+    Ask(ask::AskArgs),
+    /// Check the catalog and report every problem with file and line.
+    Check {
+        #[arg(long, default_value = "resources", value_name = "DIR")]
+        resources: PathBuf,
+        /// Treat warnings, expired reviews and placeholder approvals as errors.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Build the search index (atomically; the old one stays on failure).
+    Index {
+        #[command(flatten)]
+        at: Locations,
+    },
+    /// List resources whose review date has passed or is near, by reviewer.
+    Review {
+        #[arg(long, default_value = "resources", value_name = "DIR")]
+        resources: PathBuf,
+        /// Also list reviews due within this many days.
+        #[arg(long, default_value_t = 30, value_name = "DAYS")]
+        within: i64,
+    },
+    /// List conditions with no resource for a region, or only one resource.
+    Coverage {
+        #[arg(long, default_value = "resources", value_name = "DIR")]
+        resources: PathBuf,
+    },
+    /// Measure answer quality on labelled questions.
+    Eval(eval::EvalArgs),
+    /// Run the Discord bot (token from DISCORD_TOKEN; see signpost.example.toml).
+    Serve(serve::ServeArgs),
+}
+
+impl Command {
+    /// `serve` sets up its own logging from its config (pretty or JSON).
+    pub fn logs_itself(&self) -> bool {
+        matches!(self, Command::Serve(_))
+    }
+}
+
+/// Log to stderr; `RUST_LOG` overrides the level.
+pub fn init_logging(verbose: bool) {
+    let default = if verbose { "signpost=debug" } else { "warn" };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+/// Run one command.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Ask(args) => ask::run(args),
+        Command::Check { resources, strict } => check::check(&resources, strict),
+        Command::Index { at } => check::index(&at.paths()),
+        Command::Review { resources, within } => check::review(&resources, within),
+        Command::Coverage { resources } => check::coverage(&resources),
+        Command::Eval(args) => eval::run(args),
+        Command::Serve(args) => serve::run(args),
+    }
+}

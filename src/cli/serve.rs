@@ -1,0 +1,34 @@
+//! `serve`: run the Discord bot.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use signpost::config::Config;
+
+/// Options of `signpost serve`.
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    /// Settings file (see signpost.example.toml); `signpost.toml` is used when
+    /// present, defaults otherwise. The token comes from DISCORD_TOKEN.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// Run until SIGINT/SIGTERM; exit 2 with setup help when there is no token.
+pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let default = PathBuf::from("signpost.toml");
+    let path = args.config.or_else(|| default.exists().then_some(default));
+    let config = Config::load(path.as_deref())?;
+    if config.token.is_none() {
+        eprintln!("{}", signpost::discord::NO_TOKEN_HELP);
+        return Ok(ExitCode::from(2));
+    }
+    signpost::telemetry::init(config.log_format);
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    runtime.block_on(signpost::discord::serve(
+        config,
+        signpost::discord::shutdown_signal(),
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,163 @@
+//! Measuring answer quality on labelled questions.
+//!
+//! Questions are read from TSV files (`question<TAB>expected condition`) and
+//! answered by the real engine. Reports name failures by line number only:
+//! even test questions are treated like patients' words.
+
+use std::collections::BTreeMap;
+
+use crate::engine::{AskOptions, Engine};
+
+/// One labelled question.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// Line number in the file (1-based), used as the question's id.
+    pub line: usize,
+    pub text: String,
+    /// Expected condition (or safety category), lower case.
+    pub label: String,
+}
+
+/// Read a TSV file of `text<TAB>label` lines; a header line is skipped.
+/// With `labelled = false` only the text column is needed.
+pub fn read_cases(content: &str, labelled: bool) -> Result<Vec<Case>, String> {
+    let mut cases = Vec::new();
+    for (i, line) in content.lines().enumerate() {
+        let line_no = i + 1;
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || (i == 0 && is_header(line)) {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let text = cols.next().unwrap_or("").trim().to_string();
+        let label = cols.next().unwrap_or("").trim().to_lowercase();
+        if labelled && label.is_empty() {
+            return Err(format!(
+                "line {line_no}: expected `question<TAB>expected condition`"
+            ));
+        }
+        cases.push(Case {
+            line: line_no,
+            text,
+            label,
+        });
+    }
+    Ok(cases)
+}
+
+fn is_header(line: &str) -> bool {
+    let first = line.split('\t').next().unwrap_or("").trim().to_lowercase();
+    first == "question" || first == "message"
+}
+
+/// Retrieval quality over a question set.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub total: usize,
+    pub recall_at_1: f64,
+    pub recall_at_k: f64,
+    pub mrr: f64,
+    pub no_match_rate: f64,
+    pub k: usize,
+    /// Conditions with misses: (condition, questions, misses, missed line ids).
+    pub worst: Vec<(String, usize, usize, Vec<usize>)>,
+    /// Labels that are not conditions in the catalog.
+    pub unknown_labels: Vec<String>,
+}
+
+/// Answer every case and score where the expected condition first appears.
+pub fn evaluate(engine: &Engine, cases: &[Case], opts: &AskOptions) -> Report {
+    let known: std::collections::HashSet<&str> = engine
+        .catalog()
+        .conditions
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    let mut per: BTreeMap<&str, (usize, usize, Vec<usize>)> = BTreeMap::new();
+    let (mut hit1, mut hitk, mut rr, mut none) = (0usize, 0usize, 0f64, 0usize);
+    let mut unknown_labels = Vec::new();
+    for case in cases {
+        if !known.contains(case.label.as_str()) && !unknown_labels.contains(&case.label) {
+            unknown_labels.push(case.label.clone());
+        }
+        let reply = engine.answer(&case.text, opts);
+        if reply.results.is_empty() {
+            none += 1;
+        }
+        let rank = reply
+            .results
+            .iter()
+            .position(|r| r.conditions.iter().any(|c| *c == case.label));
+        let entry = per.entry(case.label.as_str()).or_default();
+        entry.0 += 1;
+        match rank {
+            Some(r) => {
+                hitk += 1;
+                hit1 += usize::from(r == 0);
+                rr += 1.0 / (r as f64 + 1.0);
+            }
+            None => {
+                entry.1 += 1;
+                entry.2.push(case.line);
+            }
+        }
+    }
+    let n = cases.len().max(1) as f64;
+    let mut worst: Vec<(String, usize, usize, Vec<usize>)> = per
+        .into_iter()
+        .filter(|(_, v)| v.1 > 0)
+        .map(|(c, v)| (c.to_string(), v.0, v.1, v.2))
+        .collect();
+    worst.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    Report {
+        total: cases.len(),
+        recall_at_1: hit1 as f64 / n,
+        recall_at_k: hitk as f64 / n,
+        mrr: rr / n,
+        no_match_rate: none as f64 / n,
+        k: opts.k,
+        worst,
+        unknown_labels,
+    }
+}
+
+/// Safety screening quality.
+#[derive(Debug, Clone, Default)]
+pub struct SafetyReport {
+    pub crisis_total: usize,
+    /// Share of crisis messages that brought an emergency block.
+    pub crisis_recall: f64,
+    pub missed: Vec<usize>,
+    pub informational_total: usize,
+    /// Share of informational messages that wrongly brought one.
+    pub false_alarm_rate: f64,
+    pub false_alarms: Vec<usize>,
+}
+
+/// Screen crisis and informational messages.
+pub fn evaluate_safety(
+    engine: &Engine,
+    crisis: &[Case],
+    informational: &[Case],
+    opts: &AskOptions,
+) -> SafetyReport {
+    let fired = |c: &Case| engine.answer(&c.text, opts).emergency.is_some();
+    let missed: Vec<usize> = crisis
+        .iter()
+        .filter(|c| !fired(c))
+        .map(|c| c.line)
+        .collect();
+    let false_alarms: Vec<usize> = informational
+        .iter()
+        .filter(|c| fired(c))
+        .map(|c| c.line)
+        .collect();
+    SafetyReport {
+        crisis_total: crisis.len(),
+        crisis_recall: 1.0 - missed.len() as f64 / crisis.len().max(1) as f64,
+        missed,
+        informational_total: informational.len(),
+        false_alarm_rate: false_alarms.len() as f64 / informational.len().max(1) as f64,
+        false_alarms,
+    }
+}

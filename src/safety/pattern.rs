@@ -1,0 +1,196 @@
+//! The small phrase language of `safety.toml`.
+//!
+//! A phrase is a sequence of words matched whole-word against the cleaned
+//! message. `word*` matches any word starting with `word`; `a|b` matches
+//! either; `_` matches any one word; `..` allows up to three words in
+//! between. A leading `!` marks an explicit phrase that informational
+//! wording never cancels. Words of six or more letters also match with one
+//! typo, and doubled letters are ignored (`kil` = `kill`), so common
+//! misspellings are caught without listing them.
+
+use crate::text::osa_distance;
+
+/// Longest run of words a `..` may skip.
+const GAP_WORDS: usize = 3;
+/// Words at least this long tolerate one typo.
+const FUZZY_MIN_CHARS: usize = 6;
+
+/// One compiled phrase.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub elems: Vec<Elem>,
+    /// Never cancelled by `unless` phrases.
+    pub explicit: bool,
+}
+
+/// One position in a phrase.
+#[derive(Debug, Clone)]
+pub enum Elem {
+    Word(Vec<Alt>),
+    Any,
+    Gap,
+}
+
+/// One alternative spelling of a word.
+#[derive(Debug, Clone)]
+pub enum Alt {
+    Exact(String),
+    Prefix(String),
+}
+
+impl Pattern {
+    /// Parse a phrase; the error says what is wrong with it.
+    pub fn parse(raw: &str) -> Result<Pattern, String> {
+        let (explicit, body) = match raw.trim().strip_prefix('!') {
+            Some(rest) => (true, rest),
+            None => (false, raw.trim()),
+        };
+        let mut elems = Vec::new();
+        for part in body.split_whitespace() {
+            elems.push(match part {
+                ".." => Elem::Gap,
+                "_" => Elem::Any,
+                _ => Elem::Word(parse_word(part)?),
+            });
+        }
+        match (elems.first(), elems.last()) {
+            (None, _) => Err("is empty".into()),
+            (Some(Elem::Word(_)), Some(Elem::Word(_))) => Ok(Pattern { elems, explicit }),
+            _ => Err("must start and end with a word, not `..` or `_`".into()),
+        }
+    }
+
+    /// Does the phrase match starting at token `start`?
+    pub fn matches_at(&self, tokens: &[String], start: usize) -> bool {
+        match_from(&self.elems, tokens, start)
+    }
+}
+
+fn parse_word(part: &str) -> Result<Vec<Alt>, String> {
+    part.split('|')
+        .map(|alt| {
+            let (body, prefix) = match alt.strip_suffix('*') {
+                Some(b) => (b, true),
+                None => (alt, false),
+            };
+            if body.is_empty() || !body.chars().all(char::is_alphanumeric) {
+                return Err(format!(
+                    "has a word `{alt}` with characters other than letters and digits"
+                ));
+            }
+            let norm = normalize_word(&body.to_lowercase());
+            Ok(if prefix {
+                Alt::Prefix(norm)
+            } else {
+                Alt::Exact(norm)
+            })
+        })
+        .collect()
+}
+
+fn match_from(elems: &[Elem], tokens: &[String], pos: usize) -> bool {
+    let Some((first, rest)) = elems.split_first() else {
+        return true;
+    };
+    match first {
+        Elem::Gap => (0..=GAP_WORDS)
+            .any(|skip| pos + skip <= tokens.len() && match_from(rest, tokens, pos + skip)),
+        Elem::Any => pos < tokens.len() && match_from(rest, tokens, pos + 1),
+        Elem::Word(alts) => {
+            pos < tokens.len()
+                && alts.iter().any(|a| a.matches(&tokens[pos]))
+                && match_from(rest, tokens, pos + 1)
+        }
+    }
+}
+
+impl Alt {
+    /// Does one (normalised) message word match this alternative?
+    pub fn matches(&self, token: &str) -> bool {
+        match self {
+            Alt::Exact(w) => {
+                token == w
+                    || (w.len() >= FUZZY_MIN_CHARS
+                        && token.len() + 1 >= w.len()
+                        && osa_distance(token, w, 1) <= 1)
+            }
+            Alt::Prefix(p) => {
+                token.starts_with(p.as_str())
+                    || (p.len() >= FUZZY_MIN_CHARS
+                        && token.len() >= p.len()
+                        && token.is_char_boundary(p.len())
+                        && osa_distance(&token[..p.len()], p, 1) <= 1)
+            }
+        }
+    }
+}
+
+/// Normalise one message word: digits used as letters (`k1ll`) are read as
+/// letters, and runs of a repeated letter count once (`killl` = `kil`).
+pub fn normalize_word(word: &str) -> String {
+    let mixed = word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic);
+    let mut out = String::with_capacity(word.len());
+    let mut last = None;
+    for c in word.chars() {
+        let c = if mixed { unleet(c) } else { c };
+        if Some(c) != last {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out
+}
+
+fn unleet(c: char) -> char {
+    match c {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        s.split_whitespace().map(normalize_word).collect()
+    }
+
+    fn hit(p: &str, s: &str) -> bool {
+        let p = Pattern::parse(p).unwrap();
+        let t = toks(s);
+        (0..t.len()).any(|i| p.matches_at(&t, i))
+    }
+
+    #[test]
+    fn words_prefixes_alternatives_and_gaps() {
+        assert!(hit("kill myself", "i want to kill myself"));
+        assert!(hit("kill myself", "i want to k1lll myself"));
+        assert!(hit("suicid*", "feeling suicidal"));
+        assert!(hit("took|swallowed .. pills", "took all my pills"));
+        assert!(!hit(
+            "took|swallowed .. pills",
+            "took the dog out and forgot my pills"
+        ));
+        assert!(hit("face _ droop*", "face is drooping"));
+    }
+
+    #[test]
+    fn one_typo_in_long_words() {
+        assert!(hit("suicidal", "im sucidal"));
+        assert!(!hit("kms", "kmz"));
+    }
+
+    #[test]
+    fn bad_phrases_are_rejected() {
+        assert!(Pattern::parse("").is_err());
+        assert!(Pattern::parse(".. end").is_err());
+        assert!(Pattern::parse("a-b").is_err());
+        assert!(Pattern::parse("!kill myself").unwrap().explicit);
+    }
+}

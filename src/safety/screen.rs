@@ -1,0 +1,159 @@
+//! Screening a message against the compiled safety phrases.
+
+use std::collections::HashMap;
+
+use super::pattern::{Alt, Elem, Pattern, normalize_word};
+use super::rules::SafetyRules;
+use crate::text;
+
+/// A category's phrases, compiled.
+struct Compiled {
+    phrases: Vec<Pattern>,
+    unless: Vec<Pattern>,
+}
+
+/// Reference to one phrase: (category index, phrase index).
+type PhraseRef = (usize, usize);
+
+/// Compiled safety phrases with an index on each phrase's first word, so a
+/// message is scanned once whatever the number of phrases.
+pub struct Screener {
+    categories: Vec<Compiled>,
+    /// Exact first words, and their one-letter-deleted forms for typo
+    /// tolerance (symmetric delete).
+    by_first: HashMap<String, Vec<PhraseRef>>,
+    /// Phrases whose first word is a prefix: checked against every word.
+    prefix_first: Vec<PhraseRef>,
+}
+
+/// What screening found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screening {
+    /// Index of the matched category in [`SafetyRules::categories`].
+    pub category: usize,
+}
+
+impl Screener {
+    /// Compile the rules. Phrases that do not parse were already reported by
+    /// the checker and are skipped here.
+    pub fn new(rules: &SafetyRules) -> Self {
+        let mut screener = Screener {
+            categories: Vec::new(),
+            by_first: HashMap::new(),
+            prefix_first: Vec::new(),
+        };
+        for (ci, cat) in rules.categories.iter().enumerate() {
+            let phrases: Vec<Pattern> = cat
+                .phrases
+                .iter()
+                .filter_map(|p| Pattern::parse(p).ok())
+                .collect();
+            let unless = cat
+                .unless
+                .iter()
+                .filter_map(|p| Pattern::parse(p).ok())
+                .collect();
+            for (pi, p) in phrases.iter().enumerate() {
+                screener.index_first_word(p, (ci, pi));
+            }
+            screener.categories.push(Compiled { phrases, unless });
+        }
+        for refs in screener.by_first.values_mut() {
+            refs.sort_unstable();
+            refs.dedup();
+        }
+        screener
+    }
+
+    fn index_first_word(&mut self, p: &Pattern, at: PhraseRef) {
+        let Some(Elem::Word(alts)) = p.elems.first() else {
+            return;
+        };
+        for alt in alts {
+            match alt {
+                Alt::Prefix(_) => self.prefix_first.push(at),
+                Alt::Exact(w) => {
+                    self.by_first.entry(w.clone()).or_default().push(at);
+                    if w.chars().count() >= 6 {
+                        for variant in deletes(w) {
+                            self.by_first.entry(variant).or_default().push(at);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Screen a message. Returns the highest-priority category whose phrase
+    /// matches and is not cancelled by that category's `unless` phrases in
+    /// the same sentence.
+    pub fn screen(&self, message: &str) -> Option<Screening> {
+        let cleaned = text::clean(message);
+        let sentences = split_sentences(&cleaned);
+        let mut best: Option<usize> = None;
+        let mut candidates = Vec::new();
+        for sentence in &sentences {
+            for start in 0..sentence.len() {
+                candidates.clear();
+                self.candidates(&sentence[start], &mut candidates);
+                for &(ci, pi) in &candidates {
+                    if best.is_some_and(|b| b <= ci) {
+                        continue;
+                    }
+                    let cat = &self.categories[ci];
+                    let phrase = &cat.phrases[pi];
+                    if phrase.matches_at(sentence, start)
+                        && (phrase.explicit || !any_match(&cat.unless, sentence))
+                    {
+                        best = Some(ci);
+                    }
+                }
+            }
+        }
+        best.map(|category| Screening { category })
+    }
+
+    fn candidates(&self, word: &str, out: &mut Vec<PhraseRef>) {
+        if let Some(refs) = self.by_first.get(word) {
+            out.extend_from_slice(refs);
+        }
+        if word.chars().count() >= 5 {
+            for variant in deletes(word) {
+                if let Some(refs) = self.by_first.get(&variant) {
+                    out.extend_from_slice(refs);
+                }
+            }
+        }
+        out.extend_from_slice(&self.prefix_first);
+    }
+}
+
+fn any_match(patterns: &[Pattern], sentence: &[String]) -> bool {
+    patterns
+        .iter()
+        .any(|p| (0..sentence.len()).any(|i| p.matches_at(sentence, i)))
+}
+
+/// Words of each sentence, normalised. Sentences end at `.`, `!`, `?`, `;`
+/// and line breaks.
+fn split_sentences(cleaned: &str) -> Vec<Vec<String>> {
+    cleaned
+        .split(['.', '!', '?', ';', '\n'])
+        .map(|s| text::words(s).map(normalize_word).collect::<Vec<_>>())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Every form of `word` with one character removed.
+fn deletes(word: &str) -> Vec<String> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    chars
+        .iter()
+        .map(|&(i, c)| {
+            let mut s = String::with_capacity(word.len());
+            s.push_str(&word[..i]);
+            s.push_str(&word[i + c.len_utf8()..]);
+            s
+        })
+        .collect()
+}

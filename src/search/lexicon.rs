@@ -1,0 +1,138 @@
+//! The catalog's vocabulary and spelling correction against it.
+//!
+//! Only words nobody knows are corrected: a word that appears anywhere in the
+//! catalog, or in the built-in list of everyday English words, is left
+//! alone. An unknown word is matched to the closest catalog word (condition
+//! names, aliases, titles, keywords) by a symmetric-delete lookup, so
+//! "diabeties", "migrane" or "excema" cost a few hash lookups rather than a
+//! fuzzy query on every term.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::catalog::Catalog;
+use crate::text::{self, osa_distance};
+
+/// Everyday words that must never be "corrected" into medical terms.
+const COMMON_WORDS: &str = include_str!("common-words.txt");
+
+/// Shortest word we try to correct.
+const MIN_CORRECT_CHARS: usize = 4;
+
+/// Known words and correction candidates.
+pub struct Lexicon {
+    known: HashSet<String>,
+    /// Correction targets with how often they occur (ties go to the more frequent).
+    targets: Vec<(String, u32)>,
+    /// Each target and its one-deleted forms → target indices.
+    deletes: HashMap<String, Vec<u32>>,
+}
+
+impl Lexicon {
+    /// Build from the catalog's text.
+    pub fn new(catalog: &Catalog) -> Self {
+        let mut known: HashSet<String> = COMMON_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect();
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        let mut medical = |s: &str, known: &mut HashSet<String>| {
+            for w in text::words(&text::clean(s)) {
+                known.insert(w.to_string());
+                if w.chars().count() >= MIN_CORRECT_CHARS && w.chars().all(char::is_alphabetic) {
+                    *counts.entry(w.to_string()).or_default() += 1;
+                }
+            }
+        };
+        for c in &catalog.conditions {
+            medical(&c.name, &mut known);
+            c.aliases.iter().for_each(|a| medical(a, &mut known));
+        }
+        for r in &catalog.resources {
+            medical(&r.title, &mut known);
+            r.keywords.iter().for_each(|k| medical(k, &mut known));
+            for w in text::words(&text::clean(&r.summary)) {
+                known.insert(w.to_string());
+            }
+        }
+        let mut targets: Vec<(String, u32)> = counts.into_iter().collect();
+        targets.sort();
+        let mut deletes: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, (w, _)) in targets.iter().enumerate() {
+            let i = i as u32;
+            deletes.entry(w.clone()).or_default().push(i);
+            for d in one_deletes(w) {
+                deletes.entry(d).or_default().push(i);
+            }
+        }
+        Lexicon {
+            known,
+            targets,
+            deletes,
+        }
+    }
+
+    /// True when the word is in the catalog or is an everyday word.
+    pub fn is_known(&self, word: &str) -> bool {
+        self.known.contains(word)
+    }
+
+    /// The catalog word an unknown word most likely meant, if one is close.
+    ///
+    /// Up to one edit for words of 4–5 letters, two for longer words that
+    /// start with the same letter.
+    pub fn correct(&self, word: &str) -> Option<&str> {
+        let len = word.chars().count();
+        if len < MIN_CORRECT_CHARS || self.is_known(word) || !word.chars().all(char::is_alphabetic)
+        {
+            return None;
+        }
+        let mut best: Option<(usize, u32, u32)> = None; // (distance, -freq, index)
+        let mut consider = |i: u32| {
+            let (target, freq) = &self.targets[i as usize];
+            let max = if len >= 6 && target.chars().next() == word.chars().next() {
+                2
+            } else {
+                1
+            };
+            let dist = osa_distance(word, target, max);
+            if dist <= max {
+                let key = (dist, u32::MAX - freq, i);
+                if best.is_none_or(|b| key < b) {
+                    best = Some(key);
+                }
+            }
+        };
+        if let Some(ids) = self.deletes.get(word) {
+            ids.iter().for_each(|&i| consider(i));
+        }
+        for d in one_deletes(word) {
+            if let Some(ids) = self.deletes.get(&d) {
+                ids.iter().for_each(|&i| consider(i));
+            }
+        }
+        best.map(|(_, _, i)| self.targets[i as usize].0.as_str())
+    }
+
+    /// Catalog words within a looser distance, for "did you mean" hints
+    /// (slow path: only used when nothing matched).
+    pub fn near_misses<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a str> + 'a {
+        let word = word.to_string();
+        let max = if word.chars().count() >= 7 { 3 } else { 2 };
+        self.targets
+            .iter()
+            .filter(move |(t, _)| word.chars().count() >= 5 && osa_distance(&word, t, max) <= max)
+            .map(|(t, _)| t.as_str())
+    }
+}
+
+/// Every form of `word` with one character removed.
+fn one_deletes(word: &str) -> impl Iterator<Item = String> + '_ {
+    word.char_indices().map(move |(i, c)| {
+        let mut s = String::with_capacity(word.len());
+        s.push_str(&word[..i]);
+        s.push_str(&word[i + c.len_utf8()..]);
+        s
+    })
+}

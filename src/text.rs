@@ -1,0 +1,149 @@
+//! Text clean-up shared by safety screening and search.
+//!
+//! Patients paste messages with emoji, zero-width joiners, right-to-left
+//! marks, fancy quotes and stray control characters. Everything downstream
+//! works on the same cleaned, lower-case form so that matching rules behave
+//! the same whatever the input looked like.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Longest question we look at. Longer input is cut (on a character
+/// boundary): a real question fits easily, and it bounds the work per message.
+pub const MAX_QUESTION_CHARS: usize = 4_000;
+
+/// Lower-case, compatibility-normalised text with controls and invisible
+/// characters removed and apostrophes dropped (`can't` → `cant`), cut to
+/// [`MAX_QUESTION_CHARS`].
+pub fn clean(input: &str) -> String {
+    let kept = clean_keep_case(input);
+    if kept.chars().any(char::is_uppercase) {
+        kept.to_lowercase()
+    } else {
+        kept
+    }
+}
+
+/// [`clean`] without lower-casing, for callers that need to see capitals
+/// (abbreviations such as `MS`).
+pub fn clean_keep_case(input: &str) -> String {
+    let mut out = String::with_capacity(input.len().min(MAX_QUESTION_CHARS * 2));
+    for (count, c) in input.nfkc().enumerate() {
+        if count >= MAX_QUESTION_CHARS {
+            break;
+        }
+        match c {
+            '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' => {}
+            c if is_invisible(c) => {}
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Zero-width and bidirectional formatting characters: they carry no meaning
+/// for us and can be used to hide words from filters.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// Split cleaned text into words: runs of letters and digits. Anything else
+/// (spaces, punctuation, emoji) separates words.
+pub fn words(cleaned: &str) -> impl Iterator<Item = &str> {
+    cleaned
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// True when the text has at least one letter or digit worth looking at.
+pub fn has_words(input: &str) -> bool {
+    input.chars().any(char::is_alphanumeric)
+}
+
+/// Restricted Damerau–Levenshtein (optimal string alignment) distance, capped:
+/// returns `max + 1` as soon as the distance is known to exceed `max`.
+pub fn osa_distance(a: &str, b: &str, max: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let width = b.len() + 1;
+    let mut prev2 = vec![0usize; width];
+    let mut prev: Vec<usize> = (0..width).collect();
+    let mut cur = vec![0usize; width];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()].min(max + 1)
+}
+
+/// Cut `s` to at most `max` characters, on a character boundary, adding an
+/// ellipsis when something was cut.
+pub fn truncate_chars(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_drops_invisible_and_apostrophes() {
+        assert_eq!(
+            clean("Can\u{2019}t\u{200B} BREATHE\u{202E}"),
+            "cant breathe"
+        );
+        assert_eq!(clean("a\u{0007}b"), "a b");
+    }
+
+    #[test]
+    fn clean_caps_length() {
+        let long = "x".repeat(20_000);
+        assert_eq!(clean(&long).chars().count(), MAX_QUESTION_CHARS);
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_emoji() {
+        let w: Vec<_> = words("hi, i\u{1F600}have type-2 diabetes!!").collect();
+        assert_eq!(w, ["hi", "i", "have", "type", "2", "diabetes"]);
+    }
+
+    #[test]
+    fn osa_handles_transposition_and_cap() {
+        assert_eq!(osa_distance("ashtma", "asthma", 2), 1);
+        assert_eq!(osa_distance("excema", "eczema", 2), 2);
+        assert_eq!(osa_distance("cat", "elephant", 2), 3);
+        assert_eq!(osa_distance("", "ab", 2), 2);
+    }
+
+    #[test]
+    fn truncate_is_char_safe() {
+        assert_eq!(truncate_chars("héllo wörld", 5), "héll…");
+        assert_eq!(truncate_chars("short", 10), "short");
+    }
+}
