@@ -20,3 +20,5 @@ mod lifecycle;
 mod mentions;
 #[path = "discord_e2e/moderators.rs"]
 mod moderators;
+#[path = "discord_e2e/privacy.rs"]
+mod privacy;

@@ -1,6 +1,7 @@
 //! Run the production `serve` path against a [`FakeDiscord`].
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use signpost::config::Config;
 use signpost::discord::ServeError;
@@ -65,10 +66,48 @@ pub struct Bot {
     join: JoinHandle<Result<(), ServeError>>,
 }
 
+/// Everything logged at the production filter (plus signpost at trace), for
+/// privacy checks: no question text may ever appear in it.
+static CAPTURED: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+
+/// The production default filter, with our own crate at its most verbose.
+const CAPTURE_FILTER: &str = "info,signpost=trace,serenity=warn,poise=warn,sqlx=warn,tantivy=warn";
+
+#[derive(Clone, Copy)]
+struct Capture;
+
+impl std::io::Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        CAPTURED
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// All log output captured so far in this test binary.
+pub fn captured_logs() -> String {
+    String::from_utf8_lossy(&CAPTURED.lock().unwrap_or_else(|p| p.into_inner())).into_owned()
+}
+
+/// Test-writer logs filtered by `RUST_LOG`, plus the capture (once per binary).
 pub fn init_tracing() {
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+    use tracing_subscriber::prelude::*;
+    use tracing_subscriber::{EnvFilter, fmt};
+    let shown = fmt::layer()
         .with_test_writer()
+        .with_filter(EnvFilter::from_default_env());
+    let captured = fmt::layer()
+        .json()
+        .with_writer(|| Capture)
+        .with_filter(EnvFilter::new(CAPTURE_FILTER));
+    let _ = tracing_subscriber::registry()
+        .with(shown)
+        .with(captured)
         .try_init();
 }
 

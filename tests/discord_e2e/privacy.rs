@@ -1,0 +1,74 @@
+//! No question or message text in logs, the database, or anything sent back.
+
+use crate::common::*;
+use crate::support::bot::{Bot, Files, Options, captured_logs};
+use crate::support::fake_discord::*;
+
+const CANARY: &str = "zqxcanary";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn question_text_never_reaches_logs_database_or_replies() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let opts = Options {
+        message_content: true,
+        ..Options::default()
+    };
+    let bot = Bot::start(&fake, &files, opts).await;
+    enable_mentions(&fake, 1500, CHANNEL_ID).await;
+    let q = format!("asthma inhaler {CANARY} I want to kill myself");
+
+    invoke(&fake, 1501, HUMAN_ID, MEMBER_PERMS, ask_data(&q, None)).await;
+    let target = guild_message(1502, OTHER_CHANNEL_ID, HUMAN_ID, &q, false);
+    invoke(
+        &fake,
+        1503,
+        MOD_ID,
+        MEMBER_PERMS,
+        context_menu_data(&target),
+    )
+    .await;
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        guild_message(
+            1504,
+            CHANNEL_ID,
+            HUMAN_ID,
+            &format!("<@{BOT_ID}> {q}"),
+            true,
+        ),
+    );
+    fake.wait_for("mention reply", |r| r.is_channel_post(CHANNEL_ID))
+        .await;
+    // Too-long and odd inputs are handled, not crashed on.
+    let long = format!("{} {CANARY}", "é".repeat(3000));
+    let cb = invoke(
+        &fake,
+        1505,
+        HUMAN_ID,
+        MEMBER_PERMS,
+        ask_data(&long, Some(true)),
+    )
+    .await;
+    assert_eq!(cb.body["type"], 4);
+    bot.stop().await.unwrap();
+
+    for r in fake.requests() {
+        assert!(
+            !r.body.to_string().contains(CANARY),
+            "echoed in {} {}",
+            r.method,
+            r.path
+        );
+    }
+    let logs = captured_logs();
+    assert!(logs.contains("answered"), "the capture works");
+    assert!(!logs.contains(CANARY), "question text in logs");
+    for entry in std::fs::read_dir(files.database().parent().unwrap()).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(CANARY),
+            "question text in the database"
+        );
+    }
+}
