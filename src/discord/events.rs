@@ -53,6 +53,10 @@ async fn trigger(data: &Data, msg: &Message, bot: serenity::UserId) -> Option<(u
         return None;
     }
     let guild = msg.guild_id?.get();
+    let mentioned = msg.mentions.iter().any(|u| u.id == bot);
+    if !mentioned && !data.config.message_content_intent {
+        return None;
+    }
     let mode = data
         .store
         .channel_mode(guild, msg.channel_id.get())
@@ -61,7 +65,6 @@ async fn trigger(data: &Data, msg: &Message, bot: serenity::UserId) -> Option<(u
             tracing::warn!(guild, error = %e, "channel mode unavailable; treating as off");
             ChannelMode::Off
         });
-    let mentioned = msg.mentions.iter().any(|u| u.id == bot);
     match (mentioned, mode) {
         (true, m) if m.answers_mentions() => Some((guild, Trigger::Mention)),
         (false, ChannelMode::Auto) if data.config.message_content_intent => {

@@ -13,7 +13,7 @@ use super::{commands, cooldown, errors, events, send};
 use crate::config::Config;
 use crate::engine::{EngineError, Paths};
 use crate::live::{self, LiveEngine};
-use crate::store::{SettingsStore, SqliteStore, StoreError};
+use crate::store::{CachedStore, SettingsStore, SqliteStore, StoreError};
 
 /// How long shutdown waits for answers already being worked on.
 const DRAIN: Duration = Duration::from_secs(10);
@@ -75,7 +75,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
     let token = config.token.clone().ok_or(ServeError::NoToken)?;
-    let store: Arc<SqliteStore> = Arc::new(SqliteStore::open(&config.database).await?);
+    let store = Arc::new(CachedStore::new(SqliteStore::open(&config.database).await?));
     let paths = Paths {
         resources: config.resources.clone(),
         index: config.index.clone(),

@@ -5,8 +5,10 @@
 //! same trait (the schema in `migrations/sqlite/` is plain SQL).
 //! Nothing here ever holds message or question text.
 
+mod cached;
 mod sqlite;
 
+pub use cached::CachedStore;
 pub use sqlite::SqliteStore;
 
 use std::fmt;
