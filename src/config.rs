@@ -210,10 +210,10 @@ impl RawConfig {
             return Err(invalid("answers.results", "must be between 1 and 5"));
         }
         let default_region = self.answers.default_region.unwrap_or_else(|| "uk".into());
-        if !is_region_code(&default_region) {
+        if !crate::catalog::REGIONS.contains(&default_region.as_str()) {
             return Err(invalid(
                 "answers.default_region",
-                "must be a short lowercase code such as `uk` or `us`",
+                &format!("must be one of {}", crate::catalog::REGIONS.join(", ")),
             ));
         }
         let api_base_url = non_empty(self.discord.api_base_url);
@@ -322,6 +322,13 @@ mod tests {
         );
         let e = parse("[answers]\nresultz = 2\n").unwrap_err().to_string();
         assert!(e.contains("signpost.toml") && e.contains("resultz"), "{e}");
+        let e = parse("[answers]\ndefault_region = \"xx\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("answers.default_region") && e.contains("uk"),
+            "{e}"
+        );
         let e = parse("[log]\nformat = \"xml\"\n").unwrap_err().to_string();
         assert!(e.contains("format"), "{e}");
     }

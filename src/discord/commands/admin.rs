@@ -2,6 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
+use crate::catalog::REGIONS;
 use crate::config::is_region_code;
 use crate::discord::checks;
 use crate::discord::data::{Context, Error};
@@ -167,8 +168,12 @@ pub async fn region(
     #[description = "Region code, e.g. uk or us"] code: String,
 ) -> Result<(), Error> {
     let code = code.trim().to_lowercase();
-    if !is_region_code(&code) {
-        return say(ctx, "A region is a short code such as `uk` or `us`.").await;
+    if !is_region_code(&code) || !REGIONS.contains(&code.as_str()) {
+        return say(
+            ctx,
+            format!("Unknown region. Choose one of: {}.", REGIONS.join(", ")),
+        )
+        .await;
     }
     update(ctx, |s| s.region = Some(code.clone())).await?;
     say(ctx, format!("Region set to `{code}`.")).await
