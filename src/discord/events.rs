@@ -48,7 +48,12 @@ enum Trigger {
     Auto,
 }
 
-async fn trigger(data: &Data, msg: &Message, bot: serenity::UserId) -> Option<(u64, Trigger)> {
+async fn trigger(
+    ctx: &SCtx,
+    data: &Data,
+    msg: &Message,
+    bot: serenity::UserId,
+) -> Option<(u64, Trigger)> {
     if msg.author.bot || msg.webhook_id.is_some() {
         return None;
     }
@@ -57,14 +62,13 @@ async fn trigger(data: &Data, msg: &Message, bot: serenity::UserId) -> Option<(u
     if !mentioned && !data.config.message_content_intent {
         return None;
     }
-    let mode = data
-        .store
-        .channel_mode(guild, msg.channel_id.get())
-        .await
-        .unwrap_or_else(|e| {
-            tracing::warn!(guild, error = %e, "channel mode unavailable; treating as off");
-            ChannelMode::Off
-        });
+    let mut mode = channel_mode(data, guild, msg.channel_id.get()).await;
+    if mode == ChannelMode::Off
+        && let Some(parent) = thread_parent(ctx, msg)
+    {
+        // Threads follow the channel they were started in.
+        mode = channel_mode(data, guild, parent).await;
+    }
     match (mentioned, mode) {
         (true, m) if m.answers_mentions() => Some((guild, Trigger::Mention)),
         (false, ChannelMode::Auto) if data.config.message_content_intent => {
@@ -74,8 +78,25 @@ async fn trigger(data: &Data, msg: &Message, bot: serenity::UserId) -> Option<(u
     }
 }
 
+async fn channel_mode(data: &Data, guild: u64, channel: u64) -> ChannelMode {
+    data.store
+        .channel_mode(guild, channel)
+        .await
+        .unwrap_or_else(|e| {
+            tracing::warn!(guild, error = %e, "channel mode unavailable; treating as off");
+            ChannelMode::Off
+        })
+}
+
+/// The parent channel when the message is in a thread the cache knows.
+fn thread_parent(ctx: &SCtx, msg: &Message) -> Option<u64> {
+    let guild = ctx.cache.guild(msg.guild_id?)?;
+    let thread = guild.threads.iter().find(|t| t.id == msg.channel_id)?;
+    thread.parent_id.map(|p| p.get())
+}
+
 async fn on_message(ctx: &SCtx, data: &Data, msg: &Message, bot: serenity::UserId) {
-    let Some((guild, trigger)) = trigger(data, msg, bot).await else {
+    let Some((guild, trigger)) = trigger(ctx, data, msg, bot).await else {
         return;
     };
     let q = question::strip_mentions(&msg.content);

@@ -94,3 +94,21 @@ async fn bots_and_empty_mentions() {
         .count();
     assert_eq!(n, 1, "bots are never answered");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn threads_follow_their_parent_channel() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let _bot = Bot::start(&fake, &files, Options::default()).await;
+    enable_mentions(&fake, 630, CHANNEL_ID).await;
+    let ask = format!("<@{BOT_ID}> asthma inhaler?");
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        guild_message(631, THREAD_ID, HUMAN_ID, &ask, true),
+    );
+    let post = fake
+        .wait_for("reply in thread", |r| r.is_channel_post(THREAD_ID))
+        .await;
+    assert_eq!(post.body["message_reference"]["message_id"], "631");
+    assert_no_mentions(&post);
+}

@@ -12,6 +12,8 @@ pub const CHANNEL_ID: u64 = 100_000_000_000_000_004;
 pub const OTHER_CHANNEL_ID: u64 = 100_000_000_000_000_006;
 /// The moderators' log channel.
 pub const LOG_CHANNEL_ID: u64 = 100_000_000_000_000_007;
+/// A thread started in CHANNEL_ID.
+pub const THREAD_ID: u64 = 100_000_000_000_000_009;
 /// A member without Manage Server.
 pub const HUMAN_ID: u64 = 100_000_000_000_000_005;
 /// A member with Manage Server.
@@ -79,6 +81,18 @@ fn channel(id: u64, name: &str) -> Value {
     })
 }
 
+/// A public thread in CHANNEL_ID.
+fn thread() -> Value {
+    json!({
+        "id": THREAD_ID.to_string(), "type": 11, "name": "my asthma question",
+        "guild_id": GUILD_ID.to_string(), "parent_id": CHANNEL_ID.to_string(),
+        "owner_id": HUMAN_ID.to_string(), "message_count": 1, "member_count": 1,
+        "rate_limit_per_user": 0, "flags": 0,
+        "thread_metadata": { "archived": false, "auto_archive_duration": 1440,
+            "archive_timestamp": TS, "locked": false }
+    })
+}
+
 /// GUILD_CREATE: three text channels, @everyone with `everyone_perms`, the bot as member.
 pub fn guild_create(everyone_perms: &str) -> Value {
     json!({
@@ -104,7 +118,8 @@ pub fn guild_create(everyone_perms: &str) -> Value {
             channel(OTHER_CHANNEL_ID, "chat"),
             channel(LOG_CHANNEL_ID, "mod-log")
         ],
-        "threads": [], "presences": [], "stage_instances": [], "guild_scheduled_events": []
+        "threads": [thread()],
+        "presences": [], "stage_instances": [], "guild_scheduled_events": []
     })
 }
 
