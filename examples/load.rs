@@ -7,9 +7,11 @@
 //! fake receiving the bot's `POST /channels/{id}/messages` reply. Everything
 //! runs on this machine over 127.0.0.1; the loop is bounded and stops itself.
 //!
-//!     cargo run --release --example load -- --rate 500 --count 5000
+//!     cargo run --release --example load -- --rate 500 --count 5000 --resources resources
 //!
+//! Without `--resources` the small test catalog in tests/fixtures is used.
 //! The fake runs on its own single-threaded runtime; the bot on a 2-worker one.
+//! The bot logs as in production (JSON, info) to stderr: add `2>/dev/null`.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -21,6 +23,7 @@ use support::bot::{Bot, Files, Options};
 use support::fake_discord::*;
 
 struct Args {
+    resources: Option<std::path::PathBuf>,
     rate: f64,
     count: u64,
     warmup: u64,
@@ -28,6 +31,7 @@ struct Args {
 
 fn args() -> Args {
     let mut a = Args {
+        resources: None,
         rate: 500.0,
         count: 5000,
         warmup: 500,
@@ -39,7 +43,10 @@ fn args() -> Args {
             "--rate" => a.rate = value.parse().expect("--rate N"),
             "--count" => a.count = value.parse().expect("--count N"),
             "--warmup" => a.warmup = value.parse().expect("--warmup N"),
-            other => panic!("unknown argument {other}; use --rate N --count N --warmup N"),
+            "--resources" => a.resources = Some(value.into()),
+            other => panic!(
+                "unknown argument {other}; use --rate N --count N --warmup N --resources DIR"
+            ),
         }
     }
     a
@@ -93,12 +100,15 @@ async fn wait_replies(fake: &FakeDiscord, n: usize) {
             Instant::now() < deadline,
             "only {got} of {n} replies arrived"
         );
-        tokio::time::sleep(Duration::from_millis(20)).await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 
 fn main() {
     let a = args();
+    // Production logging (JSON lines on stderr, info level), installed before
+    // the test support's capture so it is what the bot pays for.
+    signpost::telemetry::init(signpost::config::LogFormat::Json);
     let fake_rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -118,7 +128,10 @@ fn main() {
         .build()
         .unwrap();
     bot_rt.block_on(async move {
-        let files = Files::new();
+        let files = match &a.resources {
+            Some(dir) => Files::with_catalog(dir),
+            None => Files::new(),
+        };
         let bot = Bot::start(&fake, &files, Options::default()).await;
         let add = signpost_data(&["channels", "add"], json!([{ "name": "channel", "type": 7, "value": CHANNEL_ID.to_string() }]), Some(CHANNEL_ID));
         fake.dispatch("INTERACTION_CREATE", interaction(1, "tok-1", MOD_ID, MOD_PERMS, add));
@@ -148,7 +161,7 @@ fn main() {
         bot.stop().await.expect("clean shutdown");
         println!("machine: {} core(s), {}", std::thread::available_parallelism().map_or(0, |n| n.get()), cpu_model());
         println!("offered: {} questions at {:.0}/s (achieved {:.0}/s), warmup {}", a.count, a.rate, a.count as f64 / sent_in.as_secs_f64(), a.warmup);
-        println!("replies measured: {}", lat.len());
+        println!("replies measured: {}; catalog: {}", lat.len(), a.resources.as_ref().map_or("tests/fixtures/resources".into(), |p| p.display().to_string()));
         println!(
             "gateway event -> REST reply: median {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
             ms(percentile(&lat, 0.5)),

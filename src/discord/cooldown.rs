@@ -46,13 +46,17 @@ pub struct Limiter {
     state: Mutex<State>,
 }
 
-/// How much longer a cooldown lasts, if it is running.
+/// How much longer a cooldown lasts, if it is running. A zero cooldown is
+/// off (concurrent answers may read `now` in either order).
 fn remaining(
     map: &HashMap<u64, Instant>,
     key: u64,
     now: Instant,
     cd: Duration,
 ) -> Option<Duration> {
+    if cd.is_zero() {
+        return None;
+    }
     let until = *map.get(&key)? + cd;
     (until > now).then(|| until - now)
 }
@@ -116,6 +120,9 @@ impl Limiter {
 
     /// Remember that this answer was posted publicly.
     pub fn posted(&self, key: u64, at: Earlier, now: Instant, window: Duration) {
+        if window.is_zero() {
+            return;
+        }
         let mut s = self.lock();
         prune(&mut s.answers, |(t, _)| now.duration_since(*t) < window);
         s.answers.insert((at.channel, key), (now, at));
@@ -153,11 +160,15 @@ mod tests {
     }
 
     #[test]
-    fn zero_cooldown_never_blocks() {
+    fn zero_cooldown_never_blocks_even_out_of_order() {
         let l = Limiter::default();
         let t0 = Instant::now();
+        assert!(l.channel(1, t0 + S, Duration::ZERO).is_ok());
         assert!(l.channel(1, t0, Duration::ZERO).is_ok());
-        assert!(l.channel(1, t0, Duration::ZERO).is_ok());
+        assert!(l.user(1, t0 + S, Duration::ZERO).is_ok());
+        assert!(l.user(1, t0, Duration::ZERO).is_ok());
+        assert!(l.auto(1, t0 + S, Duration::ZERO));
+        assert!(l.auto(1, t0, Duration::ZERO));
     }
 
     #[test]

@@ -16,15 +16,17 @@ pub struct Files {
 }
 
 impl Files {
-    /// A temp dir with a copy of `tests/fixtures/resources` (when present).
+    /// A temp dir with a copy of `tests/fixtures/resources`.
     pub fn new() -> Files {
+        Files::with_catalog(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/resources"))
+    }
+
+    /// A temp dir with a copy of the catalog in `resources`.
+    pub fn with_catalog(resources: &Path) -> Files {
         let dir = tempfile::tempdir().unwrap();
-        let resources = dir.path().join("resources");
-        std::fs::create_dir_all(&resources).unwrap();
-        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/resources");
-        if fixtures.is_dir() {
-            copy_dir(&fixtures, &resources);
-        }
+        let copy = dir.path().join("resources");
+        std::fs::create_dir_all(&copy).unwrap();
+        copy_dir(resources, &copy);
         Files { dir }
     }
     pub fn database(&self) -> PathBuf {

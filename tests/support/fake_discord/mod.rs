@@ -24,6 +24,28 @@ pub use payloads::*;
 pub use recorder::Recorded;
 use recorder::Recorder;
 
+/// Accept connections with TCP_NODELAY, like Discord's edge does: without it
+/// Nagle's algorithm and delayed ACKs add up to 40 ms to small gateway frames,
+/// which would be measured as the bot's latency. (axum 0.7.5's `serve` has
+/// no nodelay switch.)
+async fn serve(listener: tokio::net::TcpListener, app: Router) {
+    use hyper_util::rt::TokioIo;
+    use hyper_util::service::TowerToHyperService;
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let service = TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let conn = hyper::server::conn::http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service)
+                .with_upgrades();
+            let _ = conn.await;
+        });
+    }
+}
+
 /// Instructions for the live gateway session.
 pub(crate) enum Control {
     Dispatch(String, Value),
@@ -61,7 +83,7 @@ impl FakeDiscord {
             .route("/ws", get(gateway::upgrade))
             .fallback(rest::handle)
             .with_state(fake.clone());
-        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        tokio::spawn(serve(listener, app));
         fake
     }
 

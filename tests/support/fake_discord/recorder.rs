@@ -98,6 +98,15 @@ impl Recorder {
     pub fn dispatched_at(&self, id: &str) -> Option<Instant> {
         self.dispatched.lock().unwrap().get(id).copied()
     }
+    /// How many requests match, without copying them (cheap to poll).
+    pub fn count(&self, pred: impl Fn(&Recorded) -> bool) -> usize {
+        self.requests
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|r| pred(r))
+            .count()
+    }
     pub fn requests(&self) -> Vec<Recorded> {
         self.requests.lock().unwrap().clone()
     }
