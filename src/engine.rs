@@ -184,6 +184,11 @@ impl Engine {
                 Default::default()
             }
         };
+        let detected: Vec<String> = found
+            .conditions
+            .iter()
+            .map(|&c| self.catalog.conditions[c as usize].name.clone())
+            .collect();
         if found.hits.is_empty() {
             return self.no_match(
                 region,
@@ -219,6 +224,7 @@ impl Engine {
             no_match: false,
             no_match_help: None,
             region: region.to_string(),
+            detected,
         }
     }
 
@@ -255,6 +261,7 @@ impl Engine {
                 did_you_mean,
             }),
             region: region.to_string(),
+            detected: Vec::new(),
         }
     }
 }

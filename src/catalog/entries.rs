@@ -129,31 +129,35 @@ pub(super) fn read_resource(
     }
     r.finish(RESOURCE_FIELDS, d);
 
-    let (
-        id,
-        title,
-        url,
-        publisher,
-        summary,
-        conditions,
-        regions,
-        kind,
-        approved_by,
-        approved_on,
-        review_by,
-    ) = (
-        id?,
-        title?,
-        url?,
-        publisher?,
-        summary?,
-        conditions?,
-        regions?,
-        kind?,
-        approved_by?,
-        approved_on?,
-        review_by?,
+    // Keep going with placeholders for missing fields, so cross-file checks
+    // (unknown condition, unknown reviewer, duplicates) still run: a
+    // catalog with any error is refused anyway.
+    let at = r.offset();
+    let text = |x: Option<At<String>>| {
+        x.unwrap_or(At {
+            value: String::new(),
+            offset: at,
+        })
+    };
+    let (id, title, url, publisher, summary, kind, approved_by) = (
+        text(id),
+        text(title),
+        text(url),
+        text(publisher),
+        text(summary),
+        text(kind),
+        text(approved_by),
     );
+    let conditions = conditions.unwrap_or_default();
+    let regions = regions.unwrap_or_default();
+    let approved_on = approved_on.unwrap_or(At {
+        value: time::Date::MIN,
+        offset: at,
+    });
+    let review_by = review_by.unwrap_or(At {
+        value: time::Date::MAX,
+        offset: at,
+    });
     let spans = ResourceSpans {
         id: id.offset,
         url: url.offset,

@@ -5,8 +5,8 @@
 //! either; `_` matches any one word; `..` allows up to three words in
 //! between. A leading `!` marks an explicit phrase that informational
 //! wording never cancels. Words of six or more letters also match with one
-//! typo, and doubled letters are ignored (`kil` = `kill`), so common
-//! misspellings are caught without listing them.
+//! typo, and long runs of one letter count twice (`killlll` = `kill`), so
+//! common misspellings are caught without listing them.
 
 use crate::text::osa_distance;
 
@@ -126,17 +126,22 @@ impl Alt {
 }
 
 /// Normalise one message word: digits used as letters (`k1ll`) are read as
-/// letters, and runs of a repeated letter count once (`killl` = `kil`).
+/// letters, and a letter repeated three or more times counts twice
+/// (`killlll` = `kill`, `sooo` = `soo`).
 pub fn normalize_word(word: &str) -> String {
     let mixed = word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic);
     let mut out = String::with_capacity(word.len());
-    let mut last = None;
+    let mut run = (None, 0);
     for c in word.chars() {
         let c = if mixed { unleet(c) } else { c };
-        if Some(c) != last {
+        run = if Some(c) == run.0 {
+            (run.0, run.1 + 1)
+        } else {
+            (Some(c), 1)
+        };
+        if run.1 <= 2 {
             out.push(c);
         }
-        last = Some(c);
     }
     out
 }
@@ -170,7 +175,7 @@ mod tests {
     #[test]
     fn words_prefixes_alternatives_and_gaps() {
         assert!(hit("kill myself", "i want to kill myself"));
-        assert!(hit("kill myself", "i want to k1lll myself"));
+        assert!(hit("kill myself", "i want to k1llll myself"));
         assert!(hit("suicid*", "feeling suicidal"));
         assert!(hit("took|swallowed .. pills", "took all my pills"));
         assert!(!hit(

@@ -139,9 +139,42 @@ fn any_match(patterns: &[Pattern], sentence: &[String]) -> bool {
 fn split_sentences(cleaned: &str) -> Vec<Vec<String>> {
     cleaned
         .split(['.', '!', '?', ';', '\n'])
-        .map(|s| text::words(s).map(normalize_word).collect::<Vec<_>>())
-        .filter(|s| !s.is_empty())
+        .map(|s| canonical_forms(text::words(s).map(normalize_word).collect()))
+        .filter(|s: &Vec<String>| !s.is_empty())
         .collect()
+}
+
+/// Write negations and slang one way, so phrases need only one form:
+/// "do not" → "dont", "cannot" → "cant", "wanna" → "want to"..
+fn canonical_forms(words: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(words.len() + 4);
+    for w in words {
+        let merged = match (out.last().map(String::as_str), w.as_str()) {
+            (Some("do"), "not") => Some("dont"),
+            (Some("does"), "not") => Some("doesnt"),
+            (Some("did"), "not") => Some("didnt"),
+            (Some("can"), "not") => Some("cant"),
+            (Some("will"), "not") => Some("wont"),
+            (Some("is"), "not") => Some("isnt"),
+            (Some("am"), "not") => Some("amnt"),
+            (Some("i"), "am") => Some("im"),
+            _ => None,
+        };
+        if let Some(m) = merged {
+            *out.last_mut().expect("matched a previous word") = m.to_string();
+            continue;
+        }
+        match w.as_str() {
+            "cannot" => out.push("cant".into()),
+            "wanna" => out.extend(["want".to_string(), "to".to_string()]),
+            "gonna" => out.extend(["going".to_string(), "to".to_string()]),
+            "gotta" => out.extend(["got".to_string(), "to".to_string()]),
+            "dnt" | "don" => out.push("dont".into()),
+            "ur" => out.push("your".into()),
+            _ => out.push(w),
+        }
+    }
+    out
 }
 
 /// Every form of `word` with one character removed.

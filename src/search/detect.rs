@@ -19,6 +19,9 @@ pub struct QueryWord {
     pub stem: String,
     /// The word was written in capitals (`MS`, `RA`).
     pub upper: bool,
+    /// An everyday word ("night", "best"): used for ranking within a
+    /// detected condition, never as a signal on its own.
+    pub common: bool,
 }
 
 struct AliasSeq {

@@ -2,8 +2,8 @@
 //!
 //! Only words nobody knows are corrected: a word that appears anywhere in the
 //! catalog, or in the built-in list of everyday English words, is left
-//! alone. An unknown word is matched to the closest catalog word (condition
-//! names, aliases, titles, keywords) by a symmetric-delete lookup, so
+//! alone. An unknown word is matched to the closest word of a condition name
+//! or alias by a symmetric-delete lookup, so
 //! "diabeties", "migrane" or "excema" cost a few hash lookups rather than a
 //! fuzzy query on every term.
 
@@ -21,6 +21,8 @@ const MIN_CORRECT_CHARS: usize = 4;
 /// Known words and correction candidates.
 pub struct Lexicon {
     known: HashSet<String>,
+    /// Everyday words: they never carry a question on their own.
+    common: HashSet<&'static str>,
     /// Correction targets with how often they occur (ties go to the more frequent).
     targets: Vec<(String, u32)>,
     /// Each target and its one-deleted forms → target indices.
@@ -30,12 +32,12 @@ pub struct Lexicon {
 impl Lexicon {
     /// Build from the catalog's text.
     pub fn new(catalog: &Catalog) -> Self {
-        let mut known: HashSet<String> = COMMON_WORDS
+        let common: HashSet<&'static str> = COMMON_WORDS
             .lines()
             .map(str::trim)
             .filter(|w| !w.is_empty())
-            .map(String::from)
             .collect();
+        let mut known: HashSet<String> = common.iter().map(|w| w.to_string()).collect();
         let mut counts: HashMap<String, u32> = HashMap::new();
         let mut medical = |s: &str, known: &mut HashSet<String>| {
             for w in text::words(&text::clean(s)) {
@@ -49,11 +51,17 @@ impl Lexicon {
             medical(&c.name, &mut known);
             c.aliases.iter().for_each(|a| medical(a, &mut known));
         }
+        // Titles, keywords and summaries make words known, but only condition
+        // names and aliases are correction targets: everyday catalog words
+        // ("rest", "diet") would turn ordinary typos into false matches.
         for r in &catalog.resources {
-            medical(&r.title, &mut known);
-            r.keywords.iter().for_each(|k| medical(k, &mut known));
-            for w in text::words(&text::clean(&r.summary)) {
-                known.insert(w.to_string());
+            let texts = std::iter::once(&r.title)
+                .chain(&r.keywords)
+                .chain(std::iter::once(&r.summary));
+            for t in texts {
+                for w in text::words(&text::clean(t)) {
+                    known.insert(w.to_string());
+                }
             }
         }
         let mut targets: Vec<(String, u32)> = counts.into_iter().collect();
@@ -68,9 +76,15 @@ impl Lexicon {
         }
         Lexicon {
             known,
+            common,
             targets,
             deletes,
         }
+    }
+
+    /// True for an everyday English word.
+    pub fn is_common(&self, word: &str) -> bool {
+        self.common.contains(word)
     }
 
     /// True when the word is in the catalog or is an everyday word.

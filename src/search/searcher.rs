@@ -9,9 +9,10 @@
 //! 3. tie-breaks: the asker's own region over `global`, a condition's main
 //!    page over side pages.
 //!
-//! Without a detected condition a result must clear a relevance floor on the
-//! condition, title and keyword fields, so an unrelated question gets no
-//! result rather than a bad one.
+//! Without a detected condition only words outside everyday English count,
+//! and a result must clear a relevance floor on the condition, title and
+//! keyword fields, so an unrelated question gets no result rather than a bad
+//! one.
 
 use std::collections::{HashMap, HashSet};
 
@@ -205,6 +206,7 @@ impl Searcher {
             let mut w = QueryWord {
                 stem: String::new(),
                 upper,
+                common: self.lexicon.is_common(word),
             };
             stemmer.stem_into(word, &mut w.stem);
             if !w.stem.is_empty() {
@@ -228,6 +230,7 @@ impl Searcher {
         let mut seen = HashSet::new();
         let mut picked: Vec<(&str, TermStats)> = words
             .iter()
+            .filter(|w| !(detected.is_empty() && w.common))
             .filter(|w| seen.insert(w.stem.as_str()))
             .filter_map(|w| self.terms.get(&w.stem).map(|s| (w.stem.as_str(), *s)))
             .collect();
