@@ -62,15 +62,15 @@ fn every_problem_is_reported_with_its_place() {
     has(&all, "library/main.toml", 4, "duplicate url");
     has(&all, f, 20, "more than 300");
     has(&all, f, 15, "missing the required field `review_by`");
-    has(&all, "conditions.toml", 11, "not lower case");
-    has(&all, "conditions.toml", 12, "empty entry in `aliases`");
+    has(&all, "conditions.toml", 9, "not lower case");
+    has(&all, "conditions.toml", 11, "empty entry in `aliases`");
     has(
         &all,
         "conditions.toml",
-        10,
+        9,
         "alias `asthmatic` is used by both",
     );
-    has(&all, "conditions.toml", 10, "no resource covers condition");
+    has(&all, "conditions.toml", 9, "no resource covers condition");
 }
 
 #[test]
