@@ -312,11 +312,10 @@ impl Searcher {
                         .chain(&c.aliases)
                         .any(|a| text::words(&text::clean(a)).any(|w| w == near))
                 });
-                if let Some(c) = hit {
-                    if !out.contains(&c.name) {
+                if let Some(c) = hit
+                    && !out.contains(&c.name) {
                         out.push(c.name.clone());
                     }
-                }
                 if out.len() >= 3 {
                     return out;
                 }

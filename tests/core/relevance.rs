@@ -59,8 +59,8 @@ fn crisis_recall_and_false_alarms() {
     );
 }
 
-const CRISIS_RECALL_FLOOR: f64 = 0.55;
-const FALSE_ALARM_CEILING: f64 = 0.05;
+const CRISIS_RECALL_FLOOR: f64 = 0.98;
+const FALSE_ALARM_CEILING: f64 = 0.02;
 
 fn top_conditions(q: &str, opts: &AskOptions) -> Vec<String> {
     engine()
