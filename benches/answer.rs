@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use criterion::{criterion_group, criterion_main, Criterion};
-use signpost::catalog::{load_dir, Catalog, LoadOptions};
-use signpost::engine::{today, AskOptions, Engine, Paths};
+use criterion::{Criterion, criterion_group, criterion_main};
+use signpost::catalog::{Catalog, LoadOptions, load_dir};
+use signpost::engine::{AskOptions, Engine, Paths, today};
 
 const QUESTIONS: &[&str] = &[
     "I've just been told I have type 2 diabetes, where do I start?",
@@ -19,7 +19,9 @@ const QUESTIONS: &[&str] = &[
 
 fn shipped() -> Catalog {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources");
-    load_dir(&dir, LoadOptions { today: today() }).catalog.expect("shipped catalog loads")
+    load_dir(&dir, LoadOptions { today: today() })
+        .catalog
+        .expect("shipped catalog loads")
 }
 
 /// The shipped catalog repeated to `n` resources with unique ids and URLs.
@@ -38,7 +40,10 @@ fn synthetic(base: &Catalog, n: usize) -> Catalog {
 }
 
 fn engine_for(catalog: &Catalog, dir: &Path) -> Engine {
-    let paths = Paths { resources: dir.join("unused"), index: dir.join("index") };
+    let paths = Paths {
+        resources: dir.join("unused"),
+        index: dir.join("index"),
+    };
     signpost::search::build(catalog, &paths.index).unwrap();
     Engine::from_index(&paths).unwrap()
 }
@@ -47,10 +52,15 @@ fn bench_answers(c: &mut Criterion) {
     let base = shipped();
     let tmp = tempfile::tempdir().unwrap();
     let engine = engine_for(&base, tmp.path());
-    let opts = AskOptions { region: "uk".into(), k: 3 };
+    let opts = AskOptions {
+        region: "uk".into(),
+        k: 3,
+    };
     let mut g = c.benchmark_group("answer_shipped");
     for (i, q) in QUESTIONS.iter().enumerate() {
-        g.bench_function(format!("q{i}_{}chars", q.len()), |b| b.iter(|| engine.answer(q, &opts)));
+        g.bench_function(format!("q{i}_{}chars", q.len()), |b| {
+            b.iter(|| engine.answer(q, &opts))
+        });
     }
     g.finish();
 
@@ -60,7 +70,9 @@ fn bench_answers(c: &mut Criterion) {
     let mut g = c.benchmark_group("answer_100k");
     g.sample_size(30);
     for (i, q) in QUESTIONS.iter().enumerate() {
-        g.bench_function(format!("q{i}_{}chars", q.len()), |b| b.iter(|| engine_big.answer(q, &opts)));
+        g.bench_function(format!("q{i}_{}chars", q.len()), |b| {
+            b.iter(|| engine_big.answer(q, &opts))
+        });
     }
     g.finish();
 }

@@ -129,9 +129,10 @@ impl Engine {
 
     fn fresh(catalog: &Catalog, paths: &Paths) -> Result<(Engine, Freshness), EngineError> {
         if let Ok(engine) = Self::from_index(paths)
-            && engine.meta.fingerprint == catalog.fingerprint {
-                return Ok((engine, Freshness::UpToDate));
-            }
+            && engine.meta.fingerprint == catalog.fingerprint
+        {
+            return Ok((engine, Freshness::UpToDate));
+        }
         let summary = search::build(catalog, &paths.index)?;
         Ok((Self::from_index(paths)?, Freshness::Rebuilt(summary)))
     }

@@ -71,39 +71,41 @@ pub(super) fn read_resource(
             .value
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
-            d.error(
-                file,
-                id.offset,
-                format!("id `{}` is not a slug", id.value),
-                Some("use lower-case letters, digits and hyphens only, e.g. nhs-type-2-diabetes"),
-            );
-        }
+    {
+        d.error(
+            file,
+            id.offset,
+            format!("id `{}` is not a slug", id.value),
+            Some("use lower-case letters, digits and hyphens only, e.g. nhs-type-2-diabetes"),
+        );
+    }
     let title = r.string("title", true, d);
     check_len(r, d, title.as_ref(), "title", MAX_TITLE_CHARS);
     let url = r.string("url", true, d);
     if let Some(url) = &url
-        && let Err(why) = check_url(&url.value) {
-            d.error(
-                file,
-                url.offset,
-                format!("url `{}` {why}", url.value),
-                Some("only https:// links to a specific page are allowed"),
-            );
-        }
+        && let Err(why) = check_url(&url.value)
+    {
+        d.error(
+            file,
+            url.offset,
+            format!("url `{}` {why}", url.value),
+            Some("only https:// links to a specific page are allowed"),
+        );
+    }
     let publisher = r.string("publisher", true, d);
     let summary = r.string("summary", true, d);
     check_len(r, d, summary.as_ref(), "summary", MAX_SUMMARY_CHARS);
     let conditions = r.string_list("conditions", true, d);
     if let Some(c) = &conditions
-        && c.is_empty() {
-            d.error(
-                file,
-                r.offset(),
-                "`conditions` is empty",
-                Some("list at least one condition name from conditions.toml"),
-            );
-        }
+        && c.is_empty()
+    {
+        d.error(
+            file,
+            r.offset(),
+            "`conditions` is empty",
+            Some("list at least one condition name from conditions.toml"),
+        );
+    }
     let keywords = r.string_list("keywords", false, d).unwrap_or_default();
     let regions = r.string_list("regions", true, d);
     check_members(r, d, regions.as_deref(), "region", REGIONS);
@@ -115,14 +117,15 @@ pub(super) fn read_resource(
     let approved_on = r.date("approved_on", true, d);
     let review_by = r.date("review_by", true, d);
     if let (Some(on), Some(by)) = (&approved_on, &review_by)
-        && by.value <= on.value {
-            d.error(
-                file,
-                by.offset,
-                "`review_by` is not after `approved_on`",
-                Some("set the next review date after the approval date"),
-            );
-        }
+        && by.value <= on.value
+    {
+        d.error(
+            file,
+            by.offset,
+            "`review_by` is not after `approved_on`",
+            Some("set the next review date after the approval date"),
+        );
+    }
     r.finish(RESOURCE_FIELDS, d);
 
     // Keep going with placeholders for missing fields, so cross-file checks

@@ -25,6 +25,8 @@ pub struct Lexicon {
     common: HashSet<&'static str>,
     /// Correction targets with how often they occur (ties go to the more frequent).
     targets: Vec<(String, u32)>,
+    /// For each target, the first condition (catalog index) whose name or alias has it.
+    owners: Vec<u32>,
     /// Each target and its one-deleted forms → target indices.
     deletes: HashMap<String, Vec<u32>>,
 }
@@ -47,9 +49,15 @@ impl Lexicon {
                 }
             }
         };
-        for c in &catalog.conditions {
+        let mut owner_of: HashMap<String, u32> = HashMap::new();
+        for (ci, c) in catalog.conditions.iter().enumerate() {
             medical(&c.name, &mut known);
             c.aliases.iter().for_each(|a| medical(a, &mut known));
+            for phrase in std::iter::once(&c.name).chain(&c.aliases) {
+                for w in text::words(&text::clean(phrase)) {
+                    owner_of.entry(w.to_string()).or_insert(ci as u32);
+                }
+            }
         }
         // Titles, keywords and summaries make words known, but only condition
         // names and aliases are correction targets: everyday catalog words
@@ -66,6 +74,10 @@ impl Lexicon {
         }
         let mut targets: Vec<(String, u32)> = counts.into_iter().collect();
         targets.sort();
+        let owners = targets
+            .iter()
+            .map(|(w, _)| owner_of.get(w).copied().unwrap_or(0))
+            .collect();
         let mut deletes: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, (w, _)) in targets.iter().enumerate() {
             let i = i as u32;
@@ -78,6 +90,7 @@ impl Lexicon {
             known,
             common,
             targets,
+            owners,
             deletes,
         }
     }
@@ -131,13 +144,20 @@ impl Lexicon {
 
     /// Catalog words within a looser distance, for "did you mean" hints
     /// (slow path: only used when nothing matched).
-    pub fn near_misses<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a str> + 'a {
+    /// Returns the index of a condition whose name or alias has the near word.
+    pub fn near_misses<'a>(&'a self, word: &str) -> impl Iterator<Item = u32> + 'a {
         let word = word.to_string();
-        let max = if word.chars().count() >= 7 { 3 } else { 2 };
+        let len = word.chars().count();
+        let max = if len >= 7 { 3 } else { 2 };
         self.targets
             .iter()
-            .filter(move |(t, _)| word.chars().count() >= 5 && osa_distance(&word, t, max) <= max)
-            .map(|(t, _)| t.as_str())
+            .zip(&self.owners)
+            .filter(move |((t, _), _)| {
+                len >= 5
+                    && t.len().abs_diff(word.len()) <= max
+                    && osa_distance(&word, t, max) <= max
+            })
+            .map(|(_, owner)| *owner)
     }
 }
 

@@ -33,7 +33,7 @@ use crate::text;
 /// Most words of a question looked at.
 const MAX_WORDS: usize = 800;
 /// Most distinct terms put in the text query (rarest first).
-const MAX_TERMS: usize = 40;
+const MAX_TERMS: usize = 24;
 /// Most detected conditions used.
 const MAX_CONDITIONS: usize = 4;
 /// Score a resource gets for covering a detected condition.
@@ -306,16 +306,11 @@ impl Searcher {
     fn did_you_mean(&self, catalog: &Catalog, unknown: &[String]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for word in unknown.iter().take(20) {
-            for near in self.lexicon.near_misses(word) {
-                let hit = catalog.conditions.iter().find(|c| {
-                    std::iter::once(&c.name)
-                        .chain(&c.aliases)
-                        .any(|a| text::words(&text::clean(a)).any(|w| w == near))
-                });
-                if let Some(c) = hit
-                    && !out.contains(&c.name) {
-                        out.push(c.name.clone());
-                    }
+            for owner in self.lexicon.near_misses(word) {
+                let name = &catalog.conditions[owner as usize].name;
+                if !out.contains(name) {
+                    out.push(name.clone());
+                }
                 if out.len() >= 3 {
                     return out;
                 }

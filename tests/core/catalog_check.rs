@@ -58,7 +58,12 @@ fn every_problem_is_reported_with_its_place() {
     has(&all, f, 11, "not a valid date");
     has(&all, f, 12, "review date 2020-01-01 has passed");
     has(&all, f, 13, "unknown field `colour`");
-    has(&all, "library/main.toml", 2, "duplicate id `nhs-asthma` (also at");
+    has(
+        &all,
+        "library/main.toml",
+        2,
+        "duplicate id `nhs-asthma` (also at",
+    );
     has(&all, "library/main.toml", 4, "duplicate url");
     has(&all, f, 20, "more than 300");
     has(&all, f, 15, "missing the required field `review_by`");
