@@ -66,16 +66,38 @@ pub fn has_words(input: &str) -> bool {
 
 /// Restricted Damerau–Levenshtein (optimal string alignment) distance, capped:
 /// returns `max + 1` as soon as the distance is known to exceed `max`.
+///
+/// Runs on the hot path (spelling tolerance), so short ASCII words (the
+/// usual case) are compared on the stack without allocating.
 pub fn osa_distance(a: &str, b: &str, max: usize) -> usize {
+    const STACK: usize = 48;
+    if a.is_ascii() && b.is_ascii() && a.len() < STACK && b.len() < STACK {
+        let (mut r0, mut r1, mut r2) = ([0usize; STACK], [0usize; STACK], [0usize; STACK]);
+        return osa(a.as_bytes(), b.as_bytes(), max, &mut r0, &mut r1, &mut r2);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let (mut r0, mut r1, mut r2) = (vec![0; width], vec![0; width], vec![0; width]);
+    osa(&a, &b, max, &mut r0, &mut r1, &mut r2)
+}
+
+/// The OSA dynamic programme over three rows of at least `b.len() + 1` cells.
+fn osa<T: PartialEq>(
+    a: &[T],
+    b: &[T],
+    max: usize,
+    prev2: &mut [usize],
+    prev: &mut [usize],
+    cur: &mut [usize],
+) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return max + 1;
     }
-    let width = b.len() + 1;
-    let mut prev2 = vec![0usize; width];
-    let mut prev: Vec<usize> = (0..width).collect();
-    let mut cur = vec![0usize; width];
+    let (mut prev2, mut prev, mut cur) = (prev2, prev, cur);
+    for (j, cell) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];

@@ -22,8 +22,9 @@ pub struct Screener {
     /// Exact first words, and their one-letter-deleted forms for typo
     /// tolerance (symmetric delete).
     by_first: HashMap<String, Vec<PhraseRef>>,
-    /// Phrases whose first word is a prefix: checked against every word.
-    prefix_first: Vec<PhraseRef>,
+    /// Phrases whose first word is a prefix, by the prefix's first two
+    /// characters (checked against words that start the same way).
+    prefix_first: HashMap<String, Vec<PhraseRef>>,
 }
 
 /// What screening found.
@@ -40,7 +41,7 @@ impl Screener {
         let mut screener = Screener {
             categories: Vec::new(),
             by_first: HashMap::new(),
-            prefix_first: Vec::new(),
+            prefix_first: HashMap::new(),
         };
         for (ci, cat) in rules.categories.iter().enumerate() {
             let phrases: Vec<Pattern> = cat
@@ -71,7 +72,11 @@ impl Screener {
         };
         for alt in alts {
             match alt {
-                Alt::Prefix(_) => self.prefix_first.push(at),
+                Alt::Prefix(p) => self
+                    .prefix_first
+                    .entry(head(p).to_string())
+                    .or_default()
+                    .push(at),
                 Alt::Exact(w) => {
                     self.by_first.entry(w.clone()).or_default().push(at);
                     if w.chars().count() >= 6 {
@@ -92,10 +97,11 @@ impl Screener {
         let sentences = split_sentences(&cleaned);
         let mut best: Option<usize> = None;
         let mut candidates = Vec::new();
+        let mut buf = String::new();
         for sentence in &sentences {
             for start in 0..sentence.len() {
                 candidates.clear();
-                self.candidates(&sentence[start], &mut candidates);
+                self.candidates(&sentence[start], &mut buf, &mut candidates);
                 for &(ci, pi) in &candidates {
                     if best.is_some_and(|b| b <= ci) {
                         continue;
@@ -113,18 +119,23 @@ impl Screener {
         best.map(|category| Screening { category })
     }
 
-    fn candidates(&self, word: &str, out: &mut Vec<PhraseRef>) {
+    fn candidates(&self, word: &str, buf: &mut String, out: &mut Vec<PhraseRef>) {
         if let Some(refs) = self.by_first.get(word) {
             out.extend_from_slice(refs);
         }
         if word.chars().count() >= 5 {
-            for variant in deletes(word) {
-                if let Some(refs) = self.by_first.get(&variant) {
+            for (i, c) in word.char_indices() {
+                buf.clear();
+                buf.push_str(&word[..i]);
+                buf.push_str(&word[i + c.len_utf8()..]);
+                if let Some(refs) = self.by_first.get(buf.as_str()) {
                     out.extend_from_slice(refs);
                 }
             }
         }
-        out.extend_from_slice(&self.prefix_first);
+        if let Some(refs) = self.prefix_first.get(head(word)) {
+            out.extend_from_slice(refs);
+        }
     }
 }
 
@@ -175,6 +186,14 @@ fn canonical_forms(words: Vec<String>) -> Vec<String> {
         }
     }
     out
+}
+
+/// The first two characters of a word (all of it when shorter).
+fn head(word: &str) -> &str {
+    match word.char_indices().nth(2) {
+        Some((i, _)) => &word[..i],
+        None => word,
+    }
 }
 
 /// Every form of `word` with one character removed.

@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::analysis::WordStemmer;
 use crate::catalog::Catalog;
 use crate::text::{self, osa_distance};
 
@@ -20,7 +21,9 @@ const MIN_CORRECT_CHARS: usize = 4;
 
 /// Known words and correction candidates.
 pub struct Lexicon {
-    known: HashSet<String>,
+    /// Every known word with its stem, so most words of a question are
+    /// stemmed by one lookup.
+    known: HashMap<String, Box<str>>,
     /// Everyday words: they never carry a question on their own.
     common: HashSet<&'static str>,
     /// Correction targets with how often they occur (ties go to the more frequent).
@@ -33,7 +36,7 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// Build from the catalog's text.
-    pub fn new(catalog: &Catalog) -> Self {
+    pub fn new(catalog: &Catalog, stemmer: &mut WordStemmer) -> Self {
         let common: HashSet<&'static str> = COMMON_WORDS
             .lines()
             .map(str::trim)
@@ -86,6 +89,13 @@ impl Lexicon {
                 deletes.entry(d).or_default().push(i);
             }
         }
+        let known = known
+            .into_iter()
+            .map(|w| {
+                let stem = stemmer.stem(&w).into_boxed_str();
+                (w, stem)
+            })
+            .collect();
         Lexicon {
             known,
             common,
@@ -102,7 +112,12 @@ impl Lexicon {
 
     /// True when the word is in the catalog or is an everyday word.
     pub fn is_known(&self, word: &str) -> bool {
-        self.known.contains(word)
+        self.known.contains_key(word)
+    }
+
+    /// The stem of a known word.
+    pub fn stem_of(&self, word: &str) -> Option<&str> {
+        self.known.get(word).map(|s| &**s)
     }
 
     /// The catalog word an unknown word most likely meant, if one is close.
