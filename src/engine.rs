@@ -160,11 +160,15 @@ impl Engine {
         } else {
             "global"
         };
+        // Clean once: screening reads the lower-cased text, search needs the
+        // capitals (abbreviations such as `MS`).
+        let kept = text::clean_keep_case(question);
+        let lower = kept.to_lowercase();
         let emergency = self
             .screener
-            .screen(question)
+            .screen_cleaned(&lower)
             .and_then(|s| self.catalog.safety.emergency(&s, region));
-        if !text::has_words(question) {
+        if !text::has_words(&kept) {
             return self.no_match(
                 region,
                 emergency,
@@ -177,7 +181,7 @@ impl Engine {
             k: opts.k.clamp(1, MAX_RESULTS),
             today,
         };
-        let found = match self.searcher.search(&self.catalog, question, &request) {
+        let found = match self.searcher.search(&self.catalog, &kept, &request) {
             Ok(found) => found,
             Err(e) => {
                 tracing::error!(error = %e, "search failed; answering with no results");

@@ -26,6 +26,21 @@ pub fn clean(input: &str) -> String {
 /// [`clean`] without lower-casing, for callers that need to see capitals
 /// (abbreviations such as `MS`).
 pub fn clean_keep_case(input: &str) -> String {
+    if input.is_ascii() {
+        // ASCII is already in normal form: skip the Unicode tables.
+        return input
+            .bytes()
+            .take(MAX_QUESTION_CHARS)
+            .filter(|b| !matches!(b, b'\'' | b'`'))
+            .map(|b| {
+                if b.is_ascii_control() {
+                    ' '
+                } else {
+                    char::from(b)
+                }
+            })
+            .collect();
+    }
     let mut out = String::with_capacity(input.len().min(MAX_QUESTION_CHARS * 2));
     for (count, c) in input.nfkc().enumerate() {
         if count >= MAX_QUESTION_CHARS {
@@ -141,6 +156,15 @@ mod tests {
             "cant breathe"
         );
         assert_eq!(clean("a\u{0007}b"), "a b");
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_the_general_path() {
+        for s in ["Can't BREATHE", "a\u{0007}b `x`", "plain words 123"] {
+            let general: String = format!("{s}\u{00E9}");
+            let cleaned = clean_keep_case(&general);
+            assert_eq!(clean_keep_case(s), cleaned.trim_end_matches('\u{00E9}'));
+        }
     }
 
     #[test]

@@ -93,8 +93,12 @@ impl Screener {
     /// matches and is not cancelled by that category's `unless` phrases in
     /// the same sentence.
     pub fn screen(&self, message: &str) -> Option<Screening> {
-        let cleaned = text::clean(message);
-        let sentences = split_sentences(&cleaned);
+        self.screen_cleaned(&text::clean(message))
+    }
+
+    /// [`Screener::screen`] on text already passed through [`text::clean`].
+    pub fn screen_cleaned(&self, cleaned: &str) -> Option<Screening> {
+        let sentences = split_sentences(cleaned);
         let mut best: Option<usize> = None;
         let mut candidates = Vec::new();
         let mut buf = String::new();

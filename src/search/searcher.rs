@@ -152,7 +152,8 @@ impl Searcher {
         })
     }
 
-    /// Search the catalog for a question.
+    /// Search the catalog for a question, given as [`text::clean_keep_case`]
+    /// returns it (the engine cleans once for screening and search).
     pub fn search(
         &self,
         catalog: &Catalog,
@@ -191,7 +192,7 @@ impl Searcher {
 
     /// The question's content words: cleaned, spell-corrected, stemmed.
     fn words(&self, question: &str, unknown: &mut Vec<String>) -> Vec<QueryWord> {
-        let cleaned = text::clean_keep_case(question);
+        let cleaned = question;
         let mut stemmer = self.stemmer.clone();
         let mut out = Vec::new();
         for raw in text::words(&cleaned).take(MAX_WORDS) {
