@@ -192,10 +192,9 @@ impl Searcher {
 
     /// The question's content words: cleaned, spell-corrected, stemmed.
     fn words(&self, question: &str, unknown: &mut Vec<String>) -> Vec<QueryWord> {
-        let cleaned = question;
         let mut stemmer = self.stemmer.clone();
         let mut out = Vec::new();
-        for raw in text::words(&cleaned).take(MAX_WORDS) {
+        for raw in text::words(question).take(MAX_WORDS) {
             let upper = raw.chars().count() >= 2
                 && raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
             let lower: Cow<'_, str> = if raw.chars().any(char::is_uppercase) {
