@@ -140,14 +140,15 @@ impl Searcher {
             }
         }
         let mut stemmer = WordStemmer::default();
+        let lexicon = Lexicon::new(&opened.catalog, &mut stemmer);
         Ok(Searcher {
             searcher,
             _reader: reader,
             fields,
             ords,
             terms,
-            lexicon: Lexicon::new(&opened.catalog, &mut stemmer),
-            detector: Detector::new(&opened.catalog, &mut stemmer),
+            detector: Detector::new(&opened.catalog, &mut stemmer, &lexicon),
+            lexicon,
             stemmer,
         })
     }
@@ -202,9 +203,7 @@ impl Searcher {
             } else {
                 Cow::Borrowed(raw)
             };
-            if is_stop_word(&lower) {
-                continue;
-            }
+            let stop = is_stop_word(&lower);
             let word: &str = match self.lexicon.correct(&lower) {
                 Some(fixed) => fixed,
                 None => {
@@ -218,6 +217,7 @@ impl Searcher {
                 stem: String::new(),
                 upper,
                 common: self.lexicon.is_common(word),
+                stop,
             };
             match self.lexicon.stem_of(word) {
                 Some(stem) => w.stem.push_str(stem),
@@ -250,7 +250,7 @@ impl Searcher {
         let mut seen = HashSet::new();
         let mut picked: Vec<(&str, TermStats)> = words
             .iter()
-            .filter(|w| !(detected.is_empty() && w.common))
+            .filter(|w| !(w.stop || detected.is_empty() && w.common))
             .filter(|w| seen.insert(w.stem.as_str()))
             .filter_map(|w| self.terms.get(&w.stem).map(|s| (w.stem.as_str(), *s)))
             .collect();
