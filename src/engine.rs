@@ -155,6 +155,23 @@ impl Engine {
 
     /// [`Engine::answer`] on a given date (review deadlines are checked against it).
     pub fn answer_on(&self, question: &str, opts: &AskOptions, today: Date) -> Reply {
+        // Lengths, counts and timings only: never the question's words.
+        let span =
+            tracing::debug_span!("answer", chars = question.chars().count(), region = %opts.region);
+        let _entered = span.enter();
+        let started = std::time::Instant::now();
+        let reply = self.answer_inner(question, opts, today);
+        tracing::debug!(
+            results = reply.results.len(),
+            emergency = reply.emergency.is_some(),
+            no_match = reply.no_match,
+            micros = started.elapsed().as_micros() as u64,
+            "answered"
+        );
+        reply
+    }
+
+    fn answer_inner(&self, question: &str, opts: &AskOptions, today: Date) -> Reply {
         let region = if REGIONS.contains(&opts.region.as_str()) {
             opts.region.as_str()
         } else {
@@ -181,7 +198,8 @@ impl Engine {
             k: opts.k.clamp(1, MAX_RESULTS),
             today,
         };
-        let found = match self.searcher.search(&self.catalog, &kept, &request) {
+        let searched = text::prefix_chars(&kept, text::MAX_SEARCH_CHARS);
+        let found = match self.searcher.search(&self.catalog, searched, &request) {
             Ok(found) => found,
             Err(e) => {
                 tracing::error!(error = %e, "search failed; answering with no results");

@@ -7,9 +7,14 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Longest question we look at. Longer input is cut (on a character
-/// boundary): a real question fits easily, and it bounds the work per message.
-pub const MAX_QUESTION_CHARS: usize = 4_000;
+/// Longest text we look at. Longer input is cut (on a character boundary):
+/// a Discord message is at most 4,000 characters, and the cap bounds the
+/// work per message. Safety screening reads all of it; search reads the
+/// first [`MAX_SEARCH_CHARS`].
+pub const MAX_QUESTION_CHARS: usize = 20_000;
+/// How much of a question search reads: the condition words of even a long,
+/// rambling message come well before this.
+pub const MAX_SEARCH_CHARS: usize = 4_000;
 
 /// Lower-case, compatibility-normalised text with controls and invisible
 /// characters removed and apostrophes dropped (`can't` → `cant`), cut to
@@ -134,6 +139,14 @@ fn osa<T: PartialEq>(
     prev[b.len()].min(max + 1)
 }
 
+/// The first `max` characters of `s` (all of it when shorter), borrowed.
+pub fn prefix_chars(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
 /// Cut `s` to at most `max` characters, on a character boundary, adding an
 /// ellipsis when something was cut.
 pub fn truncate_chars(s: &str, max: usize) -> String {
@@ -168,8 +181,14 @@ mod tests {
     }
 
     #[test]
+    fn prefix_chars_is_char_safe() {
+        assert_eq!(prefix_chars("héllo", 2), "hé");
+        assert_eq!(prefix_chars("hi", 10), "hi");
+    }
+
+    #[test]
     fn clean_caps_length() {
-        let long = "x".repeat(20_000);
+        let long = "x".repeat(30_000);
         assert_eq!(clean(&long).chars().count(), MAX_QUESTION_CHARS);
     }
 

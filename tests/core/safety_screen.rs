@@ -65,3 +65,11 @@ fn unknown_region_falls_back_to_global_contacts() {
     let e = engine().answer("I feel suicidal", &opts).emergency.unwrap();
     assert_eq!(e.region, "global");
 }
+
+#[test]
+fn crisis_at_the_end_of_a_very_long_message_is_still_caught() {
+    let filler = "I have had a long week at work and the kids have been off school. ".repeat(120);
+    assert!(filler.len() > 7_000);
+    let q = format!("{filler} Honestly I just want to kill myself.");
+    assert_eq!(fires(&q).as_deref(), Some("suicide"));
+}
