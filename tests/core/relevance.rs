@@ -146,8 +146,10 @@ fn expired_resources_are_never_served() {
 
 #[test]
 fn did_you_mean_offers_a_near_condition() {
-    let reply = engine().answer("what is fibromialgiaa", &uk());
-    if reply.no_match {
-        assert!(!reply.no_match_help.unwrap().did_you_mean.is_empty());
-    }
+    let reply = engine().answer("what is sarkoydosiss", &uk());
+    assert!(reply.no_match && reply.results.is_empty());
+    let help = reply.no_match_help.unwrap();
+    assert_eq!(help.did_you_mean, vec!["sarcoidosis".to_string()]);
+    let text = signpost::reply::render_text(&engine().answer("what is sarkoydosiss", &uk()));
+    assert!(text.contains("Did you mean: sarcoidosis?"), "{text}");
 }
