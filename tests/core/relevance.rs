@@ -39,6 +39,21 @@ fn patient_questions_us() {
     assert!(r.no_match_rate <= 0.02, "no-match {:.3}", r.no_match_rate);
 }
 
+/// A second set written later by someone who saw neither the catalog nor
+/// the first set, and never used for tuning: the honest estimate of how
+/// answers generalise to new wording.
+#[test]
+fn held_out_patient_questions() {
+    let set = cases("holdout-questions.tsv", true);
+    assert!(set.len() >= 400);
+    for opts in [uk(), us()] {
+        let r = evaluate(engine(), &set, &opts);
+        assert!(r.unknown_labels.is_empty(), "labels not in catalog: {:?}", r.unknown_labels);
+        assert!(r.recall_at_k >= 0.90, "{}: Recall@3 {:.3}", opts.region, r.recall_at_k);
+        assert!(r.no_match_rate <= 0.04, "{}: no-match {:.3}", opts.region, r.no_match_rate);
+    }
+}
+
 #[test]
 fn crisis_recall_and_false_alarms() {
     let crisis = cases("crisis.tsv", true);
