@@ -3,15 +3,18 @@
 //! A phrase is a sequence of words matched whole-word against the cleaned
 //! message. `word*` matches any word starting with `word`; `a|b` matches
 //! either; `_` matches any one word; `..` allows up to three words in
-//! between. A leading `!` marks an explicit phrase that informational
+//! between and `...` up to eight. A leading `!` marks an explicit phrase that informational
 //! wording never cancels. Words of six or more letters also match with one
-//! typo, and long runs of one letter count twice (`killlll` = `kill`), so
-//! common misspellings are caught without listing them.
+//! typo after their first two letters, and long runs of one letter count
+//! twice (`killlll` = `kill`), so common misspellings are caught without
+//! listing them.
 
 use crate::text::osa_distance;
 
 /// Longest run of words a `..` may skip.
 const GAP_WORDS: usize = 3;
+/// Longest run of words a `...` may skip (symptoms listed with commas).
+const LONG_GAP_WORDS: usize = 8;
 /// Words at least this long tolerate one typo.
 const FUZZY_MIN_CHARS: usize = 6;
 
@@ -28,7 +31,8 @@ pub struct Pattern {
 pub enum Elem {
     Word(Vec<Alt>),
     Any,
-    Gap,
+    /// Skip up to this many words.
+    Gap(usize),
 }
 
 /// One alternative spelling of a word.
@@ -48,7 +52,8 @@ impl Pattern {
         let mut elems = Vec::new();
         for part in body.split_whitespace() {
             elems.push(match part {
-                ".." => Elem::Gap,
+                ".." => Elem::Gap(GAP_WORDS),
+                "..." => Elem::Gap(LONG_GAP_WORDS),
                 "_" => Elem::Any,
                 _ => Elem::Word(parse_word(part)?),
             });
@@ -93,7 +98,7 @@ fn match_from(elems: &[Elem], tokens: &[String], pos: usize) -> bool {
         return true;
     };
     match first {
-        Elem::Gap => (0..=GAP_WORDS)
+        Elem::Gap(max) => (0..=*max)
             .any(|skip| pos + skip <= tokens.len() && match_from(rest, tokens, pos + skip)),
         Elem::Any => pos < tokens.len() && match_from(rest, tokens, pos + 1),
         Elem::Word(alts) => {
@@ -112,17 +117,26 @@ impl Alt {
                 token == w
                     || (w.len() >= FUZZY_MIN_CHARS
                         && token.len() + 1 >= w.len()
+                        && same_start(token, w)
                         && osa_distance(token, w, 1) <= 1)
             }
             Alt::Prefix(p) => {
                 token.starts_with(p.as_str())
                     || (p.len() >= FUZZY_MIN_CHARS
                         && token.len() >= p.len()
+                        && same_start(token, p)
                         && token.is_char_boundary(p.len())
                         && osa_distance(&token[..p.len()], p, 1) <= 1)
             }
         }
     }
+}
+
+/// Typos are tolerated after the first two letters only: people rarely get
+/// the start of a word wrong, and allowing it makes everyday words collide
+/// (`cooking` would match `choking`, `faking` `taking`).
+fn same_start(a: &str, b: &str) -> bool {
+    a.chars().take(2).eq(b.chars().take(2))
 }
 
 /// Normalise one message word: digits used as letters (`k1ll`) are read as
@@ -183,18 +197,29 @@ mod tests {
             "took the dog out and forgot my pills"
         ));
         assert!(hit("face _ droop*", "face is drooping"));
+        assert!(!hit(
+            "chest ... sweating",
+            "chest a b c d e f g h i sweating"
+        ));
+        assert!(hit("chest ... sweating", "chest a b c d e f g h sweating"));
+        assert!(!hit("chest .. sweating", "chest a b c d sweating"));
     }
 
     #[test]
     fn one_typo_in_long_words() {
         assert!(hit("suicidal", "im sucidal"));
         assert!(!hit("kms", "kmz"));
+        assert!(!hit("choking", "cooking"), "first two letters must match");
+        assert!(!hit("choking", "hoking"));
+        assert!(hit("choking", "chocking"));
+        assert!(!hit("suicid*", "uicidal"));
     }
 
     #[test]
     fn bad_phrases_are_rejected() {
         assert!(Pattern::parse("").is_err());
         assert!(Pattern::parse(".. end").is_err());
+        assert!(Pattern::parse("end ...").is_err());
         assert!(Pattern::parse("a-b").is_err());
         assert!(Pattern::parse("!kill myself").unwrap().explicit);
     }

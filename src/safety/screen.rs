@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::context::is_informational;
 use super::pattern::{Alt, Elem, Pattern, normalize_word};
 use super::rules::SafetyRules;
 use crate::text;
@@ -91,7 +92,8 @@ impl Screener {
 
     /// Screen a message. Returns the highest-priority category whose phrase
     /// matches and is not cancelled by that category's `unless` phrases in
-    /// the same sentence.
+    /// the same sentence. Sentences that only talk about a crisis in general
+    /// ([`is_informational`]) are skipped.
     pub fn screen(&self, message: &str) -> Option<Screening> {
         self.screen_cleaned(&text::clean(message))
     }
@@ -102,7 +104,7 @@ impl Screener {
         let mut best: Option<usize> = None;
         let mut candidates = Vec::new();
         let mut buf = String::new();
-        for sentence in &sentences {
+        for sentence in sentences.iter().filter(|s| !is_informational(s)) {
             for start in 0..sentence.len() {
                 candidates.clear();
                 self.candidates(&sentence[start], &mut buf, &mut candidates);

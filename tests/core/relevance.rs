@@ -48,9 +48,23 @@ fn held_out_patient_questions() {
     assert!(set.len() >= 400);
     for opts in [uk(), us()] {
         let r = evaluate(engine(), &set, &opts);
-        assert!(r.unknown_labels.is_empty(), "labels not in catalog: {:?}", r.unknown_labels);
-        assert!(r.recall_at_k >= 0.90, "{}: Recall@3 {:.3}", opts.region, r.recall_at_k);
-        assert!(r.no_match_rate <= 0.04, "{}: no-match {:.3}", opts.region, r.no_match_rate);
+        assert!(
+            r.unknown_labels.is_empty(),
+            "labels not in catalog: {:?}",
+            r.unknown_labels
+        );
+        assert!(
+            r.recall_at_k >= 0.90,
+            "{}: Recall@3 {:.3}",
+            opts.region,
+            r.recall_at_k
+        );
+        assert!(
+            r.no_match_rate <= 0.04,
+            "{}: no-match {:.3}",
+            opts.region,
+            r.no_match_rate
+        );
     }
 }
 

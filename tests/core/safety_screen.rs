@@ -73,3 +73,35 @@ fn crisis_at_the_end_of_a_very_long_message_is_still_caught() {
     let q = format!("{filler} Honestly I just want to kill myself.");
     assert_eq!(fires(&q).as_deref(), Some("suicide"));
 }
+
+#[test]
+fn general_questions_study_and_the_past_do_not_fire() {
+    for q in [
+        "can sertraline cause suicidal thoughts in teenagers? the leaflet mentions it",
+        "how do hospitals treat a paracetamol overdose?",
+        "why do people say unalive instead of the real word?",
+        "researching self-harm in teenagers for my dissertation",
+        "I used to think about suicide a lot. It does get better.",
+        "my son is cooking dinner tonight for the first time",
+    ] {
+        assert_eq!(fires(q), None, "should not screen as a crisis: {q:?}");
+    }
+}
+
+#[test]
+fn a_crisis_now_fires_whatever_the_framing() {
+    for q in [
+        "how do i kill myself",
+        "how many paracetamol would it take to die",
+        "is it normal to want to die every day",
+        "why do people say unalive? i want to unalive myself tonight",
+        "when i was 17 i tried to kill myself and tonight i feel the same",
+        "can someone help my dad collapsed and isnt breathing",
+        "im about to cut",
+        "sitting on the bridge right now",
+        "chest feels like someone is sitting on it, sweating and grey",
+        "35 weeks and severe pain under my ribs, blurry vision and im being sick",
+    ] {
+        assert!(fires(q).is_some(), "should screen as a crisis: {q:?}");
+    }
+}
