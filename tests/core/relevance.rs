@@ -88,6 +88,28 @@ fn crisis_recall_and_false_alarms() {
     );
 }
 
+/// Crisis sets written later by someone who saw neither the rules nor the
+/// first sets. Half of each (odd lines) informed general rule changes; the
+/// other half was never looked at.
+#[test]
+fn held_out_crisis_recall_and_false_alarms() {
+    let crisis = cases("crisis-holdout.tsv", true);
+    let info = cases("informational-holdout.tsv", false);
+    let s = evaluate_safety(engine(), &crisis, &info, &uk());
+    assert!(
+        s.crisis_recall >= 0.90,
+        "held-out crisis recall {:.3}, missed lines {:?}",
+        s.crisis_recall,
+        s.missed
+    );
+    assert!(
+        s.false_alarm_rate <= 0.03,
+        "held-out false alarms {:.3}, lines {:?}",
+        s.false_alarm_rate,
+        s.false_alarms
+    );
+}
+
 const CRISIS_RECALL_FLOOR: f64 = 0.98;
 const FALSE_ALARM_CEILING: f64 = 0.02;
 
