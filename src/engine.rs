@@ -128,10 +128,10 @@ impl Engine {
     }
 
     fn fresh(catalog: &Catalog, paths: &Paths) -> Result<(Engine, Freshness), EngineError> {
-        if let Ok(engine) = Self::from_index(paths) {
-            if engine.meta.fingerprint == catalog.fingerprint {
-                return Ok((engine, Freshness::UpToDate));
-            }
+        if let Ok(engine) = Self::from_index(paths)
+            && engine.meta.fingerprint == catalog.fingerprint
+        {
+            return Ok((engine, Freshness::UpToDate));
         }
         let summary = search::build(catalog, &paths.index)?;
         Ok((Self::from_index(paths)?, Freshness::Rebuilt(summary)))
@@ -155,16 +155,37 @@ impl Engine {
 
     /// [`Engine::answer`] on a given date (review deadlines are checked against it).
     pub fn answer_on(&self, question: &str, opts: &AskOptions, today: Date) -> Reply {
+        // Lengths, counts and timings only: never the question's words.
+        let span =
+            tracing::debug_span!("answer", chars = question.chars().count(), region = %opts.region);
+        let _entered = span.enter();
+        let started = std::time::Instant::now();
+        let reply = self.answer_inner(question, opts, today);
+        tracing::debug!(
+            results = reply.results.len(),
+            emergency = reply.emergency.is_some(),
+            no_match = reply.no_match,
+            micros = started.elapsed().as_micros() as u64,
+            "answered"
+        );
+        reply
+    }
+
+    fn answer_inner(&self, question: &str, opts: &AskOptions, today: Date) -> Reply {
         let region = if REGIONS.contains(&opts.region.as_str()) {
             opts.region.as_str()
         } else {
             "global"
         };
+        // Clean once: screening reads the lower-cased text, search needs the
+        // capitals (abbreviations such as `MS`).
+        let kept = text::clean_keep_case(question);
+        let lower = kept.to_lowercase();
         let emergency = self
             .screener
-            .screen(question)
+            .screen_cleaned(&lower)
             .and_then(|s| self.catalog.safety.emergency(&s, region));
-        if !text::has_words(question) {
+        if !text::has_words(&kept) {
             return self.no_match(
                 region,
                 emergency,
@@ -177,13 +198,19 @@ impl Engine {
             k: opts.k.clamp(1, MAX_RESULTS),
             today,
         };
-        let found = match self.searcher.search(&self.catalog, question, &request) {
+        let searched = text::prefix_chars(&kept, text::MAX_SEARCH_CHARS);
+        let found = match self.searcher.search(&self.catalog, searched, &request) {
             Ok(found) => found,
             Err(e) => {
                 tracing::error!(error = %e, "search failed; answering with no results");
                 Default::default()
             }
         };
+        let detected: Vec<String> = found
+            .conditions
+            .iter()
+            .map(|&c| self.catalog.conditions[c as usize].name.clone())
+            .collect();
         if found.hits.is_empty() {
             return self.no_match(
                 region,
@@ -219,6 +246,7 @@ impl Engine {
             no_match: false,
             no_match_help: None,
             region: region.to_string(),
+            detected,
         }
     }
 
@@ -255,6 +283,7 @@ impl Engine {
                 did_you_mean,
             }),
             region: region.to_string(),
+            detected: Vec::new(),
         }
     }
 }

@@ -87,7 +87,7 @@ pub fn evaluate(engine: &Engine, cases: &[Case], opts: &AskOptions) -> Report {
         let rank = reply
             .results
             .iter()
-            .position(|r| r.conditions.iter().any(|c| *c == case.label));
+            .position(|r| r.conditions.contains(&case.label));
         let entry = per.entry(case.label.as_str()).or_default();
         entry.0 += 1;
         match rank {

@@ -7,9 +7,14 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Longest question we look at. Longer input is cut (on a character
-/// boundary): a real question fits easily, and it bounds the work per message.
-pub const MAX_QUESTION_CHARS: usize = 4_000;
+/// Longest text we look at. Longer input is cut (on a character boundary):
+/// a Discord message is at most 4,000 characters, and the cap bounds the
+/// work per message. Safety screening reads all of it; search reads the
+/// first [`MAX_SEARCH_CHARS`].
+pub const MAX_QUESTION_CHARS: usize = 20_000;
+/// How much of a question search reads: the condition words of even a long,
+/// rambling message come well before this.
+pub const MAX_SEARCH_CHARS: usize = 4_000;
 
 /// Lower-case, compatibility-normalised text with controls and invisible
 /// characters removed and apostrophes dropped (`can't` → `cant`), cut to
@@ -26,6 +31,21 @@ pub fn clean(input: &str) -> String {
 /// [`clean`] without lower-casing, for callers that need to see capitals
 /// (abbreviations such as `MS`).
 pub fn clean_keep_case(input: &str) -> String {
+    if input.is_ascii() {
+        // ASCII is already in normal form: skip the Unicode tables.
+        return input
+            .bytes()
+            .take(MAX_QUESTION_CHARS)
+            .filter(|b| !matches!(b, b'\'' | b'`'))
+            .map(|b| {
+                if b.is_ascii_control() {
+                    ' '
+                } else {
+                    char::from(b)
+                }
+            })
+            .collect();
+    }
     let mut out = String::with_capacity(input.len().min(MAX_QUESTION_CHARS * 2));
     for (count, c) in input.nfkc().enumerate() {
         if count >= MAX_QUESTION_CHARS {
@@ -66,16 +86,38 @@ pub fn has_words(input: &str) -> bool {
 
 /// Restricted Damerau–Levenshtein (optimal string alignment) distance, capped:
 /// returns `max + 1` as soon as the distance is known to exceed `max`.
+///
+/// Runs on the hot path (spelling tolerance), so short ASCII words (the
+/// usual case) are compared on the stack without allocating.
 pub fn osa_distance(a: &str, b: &str, max: usize) -> usize {
+    const STACK: usize = 48;
+    if a.is_ascii() && b.is_ascii() && a.len() < STACK && b.len() < STACK {
+        let (mut r0, mut r1, mut r2) = ([0usize; STACK], [0usize; STACK], [0usize; STACK]);
+        return osa(a.as_bytes(), b.as_bytes(), max, &mut r0, &mut r1, &mut r2);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let (mut r0, mut r1, mut r2) = (vec![0; width], vec![0; width], vec![0; width]);
+    osa(&a, &b, max, &mut r0, &mut r1, &mut r2)
+}
+
+/// The OSA dynamic programme over three rows of at least `b.len() + 1` cells.
+fn osa<T: PartialEq>(
+    a: &[T],
+    b: &[T],
+    max: usize,
+    prev2: &mut [usize],
+    prev: &mut [usize],
+    cur: &mut [usize],
+) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return max + 1;
     }
-    let width = b.len() + 1;
-    let mut prev2 = vec![0usize; width];
-    let mut prev: Vec<usize> = (0..width).collect();
-    let mut cur = vec![0usize; width];
+    let (mut prev2, mut prev, mut cur) = (prev2, prev, cur);
+    for (j, cell) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
@@ -95,6 +137,14 @@ pub fn osa_distance(a: &str, b: &str, max: usize) -> usize {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()].min(max + 1)
+}
+
+/// The first `max` characters of `s` (all of it when shorter), borrowed.
+pub fn prefix_chars(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
 }
 
 /// Cut `s` to at most `max` characters, on a character boundary, adding an
@@ -122,8 +172,23 @@ mod tests {
     }
 
     #[test]
+    fn ascii_fast_path_matches_the_general_path() {
+        for s in ["Can't BREATHE", "a\u{0007}b `x`", "plain words 123"] {
+            let general: String = format!("{s}\u{00E9}");
+            let cleaned = clean_keep_case(&general);
+            assert_eq!(clean_keep_case(s), cleaned.trim_end_matches('\u{00E9}'));
+        }
+    }
+
+    #[test]
+    fn prefix_chars_is_char_safe() {
+        assert_eq!(prefix_chars("héllo", 2), "hé");
+        assert_eq!(prefix_chars("hi", 10), "hi");
+    }
+
+    #[test]
     fn clean_caps_length() {
-        let long = "x".repeat(20_000);
+        let long = "x".repeat(30_000);
         assert_eq!(clean(&long).chars().count(), MAX_QUESTION_CHARS);
     }
 

@@ -66,46 +66,45 @@ pub(super) fn read_resource(
 ) -> Option<(Resource, ResourceSpans)> {
     let file = r.file();
     let id = r.string("id", true, d);
-    if let Some(id) = &id {
-        if !id
+    if let Some(id) = &id
+        && !id
             .value
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
-            d.error(
-                file,
-                id.offset,
-                format!("id `{}` is not a slug", id.value),
-                Some("use lower-case letters, digits and hyphens only, e.g. nhs-type-2-diabetes"),
-            );
-        }
+    {
+        d.error(
+            file,
+            id.offset,
+            format!("id `{}` is not a slug", id.value),
+            Some("use lower-case letters, digits and hyphens only, e.g. nhs-type-2-diabetes"),
+        );
     }
     let title = r.string("title", true, d);
     check_len(r, d, title.as_ref(), "title", MAX_TITLE_CHARS);
     let url = r.string("url", true, d);
-    if let Some(url) = &url {
-        if let Err(why) = check_url(&url.value) {
-            d.error(
-                file,
-                url.offset,
-                format!("url `{}` {why}", url.value),
-                Some("only https:// links to a specific page are allowed"),
-            );
-        }
+    if let Some(url) = &url
+        && let Err(why) = check_url(&url.value)
+    {
+        d.error(
+            file,
+            url.offset,
+            format!("url `{}` {why}", url.value),
+            Some("only https:// links to a specific page are allowed"),
+        );
     }
     let publisher = r.string("publisher", true, d);
     let summary = r.string("summary", true, d);
     check_len(r, d, summary.as_ref(), "summary", MAX_SUMMARY_CHARS);
     let conditions = r.string_list("conditions", true, d);
-    if let Some(c) = &conditions {
-        if c.is_empty() {
-            d.error(
-                file,
-                r.offset(),
-                "`conditions` is empty",
-                Some("list at least one condition name from conditions.toml"),
-            );
-        }
+    if let Some(c) = &conditions
+        && c.is_empty()
+    {
+        d.error(
+            file,
+            r.offset(),
+            "`conditions` is empty",
+            Some("list at least one condition name from conditions.toml"),
+        );
     }
     let keywords = r.string_list("keywords", false, d).unwrap_or_default();
     let regions = r.string_list("regions", true, d);
@@ -117,43 +116,47 @@ pub(super) fn read_resource(
     let approved_by = r.string("approved_by", true, d);
     let approved_on = r.date("approved_on", true, d);
     let review_by = r.date("review_by", true, d);
-    if let (Some(on), Some(by)) = (&approved_on, &review_by) {
-        if by.value <= on.value {
-            d.error(
-                file,
-                by.offset,
-                "`review_by` is not after `approved_on`",
-                Some("set the next review date after the approval date"),
-            );
-        }
+    if let (Some(on), Some(by)) = (&approved_on, &review_by)
+        && by.value <= on.value
+    {
+        d.error(
+            file,
+            by.offset,
+            "`review_by` is not after `approved_on`",
+            Some("set the next review date after the approval date"),
+        );
     }
     r.finish(RESOURCE_FIELDS, d);
 
-    let (
-        id,
-        title,
-        url,
-        publisher,
-        summary,
-        conditions,
-        regions,
-        kind,
-        approved_by,
-        approved_on,
-        review_by,
-    ) = (
-        id?,
-        title?,
-        url?,
-        publisher?,
-        summary?,
-        conditions?,
-        regions?,
-        kind?,
-        approved_by?,
-        approved_on?,
-        review_by?,
+    // Keep going with placeholders for missing fields, so cross-file checks
+    // (unknown condition, unknown reviewer, duplicates) still run: a
+    // catalog with any error is refused anyway.
+    let at = r.offset();
+    let text = |x: Option<At<String>>| {
+        x.unwrap_or(At {
+            value: String::new(),
+            offset: at,
+        })
+    };
+    let (id, title, url, publisher, summary, kind, approved_by) = (
+        text(id),
+        text(title),
+        text(url),
+        text(publisher),
+        text(summary),
+        text(kind),
+        text(approved_by),
     );
+    let conditions = conditions.unwrap_or_default();
+    let regions = regions.unwrap_or_default();
+    let approved_on = approved_on.unwrap_or(At {
+        value: time::Date::MIN,
+        offset: at,
+    });
+    let review_by = review_by.unwrap_or(At {
+        value: time::Date::MAX,
+        offset: at,
+    });
     let spans = ResourceSpans {
         id: id.offset,
         url: url.offset,

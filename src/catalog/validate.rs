@@ -141,7 +141,11 @@ fn check_resources(
     for located in resources {
         let (r, spans) = &located.value;
         let file = ctx.file(&located.file);
-        if let Some((other_file, other)) = ids.insert(r.id.as_str(), (&located.file, spans.id)) {
+        if r.id.is_empty() {
+            // Missing id: already reported.
+        } else if let Some((other_file, other)) =
+            ids.insert(r.id.as_str(), (&located.file, spans.id))
+        {
             let (line, _) = ctx.file(other_file).position(other);
             d.error(
                 file,
@@ -154,7 +158,9 @@ fn check_resources(
                 Some("every resource needs its own id"),
             );
         }
-        if let Some(other) = urls.insert(url_key(&r.url), &r.id) {
+        if r.url.is_empty() {
+            // Missing url: already reported.
+        } else if let Some(other) = urls.insert(url_key(&r.url), &r.id) {
             d.error(
                 file,
                 spans.url,
@@ -172,7 +178,7 @@ fn check_resources(
                 );
             }
         }
-        if !reviewers.contains(r.approved_by.as_str()) {
+        if !r.approved_by.is_empty() && !reviewers.contains(r.approved_by.as_str()) {
             d.error(
                 file,
                 spans.approved_by,

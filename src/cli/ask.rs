@@ -3,7 +3,6 @@
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use anyhow::{Context, bail};
 use signpost::catalog::REGIONS;
@@ -98,15 +97,7 @@ fn answer(
     json: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let started = Instant::now();
     let reply = engine.answer(question, opts);
-    tracing::debug!(
-        chars = question.chars().count(),
-        results = reply.results.len(),
-        emergency = reply.emergency.is_some(),
-        micros = started.elapsed().as_micros() as u64,
-        "answered"
-    );
     if json {
         writeln!(out, "{}", render_json(&reply))?;
     } else {

@@ -79,22 +79,25 @@ pub fn review(resources: &Path, within: i64) -> anyhow::Result<ExitCode> {
     let today = today();
     let groups = signpost::review::due(&catalog, today, within);
     if groups.is_empty() {
-        println!("Nothing to review within {within} days.");
+        out!("Nothing to review within {within} days.");
     }
     for (reviewer, list) in groups {
         let name = catalog
             .reviewer(&reviewer)
             .map_or(reviewer.clone(), |r| format!("{} ({reviewer})", r.name));
-        println!("{name}: {} resource(s)", list.len());
+        out!("{name}: {} resource(s)", list.len());
         for r in list {
             let state = if r.review_by < today {
                 "OVERDUE, not served"
             } else {
                 "due"
             };
-            println!(
+            out!(
                 "  {}  {state:<19}  {}  {}:{}",
-                r.review_by, r.id, r.file, r.line
+                r.review_by,
+                r.id,
+                r.file,
+                r.line
             );
         }
     }
@@ -106,14 +109,14 @@ pub fn coverage(resources: &Path) -> anyhow::Result<ExitCode> {
     let catalog = load_clean(resources)?;
     let report = signpost::coverage::coverage(&catalog, &["uk", "us"]);
     for (region, names) in &report.missing {
-        println!("No resource for region `{region}` ({}):", names.len());
+        out!("No resource for region `{region}` ({}):", names.len());
         for n in names {
-            println!("  {n}");
+            out!("  {n}");
         }
     }
-    println!("Only one resource ({}):", report.single.len());
+    out!("Only one resource ({}):", report.single.len());
     for n in &report.single {
-        println!("  {n}");
+        out!("  {n}");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -48,8 +48,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     if let Some(file) = &args.file {
         let cases = read(file, true)?;
         let r = evaluate(&engine, &cases, &opts);
-        println!("{} questions, region {}, k = {}", r.total, opts.region, r.k);
-        println!(
+        out!("{} questions, region {}, k = {}", r.total, opts.region, r.k);
+        out!(
             "Recall@1 {:.3}  Recall@{} {:.3}  MRR {:.3}  no-match {:.1}%",
             r.recall_at_1,
             r.k,
@@ -58,16 +58,16 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             r.no_match_rate * 100.0
         );
         if !r.unknown_labels.is_empty() {
-            println!(
+            out!(
                 "labels that are not catalog conditions: {}",
                 r.unknown_labels.join(", ")
             );
         }
         if !r.worst.is_empty() {
-            println!("worst conditions (misses/questions: failing line numbers):");
+            out!("worst conditions (misses/questions: failing line numbers):");
             for (name, total, misses, lines) in r.worst.iter().take(15) {
                 let ids: Vec<String> = lines.iter().map(ToString::to_string).collect();
-                println!("  {name}: {misses}/{total}: lines {}", ids.join(", "));
+                out!("  {name}: {misses}/{total}: lines {}", ids.join(", "));
             }
         }
         if let Some(min) = args.min_recall {
@@ -88,14 +88,14 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             .transpose()?
             .unwrap_or_default();
         let s = evaluate_safety(&engine, &crisis, &info, &opts);
-        println!(
+        out!(
             "crisis recall {:.3} ({} of {} missed: lines {:?})",
             s.crisis_recall,
             s.missed.len(),
             s.crisis_total,
             s.missed
         );
-        println!(
+        out!(
             "false alarms {:.1}% ({} of {}: lines {:?})",
             s.false_alarm_rate * 100.0,
             s.false_alarms.len(),

@@ -1,5 +1,13 @@
 //! Argument parsing and dispatch. Each command lives in its own file.
 
+/// `println!` that ignores a closed pipe (`signpost eval … | head`).
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 mod ask;
 mod check;
 mod eval;

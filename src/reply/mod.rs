@@ -29,6 +29,11 @@ pub struct Reply {
     pub no_match_help: Option<NoMatchHelp>,
     /// The region whose resources and contacts were used.
     pub region: String,
+    /// Catalog conditions recognised in the question (names or aliases), strongest
+    /// first. A strong signal of confidence: front ends may answer unprompted
+    /// only when this is not empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub detected: Vec<String>,
 }
 
 /// The emergency block shown first when a message sounds like a crisis.

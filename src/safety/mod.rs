@@ -6,9 +6,13 @@
 //! with typos. Informational questions *about* a condition ("what are the
 //! risk factors for a heart attack") are not a crisis: phrases describe a
 //! crisis happening now, and each category's `unless` phrases cancel its
-//! non-explicit phrases within the same sentence. Matching is whole-word, so
-//! "keystroke" never matches "stroke".
+//! non-explicit phrases within the same sentence. A sentence that only talks
+//! *about* a crisis (a general question, study or teaching, the past) with
+//! nothing happening to anyone now is skipped, explicit phrases included
+//! (see `context`). Matching is whole-word, so "keystroke" never matches
+//! "stroke".
 
+mod context;
 mod pattern;
 pub mod rules;
 mod screen;

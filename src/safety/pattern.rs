@@ -3,15 +3,18 @@
 //! A phrase is a sequence of words matched whole-word against the cleaned
 //! message. `word*` matches any word starting with `word`; `a|b` matches
 //! either; `_` matches any one word; `..` allows up to three words in
-//! between. A leading `!` marks an explicit phrase that informational
+//! between and `...` up to eight. A leading `!` marks an explicit phrase that informational
 //! wording never cancels. Words of six or more letters also match with one
-//! typo, and doubled letters are ignored (`kil` = `kill`), so common
-//! misspellings are caught without listing them.
+//! typo after their first two letters, and long runs of one letter count
+//! twice (`killlll` = `kill`), so common misspellings are caught without
+//! listing them.
 
 use crate::text::osa_distance;
 
 /// Longest run of words a `..` may skip.
 const GAP_WORDS: usize = 3;
+/// Longest run of words a `...` may skip (symptoms listed with commas).
+const LONG_GAP_WORDS: usize = 8;
 /// Words at least this long tolerate one typo.
 const FUZZY_MIN_CHARS: usize = 6;
 
@@ -28,7 +31,8 @@ pub struct Pattern {
 pub enum Elem {
     Word(Vec<Alt>),
     Any,
-    Gap,
+    /// Skip up to this many words.
+    Gap(usize),
 }
 
 /// One alternative spelling of a word.
@@ -48,7 +52,8 @@ impl Pattern {
         let mut elems = Vec::new();
         for part in body.split_whitespace() {
             elems.push(match part {
-                ".." => Elem::Gap,
+                ".." => Elem::Gap(GAP_WORDS),
+                "..." => Elem::Gap(LONG_GAP_WORDS),
                 "_" => Elem::Any,
                 _ => Elem::Word(parse_word(part)?),
             });
@@ -93,7 +98,7 @@ fn match_from(elems: &[Elem], tokens: &[String], pos: usize) -> bool {
         return true;
     };
     match first {
-        Elem::Gap => (0..=GAP_WORDS)
+        Elem::Gap(max) => (0..=*max)
             .any(|skip| pos + skip <= tokens.len() && match_from(rest, tokens, pos + skip)),
         Elem::Any => pos < tokens.len() && match_from(rest, tokens, pos + 1),
         Elem::Word(alts) => {
@@ -112,12 +117,14 @@ impl Alt {
                 token == w
                     || (w.len() >= FUZZY_MIN_CHARS
                         && token.len() + 1 >= w.len()
+                        && same_start(token, w)
                         && osa_distance(token, w, 1) <= 1)
             }
             Alt::Prefix(p) => {
                 token.starts_with(p.as_str())
                     || (p.len() >= FUZZY_MIN_CHARS
                         && token.len() >= p.len()
+                        && same_start(token, p)
                         && token.is_char_boundary(p.len())
                         && osa_distance(&token[..p.len()], p, 1) <= 1)
             }
@@ -125,18 +132,30 @@ impl Alt {
     }
 }
 
+/// Typos are tolerated after the first two letters only: people rarely get
+/// the start of a word wrong, and allowing it makes everyday words collide
+/// (`cooking` would match `choking`, `faking` `taking`).
+fn same_start(a: &str, b: &str) -> bool {
+    a.chars().take(2).eq(b.chars().take(2))
+}
+
 /// Normalise one message word: digits used as letters (`k1ll`) are read as
-/// letters, and runs of a repeated letter count once (`killl` = `kil`).
+/// letters, and a letter repeated three or more times counts twice
+/// (`killlll` = `kill`, `sooo` = `soo`).
 pub fn normalize_word(word: &str) -> String {
     let mixed = word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic);
     let mut out = String::with_capacity(word.len());
-    let mut last = None;
+    let mut run = (None, 0);
     for c in word.chars() {
         let c = if mixed { unleet(c) } else { c };
-        if Some(c) != last {
+        run = if Some(c) == run.0 {
+            (run.0, run.1 + 1)
+        } else {
+            (Some(c), 1)
+        };
+        if run.1 <= 2 {
             out.push(c);
         }
-        last = Some(c);
     }
     out
 }
@@ -170,7 +189,7 @@ mod tests {
     #[test]
     fn words_prefixes_alternatives_and_gaps() {
         assert!(hit("kill myself", "i want to kill myself"));
-        assert!(hit("kill myself", "i want to k1lll myself"));
+        assert!(hit("kill myself", "i want to k1llll myself"));
         assert!(hit("suicid*", "feeling suicidal"));
         assert!(hit("took|swallowed .. pills", "took all my pills"));
         assert!(!hit(
@@ -178,18 +197,29 @@ mod tests {
             "took the dog out and forgot my pills"
         ));
         assert!(hit("face _ droop*", "face is drooping"));
+        assert!(!hit(
+            "chest ... sweating",
+            "chest a b c d e f g h i sweating"
+        ));
+        assert!(hit("chest ... sweating", "chest a b c d e f g h sweating"));
+        assert!(!hit("chest .. sweating", "chest a b c d sweating"));
     }
 
     #[test]
     fn one_typo_in_long_words() {
         assert!(hit("suicidal", "im sucidal"));
         assert!(!hit("kms", "kmz"));
+        assert!(!hit("choking", "cooking"), "first two letters must match");
+        assert!(!hit("choking", "hoking"));
+        assert!(hit("choking", "chocking"));
+        assert!(!hit("suicid*", "uicidal"));
     }
 
     #[test]
     fn bad_phrases_are_rejected() {
         assert!(Pattern::parse("").is_err());
         assert!(Pattern::parse(".. end").is_err());
+        assert!(Pattern::parse("end ...").is_err());
         assert!(Pattern::parse("a-b").is_err());
         assert!(Pattern::parse("!kill myself").unwrap().explicit);
     }

@@ -104,15 +104,15 @@ fn read_category(file: &SourceFile, node: &Spanned<Node>, d: &mut Diagnostics) -
     let name = r.string("name", true, d);
     let message = r.string("message", true, d);
     let contacts = r.string("contacts", true, d);
-    if let Some(c) = &contacts {
-        if !CONTACT_GROUPS.contains(&c.value.as_str()) {
-            d.error(
-                file,
-                c.offset,
-                format!("unknown contact group `{}`", c.value),
-                Some("use crisis or medical"),
-            );
-        }
+    if let Some(c) = &contacts
+        && !CONTACT_GROUPS.contains(&c.value.as_str())
+    {
+        d.error(
+            file,
+            c.offset,
+            format!("unknown contact group `{}`", c.value),
+            Some("use crisis or medical"),
+        );
     }
     let phrases = r.string_list("phrases", true, d).unwrap_or_default();
     let unless = r.string_list("unless", false, d).unwrap_or_default();
@@ -147,15 +147,15 @@ fn read_region(
 ) -> Option<RegionContacts> {
     let mut r = Record::new(file, node, "region", d)?;
     let code = r.string("code", true, d);
-    if let Some(c) = &code {
-        if !REGIONS.contains(&c.value.as_str()) {
-            d.error(
-                file,
-                c.offset,
-                format!("unknown region `{}`", c.value),
-                Some(&format!("use one of: {}", REGIONS.join(", "))),
-            );
-        }
+    if let Some(c) = &code
+        && !REGIONS.contains(&c.value.as_str())
+    {
+        d.error(
+            file,
+            c.offset,
+            format!("unknown region `{}`", c.value),
+            Some(&format!("use one of: {}", REGIONS.join(", "))),
+        );
     }
     let name = r.string("name", true, d);
     let contacts = r
@@ -232,9 +232,9 @@ fn check_optional_url(
     url: Option<&crate::catalog::At<String>>,
     d: &mut Diagnostics,
 ) {
-    if let Some(u) = url {
-        if let Err(why) = check_url(&u.value) {
-            d.error(file, u.offset, format!("url `{}` {why}", u.value), None);
-        }
+    if let Some(u) = url
+        && let Err(why) = check_url(&u.value)
+    {
+        d.error(file, u.offset, format!("url `{}` {why}", u.value), None);
     }
 }

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::context::is_informational;
 use super::pattern::{Alt, Elem, Pattern, normalize_word};
 use super::rules::SafetyRules;
 use crate::text;
@@ -22,8 +23,9 @@ pub struct Screener {
     /// Exact first words, and their one-letter-deleted forms for typo
     /// tolerance (symmetric delete).
     by_first: HashMap<String, Vec<PhraseRef>>,
-    /// Phrases whose first word is a prefix: checked against every word.
-    prefix_first: Vec<PhraseRef>,
+    /// Phrases whose first word is a prefix, by the prefix's first two
+    /// characters (checked against words that start the same way).
+    prefix_first: HashMap<String, Vec<PhraseRef>>,
 }
 
 /// What screening found.
@@ -40,7 +42,7 @@ impl Screener {
         let mut screener = Screener {
             categories: Vec::new(),
             by_first: HashMap::new(),
-            prefix_first: Vec::new(),
+            prefix_first: HashMap::new(),
         };
         for (ci, cat) in rules.categories.iter().enumerate() {
             let phrases: Vec<Pattern> = cat
@@ -71,7 +73,11 @@ impl Screener {
         };
         for alt in alts {
             match alt {
-                Alt::Prefix(_) => self.prefix_first.push(at),
+                Alt::Prefix(p) => self
+                    .prefix_first
+                    .entry(head(p).to_string())
+                    .or_default()
+                    .push(at),
                 Alt::Exact(w) => {
                     self.by_first.entry(w.clone()).or_default().push(at);
                     if w.chars().count() >= 6 {
@@ -86,16 +92,22 @@ impl Screener {
 
     /// Screen a message. Returns the highest-priority category whose phrase
     /// matches and is not cancelled by that category's `unless` phrases in
-    /// the same sentence.
+    /// the same sentence. Sentences that only talk about a crisis in general
+    /// ([`is_informational`]) are skipped.
     pub fn screen(&self, message: &str) -> Option<Screening> {
-        let cleaned = text::clean(message);
-        let sentences = split_sentences(&cleaned);
+        self.screen_cleaned(&text::clean(message))
+    }
+
+    /// [`Screener::screen`] on text already passed through [`text::clean`].
+    pub fn screen_cleaned(&self, cleaned: &str) -> Option<Screening> {
+        let sentences = split_sentences(cleaned);
         let mut best: Option<usize> = None;
         let mut candidates = Vec::new();
-        for sentence in &sentences {
+        let mut buf = String::new();
+        for sentence in sentences.iter().filter(|s| !is_informational(s)) {
             for start in 0..sentence.len() {
                 candidates.clear();
-                self.candidates(&sentence[start], &mut candidates);
+                self.candidates(&sentence[start], &mut buf, &mut candidates);
                 for &(ci, pi) in &candidates {
                     if best.is_some_and(|b| b <= ci) {
                         continue;
@@ -113,18 +125,23 @@ impl Screener {
         best.map(|category| Screening { category })
     }
 
-    fn candidates(&self, word: &str, out: &mut Vec<PhraseRef>) {
+    fn candidates(&self, word: &str, buf: &mut String, out: &mut Vec<PhraseRef>) {
         if let Some(refs) = self.by_first.get(word) {
             out.extend_from_slice(refs);
         }
         if word.chars().count() >= 5 {
-            for variant in deletes(word) {
-                if let Some(refs) = self.by_first.get(&variant) {
+            for (i, c) in word.char_indices() {
+                buf.clear();
+                buf.push_str(&word[..i]);
+                buf.push_str(&word[i + c.len_utf8()..]);
+                if let Some(refs) = self.by_first.get(buf.as_str()) {
                     out.extend_from_slice(refs);
                 }
             }
         }
-        out.extend_from_slice(&self.prefix_first);
+        if let Some(refs) = self.prefix_first.get(head(word)) {
+            out.extend_from_slice(refs);
+        }
     }
 }
 
@@ -139,9 +156,50 @@ fn any_match(patterns: &[Pattern], sentence: &[String]) -> bool {
 fn split_sentences(cleaned: &str) -> Vec<Vec<String>> {
     cleaned
         .split(['.', '!', '?', ';', '\n'])
-        .map(|s| text::words(s).map(normalize_word).collect::<Vec<_>>())
-        .filter(|s| !s.is_empty())
+        .map(|s| canonical_forms(text::words(s).map(normalize_word).collect()))
+        .filter(|s: &Vec<String>| !s.is_empty())
         .collect()
+}
+
+/// Write negations and slang one way, so phrases need only one form:
+/// "do not" → "dont", "cannot" → "cant", "wanna" → "want to"..
+fn canonical_forms(words: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(words.len() + 4);
+    for w in words {
+        let merged = match (out.last().map(String::as_str), w.as_str()) {
+            (Some("do"), "not") => Some("dont"),
+            (Some("does"), "not") => Some("doesnt"),
+            (Some("did"), "not") => Some("didnt"),
+            (Some("can"), "not") => Some("cant"),
+            (Some("will"), "not") => Some("wont"),
+            (Some("is"), "not") => Some("isnt"),
+            (Some("am"), "not") => Some("amnt"),
+            (Some("i"), "am") => Some("im"),
+            _ => None,
+        };
+        if let Some(m) = merged {
+            *out.last_mut().expect("matched a previous word") = m.to_string();
+            continue;
+        }
+        match w.as_str() {
+            "cannot" => out.push("cant".into()),
+            "wanna" => out.extend(["want".to_string(), "to".to_string()]),
+            "gonna" => out.extend(["going".to_string(), "to".to_string()]),
+            "gotta" => out.extend(["got".to_string(), "to".to_string()]),
+            "dnt" | "don" => out.push("dont".into()),
+            "ur" => out.push("your".into()),
+            _ => out.push(w),
+        }
+    }
+    out
+}
+
+/// The first two characters of a word (all of it when shorter).
+fn head(word: &str) -> &str {
+    match word.char_indices().nth(2) {
+        Some((i, _)) => &word[..i],
+        None => word,
+    }
 }
 
 /// Every form of `word` with one character removed.

@@ -3,14 +3,15 @@
 //! This is the strongest relevance signal: a patient who writes "sugar
 //! diabetes" or "t2d" in a 1,500-character message is asking about type 2
 //! diabetes, whatever else the message says. Aliases are matched as stemmed
-//! word sequences; overlapping matches keep the longest ("type 2 diabetes"
+//! word sequences (stop words included); overlapping matches keep the longest ("type 2 diabetes"
 //! beats "diabetes").
 
 use std::collections::HashMap;
 
 use super::analysis::{WordStemmer, is_stop_word};
+use super::lexicon::Lexicon;
 use crate::catalog::Catalog;
-use crate::text;
+use crate::text::{self, osa_distance};
 
 /// One word of a question, ready for matching.
 #[derive(Debug, Clone, Default)]
@@ -19,13 +20,23 @@ pub struct QueryWord {
     pub stem: String,
     /// The word was written in capitals (`MS`, `RA`).
     pub upper: bool,
+    /// A stop word ("and", "the"): kept so aliases match word for word,
+    /// never a search term.
+    pub stop: bool,
+    /// An everyday word ("night", "best"): used for ranking within a
+    /// detected condition, never as a signal on its own.
+    pub common: bool,
 }
 
+#[derive(Clone)]
 struct AliasSeq {
     stems: Vec<String>,
     condition: u32,
-    /// Very short abbreviations (`ms`, `ra`) only count when written in capitals.
+    /// Very short abbreviations (`ms`, `ra`) and everyday words only count
+    /// when written in capitals.
     needs_upper: bool,
+    /// Words that are not stop words.
+    content: usize,
 }
 
 /// A condition found in a question.
@@ -41,81 +52,158 @@ pub struct Detected {
     pub length: usize,
 }
 
-/// Alias sequences indexed by their first stem.
+/// Alias sequences indexed by their first stem, and multi-word aliases also
+/// by their second (so a typo in the first word can still match).
 pub struct Detector {
     by_first: HashMap<String, Vec<AliasSeq>>,
+    by_second: HashMap<String, Vec<AliasSeq>>,
+}
+
+/// One alias found in the question.
+struct Match {
+    start: usize,
+    len: usize,
+    /// Words of the alias that are not stop words (more = more specific).
+    content: usize,
+    /// One word matched only with a typo.
+    fuzzy: bool,
+    condition: u32,
 }
 
 impl Detector {
-    pub fn new(catalog: &Catalog, stemmer: &mut WordStemmer) -> Self {
+    /// Aliases match word for word, stop words included, so "a cold" never
+    /// fires on "I feel cold". Single-word aliases of one or two letters ("ms")
+    /// or three-letter everyday words ("bed" for binge eating disorder) only
+    /// count when written in capitals.
+    pub fn new(catalog: &Catalog, stemmer: &mut WordStemmer, lexicon: &Lexicon) -> Self {
         let mut by_first: HashMap<String, Vec<AliasSeq>> = HashMap::new();
+        let mut by_second: HashMap<String, Vec<AliasSeq>> = HashMap::new();
         for (ci, c) in catalog.conditions.iter().enumerate() {
             for alias in std::iter::once(&c.name).chain(&c.aliases) {
                 let cleaned = text::clean(alias);
-                let stems: Vec<String> = text::words(&cleaned)
-                    .filter(|w| !is_stop_word(w))
-                    .map(|w| stemmer.stem(w))
-                    .collect();
+                let words: Vec<&str> = text::words(&cleaned).collect();
+                let stems: Vec<String> = words.iter().map(|w| stemmer.stem(w)).collect();
                 let Some(first) = stems.first().cloned() else {
                     continue;
                 };
-                let needs_upper = stems.len() == 1 && cleaned.trim().chars().count() <= 2;
-                by_first.entry(first).or_default().push(AliasSeq {
+                let single = words.len() == 1;
+                let len = words[0].chars().count();
+                let needs_upper = single && (len <= 2 || (len <= 3 && lexicon.is_common(words[0])));
+                let content = words.iter().filter(|w| !is_stop_word(w)).count();
+                let seq = AliasSeq {
                     stems,
                     condition: ci as u32,
                     needs_upper,
-                });
+                    content,
+                };
+                if let Some(second) = seq.stems.get(1) {
+                    by_second
+                        .entry(second.clone())
+                        .or_default()
+                        .push(seq.clone());
+                }
+                by_first.entry(first).or_default().push(seq);
             }
         }
-        Detector { by_first }
+        Detector {
+            by_first,
+            by_second,
+        }
     }
 
-    /// Conditions mentioned in `words` (stop words already removed), most
-    /// mentioned first, then earliest.
+    /// Conditions mentioned in `words`, most mentioned first, then earliest.
     pub fn detect(&self, words: &[QueryWord]) -> Vec<Detected> {
-        let mut matches: Vec<(usize, usize, u32)> = Vec::new(); // (start, len, condition)
+        let mut matches: Vec<Match> = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            let Some(seqs) = self.by_first.get(&w.stem) else {
-                continue;
-            };
-            for seq in seqs {
+            for seq in self.by_first.get(&w.stem).into_iter().flatten() {
                 if seq.needs_upper && !w.upper {
                     continue;
                 }
-                let end = i + seq.stems.len();
-                if end <= words.len()
-                    && words[i..end]
-                        .iter()
-                        .zip(&seq.stems)
-                        .all(|(w, s)| &w.stem == s)
-                {
-                    matches.push((i, seq.stems.len(), seq.condition));
+                if let Some(fuzzy) = seq.matches_at(words, i, false) {
+                    matches.push(Match {
+                        start: i,
+                        len: seq.stems.len(),
+                        content: seq.content,
+                        fuzzy,
+                        condition: seq.condition,
+                    });
+                }
+            }
+            // A typo in the first word of a multi-word alias ("bowl cancer").
+            let Some(next) = words.get(i + 1) else {
+                continue;
+            };
+            for seq in self.by_second.get(&next.stem).into_iter().flatten() {
+                if seq.stems[0] != w.stem && seq.matches_at(words, i, true).is_some() {
+                    matches.push(Match {
+                        start: i,
+                        len: seq.stems.len(),
+                        content: seq.content,
+                        fuzzy: true,
+                        condition: seq.condition,
+                    });
                 }
             }
         }
-        matches.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Most specific first: more content words, longer, exact, earlier.
+        matches.sort_by(|a, b| {
+            b.content
+                .cmp(&a.content)
+                .then(b.len.cmp(&a.len))
+                .then(a.fuzzy.cmp(&b.fuzzy))
+                .then(a.start.cmp(&b.start))
+        });
         let mut taken = vec![false; words.len()];
         let mut found: Vec<Detected> = Vec::new();
-        for (start, len, condition) in matches {
-            if taken[start..start + len].iter().any(|t| *t) {
+        for m in matches {
+            let span = m.start..m.start + m.len;
+            if taken[span.clone()].iter().any(|t| *t) {
                 continue;
             }
-            taken[start..start + len].iter_mut().for_each(|t| *t = true);
-            match found.iter_mut().find(|d| d.condition == condition) {
+            taken[span].iter_mut().for_each(|t| *t = true);
+            match found.iter_mut().find(|d| d.condition == m.condition) {
                 Some(d) => {
                     d.mentions += 1;
-                    d.first = d.first.min(start);
-                    d.length = d.length.max(len);
+                    d.first = d.first.min(m.start);
+                    d.length = d.length.max(m.len);
                 }
                 None => found.push(Detected {
-                    condition,
+                    condition: m.condition,
                     mentions: 1,
-                    first: start,
-                    length: len,
+                    first: m.start,
+                    length: m.len,
                 }),
             }
         }
         found.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.first.cmp(&b.first)));
         found
+    }
+}
+
+impl AliasSeq {
+    /// Does the alias match at `start`? `Some(true)` when one word of a
+    /// multi-word alias matched only with a typo (both forms four or more
+    /// letters, one edit apart); `fuzzy_first` requires that word to be the first.
+    fn matches_at(&self, words: &[QueryWord], start: usize, fuzzy_first: bool) -> Option<bool> {
+        let end = start + self.stems.len();
+        if end > words.len() {
+            return None;
+        }
+        let mut fuzzy = false;
+        for (k, (w, s)) in words[start..end].iter().zip(&self.stems).enumerate() {
+            if &w.stem == s && !(fuzzy_first && k == 0) {
+                continue;
+            }
+            let close = self.stems.len() > 1
+                && !fuzzy
+                && w.stem.len() >= 4
+                && s.len() >= 4
+                && osa_distance(&w.stem, s, 1) <= 1;
+            if !close || (fuzzy_first && k != 0) {
+                return None;
+            }
+            fuzzy = true;
+        }
+        Some(fuzzy)
     }
 }

@@ -2,13 +2,14 @@
 //!
 //! Only words nobody knows are corrected: a word that appears anywhere in the
 //! catalog, or in the built-in list of everyday English words, is left
-//! alone. An unknown word is matched to the closest catalog word (condition
-//! names, aliases, titles, keywords) by a symmetric-delete lookup, so
+//! alone. An unknown word is matched to the closest word of a condition name
+//! or alias by a symmetric-delete lookup, so
 //! "diabeties", "migrane" or "excema" cost a few hash lookups rather than a
 //! fuzzy query on every term.
 
 use std::collections::{HashMap, HashSet};
 
+use super::analysis::WordStemmer;
 use crate::catalog::Catalog;
 use crate::text::{self, osa_distance};
 
@@ -20,22 +21,28 @@ const MIN_CORRECT_CHARS: usize = 4;
 
 /// Known words and correction candidates.
 pub struct Lexicon {
-    known: HashSet<String>,
+    /// Every known word with its stem, so most words of a question are
+    /// stemmed by one lookup.
+    known: HashMap<String, Box<str>>,
+    /// Everyday words: they never carry a question on their own.
+    common: HashSet<&'static str>,
     /// Correction targets with how often they occur (ties go to the more frequent).
     targets: Vec<(String, u32)>,
+    /// For each target, the first condition (catalog index) whose name or alias has it.
+    owners: Vec<u32>,
     /// Each target and its one-deleted forms → target indices.
     deletes: HashMap<String, Vec<u32>>,
 }
 
 impl Lexicon {
     /// Build from the catalog's text.
-    pub fn new(catalog: &Catalog) -> Self {
-        let mut known: HashSet<String> = COMMON_WORDS
+    pub fn new(catalog: &Catalog, stemmer: &mut WordStemmer) -> Self {
+        let common: HashSet<&'static str> = COMMON_WORDS
             .lines()
             .map(str::trim)
             .filter(|w| !w.is_empty())
-            .map(String::from)
             .collect();
+        let mut known: HashSet<String> = common.iter().map(|w| w.to_string()).collect();
         let mut counts: HashMap<String, u32> = HashMap::new();
         let mut medical = |s: &str, known: &mut HashSet<String>| {
             for w in text::words(&text::clean(s)) {
@@ -45,19 +52,35 @@ impl Lexicon {
                 }
             }
         };
-        for c in &catalog.conditions {
+        let mut owner_of: HashMap<String, u32> = HashMap::new();
+        for (ci, c) in catalog.conditions.iter().enumerate() {
             medical(&c.name, &mut known);
             c.aliases.iter().for_each(|a| medical(a, &mut known));
+            for phrase in std::iter::once(&c.name).chain(&c.aliases) {
+                for w in text::words(&text::clean(phrase)) {
+                    owner_of.entry(w.to_string()).or_insert(ci as u32);
+                }
+            }
         }
+        // Titles, keywords and summaries make words known, but only condition
+        // names and aliases are correction targets: everyday catalog words
+        // ("rest", "diet") would turn ordinary typos into false matches.
         for r in &catalog.resources {
-            medical(&r.title, &mut known);
-            r.keywords.iter().for_each(|k| medical(k, &mut known));
-            for w in text::words(&text::clean(&r.summary)) {
-                known.insert(w.to_string());
+            let texts = std::iter::once(&r.title)
+                .chain(&r.keywords)
+                .chain(std::iter::once(&r.summary));
+            for t in texts {
+                for w in text::words(&text::clean(t)) {
+                    known.insert(w.to_string());
+                }
             }
         }
         let mut targets: Vec<(String, u32)> = counts.into_iter().collect();
         targets.sort();
+        let owners = targets
+            .iter()
+            .map(|(w, _)| owner_of.get(w).copied().unwrap_or(0))
+            .collect();
         let mut deletes: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, (w, _)) in targets.iter().enumerate() {
             let i = i as u32;
@@ -66,16 +89,35 @@ impl Lexicon {
                 deletes.entry(d).or_default().push(i);
             }
         }
+        let known = known
+            .into_iter()
+            .map(|w| {
+                let stem = stemmer.stem(&w).into_boxed_str();
+                (w, stem)
+            })
+            .collect();
         Lexicon {
             known,
+            common,
             targets,
+            owners,
             deletes,
         }
     }
 
+    /// True for an everyday English word.
+    pub fn is_common(&self, word: &str) -> bool {
+        self.common.contains(word)
+    }
+
     /// True when the word is in the catalog or is an everyday word.
     pub fn is_known(&self, word: &str) -> bool {
-        self.known.contains(word)
+        self.known.contains_key(word)
+    }
+
+    /// The stem of a known word.
+    pub fn stem_of(&self, word: &str) -> Option<&str> {
+        self.known.get(word).map(|s| &**s)
     }
 
     /// The catalog word an unknown word most likely meant, if one is close.
@@ -117,13 +159,20 @@ impl Lexicon {
 
     /// Catalog words within a looser distance, for "did you mean" hints
     /// (slow path: only used when nothing matched).
-    pub fn near_misses<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a str> + 'a {
+    /// Returns the index of a condition whose name or alias has the near word.
+    pub fn near_misses<'a>(&'a self, word: &str) -> impl Iterator<Item = u32> + 'a {
         let word = word.to_string();
-        let max = if word.chars().count() >= 7 { 3 } else { 2 };
+        let len = word.chars().count();
+        let max = if len >= 7 { 3 } else { 2 };
         self.targets
             .iter()
-            .filter(move |(t, _)| word.chars().count() >= 5 && osa_distance(&word, t, max) <= max)
-            .map(|(t, _)| t.as_str())
+            .zip(&self.owners)
+            .filter(move |((t, _), _)| {
+                len >= 5
+                    && t.len().abs_diff(word.len()) <= max
+                    && osa_distance(&word, t, max) <= max
+            })
+            .map(|(_, owner)| *owner)
     }
 }
 

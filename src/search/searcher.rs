@@ -9,10 +9,12 @@
 //! 3. tie-breaks: the asker's own region over `global`, a condition's main
 //!    page over side pages.
 //!
-//! Without a detected condition a result must clear a relevance floor on the
-//! condition, title and keyword fields, so an unrelated question gets no
-//! result rather than a bad one.
+//! Without a detected condition only words outside everyday English count,
+//! and a result must clear a relevance floor on the condition, title and
+//! keyword fields, so an unrelated question gets no result rather than a bad
+//! one.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use tantivy::collector::TopDocs;
@@ -32,13 +34,19 @@ use crate::text;
 /// Most words of a question looked at.
 const MAX_WORDS: usize = 800;
 /// Most distinct terms put in the text query (rarest first).
-const MAX_TERMS: usize = 40;
+const MAX_TERMS: usize = 24;
+/// Of those, how many (the rarest) are also looked up in summaries.
+const SUMMARY_TERMS: usize = 6;
 /// Most detected conditions used.
 const MAX_CONDITIONS: usize = 4;
 /// Score a resource gets for covering a detected condition.
 const CONDITION_SCORE: f32 = 20.0;
 /// Without a detected condition, the least text score worth showing.
 pub const RELEVANCE_FLOOR: f32 = 7.0;
+/// Score added for a resource of the asker's own region (tie-break).
+const REGION_BONUS: f32 = 0.2;
+/// Score added for a condition's main page (tie-break).
+const MAIN_PAGE_BONUS: f32 = 0.3;
 /// Field boosts: condition names and aliases > title > keywords > summary.
 const BOOSTS: [f32; 4] = [3.0, 2.0, 1.5, 0.5];
 
@@ -132,19 +140,21 @@ impl Searcher {
             }
         }
         let mut stemmer = WordStemmer::default();
+        let lexicon = Lexicon::new(&opened.catalog, &mut stemmer);
         Ok(Searcher {
             searcher,
             _reader: reader,
             fields,
             ords,
             terms,
-            lexicon: Lexicon::new(&opened.catalog),
-            detector: Detector::new(&opened.catalog, &mut stemmer),
+            detector: Detector::new(&opened.catalog, &mut stemmer, &lexicon),
+            lexicon,
             stemmer,
         })
     }
 
-    /// Search the catalog for a question.
+    /// Search the catalog for a question, given as [`text::clean_keep_case`]
+    /// returns it (the engine cleans once for screening and search).
     pub fn search(
         &self,
         catalog: &Catalog,
@@ -183,21 +193,22 @@ impl Searcher {
 
     /// The question's content words: cleaned, spell-corrected, stemmed.
     fn words(&self, question: &str, unknown: &mut Vec<String>) -> Vec<QueryWord> {
-        let cleaned = text::clean_keep_case(question);
         let mut stemmer = self.stemmer.clone();
         let mut out = Vec::new();
-        for raw in text::words(&cleaned).take(MAX_WORDS) {
+        for raw in text::words(question).take(MAX_WORDS) {
             let upper = raw.chars().count() >= 2
                 && raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-            let lower = raw.to_lowercase();
-            if is_stop_word(&lower) {
-                continue;
-            }
-            let word = match self.lexicon.correct(&lower) {
+            let lower: Cow<'_, str> = if raw.chars().any(char::is_uppercase) {
+                Cow::Owned(raw.to_lowercase())
+            } else {
+                Cow::Borrowed(raw)
+            };
+            let stop = is_stop_word(&lower);
+            let word: &str = match self.lexicon.correct(&lower) {
                 Some(fixed) => fixed,
                 None => {
                     if !self.lexicon.is_known(&lower) {
-                        unknown.push(lower.clone());
+                        unknown.push(lower.to_string());
                     }
                     &lower
                 }
@@ -205,8 +216,13 @@ impl Searcher {
             let mut w = QueryWord {
                 stem: String::new(),
                 upper,
+                common: self.lexicon.is_common(word),
+                stop,
             };
-            stemmer.stem_into(word, &mut w.stem);
+            match self.lexicon.stem_of(word) {
+                Some(stem) => w.stem.push_str(stem),
+                None => stemmer.stem_into(word, &mut w.stem),
+            }
             if !w.stem.is_empty() {
                 out.push(w);
             }
@@ -223,96 +239,94 @@ impl Searcher {
     ) -> Option<Box<dyn Query>> {
         let f = &self.fields;
         let text_fields: [Field; 4] = [f.cond, f.title, f.keywords, f.summary];
-        // Without a detected condition, summary words alone are too weak a signal.
-        let used_fields = if detected.is_empty() { 3 } else { 4 };
+        // Summaries are long and full of everyday words: only the rarest few
+        // terms are looked up there, and only to rank a detected condition's
+        // pages (summary words alone are too weak a signal).
+        let summary_terms = if detected.is_empty() {
+            0
+        } else {
+            SUMMARY_TERMS
+        };
         let mut seen = HashSet::new();
         let mut picked: Vec<(&str, TermStats)> = words
             .iter()
+            .filter(|w| !(w.stop || detected.is_empty() && w.common))
             .filter(|w| seen.insert(w.stem.as_str()))
             .filter_map(|w| self.terms.get(&w.stem).map(|s| (w.stem.as_str(), *s)))
             .collect();
         picked.sort_by_key(|(_, s)| s.doc_freq);
         picked.truncate(MAX_TERMS);
 
-        let mut content: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (stem, stats) in &picked {
+        let mut text: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (i, (stem, stats)) in picked.iter().enumerate() {
+            let used_fields = if i < summary_terms { 4 } else { 3 };
             for (bit, field) in text_fields.iter().enumerate().take(used_fields) {
                 if stats.fields & (1 << bit) != 0 {
                     let q = TermQuery::new(
                         Term::from_field_text(*field, stem),
                         IndexRecordOption::WithFreqs,
                     );
-                    content.push((
+                    text.push((
                         Occur::Should,
                         Box::new(BoostQuery::new(Box::new(q), BOOSTS[bit])),
                     ));
                 }
             }
         }
-        for (rank, d) in detected.iter().enumerate() {
-            let name = &catalog.conditions[d.condition as usize].name;
-            let q = TermQuery::new(
-                Term::from_field_text(f.cond_id, name),
-                IndexRecordOption::Basic,
-            );
-            let score = CONDITION_SCORE - rank as f32;
-            content.push((
-                Occur::Should,
-                Box::new(ConstScoreQuery::new(Box::new(q), score)),
-            ));
-        }
-        if content.is_empty() {
-            return None;
-        }
-        let regions: Vec<(Occur, Box<dyn Query>)> = [region, "global"]
+        let conditions: Vec<(Occur, Box<dyn Query>)> = detected
             .iter()
-            .map(|r| {
+            .enumerate()
+            .map(|(rank, d)| {
+                let name = &catalog.conditions[d.condition as usize].name;
+                let q = TermQuery::new(
+                    Term::from_field_text(f.cond_id, name),
+                    IndexRecordOption::Basic,
+                );
+                let score = CONDITION_SCORE - rank as f32;
                 (
                     Occur::Should,
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(f.region, r),
-                        IndexRecordOption::Basic,
-                    )) as Box<dyn Query>,
+                    Box::new(ConstScoreQuery::new(Box::new(q), score)) as Box<dyn Query>,
                 )
             })
             .collect();
-        let bonus = |field: Field, value: &str, score: f32| -> Box<dyn Query> {
-            Box::new(ConstScoreQuery::new(
-                Box::new(TermQuery::new(
-                    Term::from_field_text(field, value),
-                    IndexRecordOption::Basic,
-                )),
-                score,
-            ))
-        };
-        Some(Box::new(BooleanQuery::new(vec![
-            (Occur::Must, Box::new(BooleanQuery::new(content))),
-            (
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(
-                    Box::new(BooleanQuery::new(regions)),
-                    0.0,
-                )),
-            ),
-            (Occur::Should, bonus(f.region, region, 0.2)),
-            (Occur::Should, bonus(f.main, "1", 0.3)),
-        ])))
+        // With detected conditions only their resources are candidates (the
+        // text terms just rank them), which keeps scoring cheap on big
+        // catalogs; without, the text terms must match.
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if conditions.len() == 1 {
+            clauses.extend(conditions.into_iter().map(|(_, q)| (Occur::Must, q)));
+            if !text.is_empty() {
+                clauses.push((Occur::Should, Box::new(BooleanQuery::new(text))));
+            }
+        } else if !conditions.is_empty() {
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(conditions))));
+            if !text.is_empty() {
+                clauses.push((Occur::Should, Box::new(BooleanQuery::new(text))));
+            }
+        } else if !text.is_empty() {
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(text))));
+        } else {
+            return None;
+        }
+        let serves = TermQuery::new(
+            Term::from_field_text(f.serves, region),
+            IndexRecordOption::Basic,
+        );
+        clauses.push((
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(Box::new(serves), 0.0)),
+        ));
+        Some(Box::new(BooleanQuery::new(clauses)))
     }
 
     /// Condition names close to words nobody knew ("did you mean …?").
     fn did_you_mean(&self, catalog: &Catalog, unknown: &[String]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for word in unknown.iter().take(20) {
-            for near in self.lexicon.near_misses(word) {
-                let hit = catalog.conditions.iter().find(|c| {
-                    std::iter::once(&c.name)
-                        .chain(&c.aliases)
-                        .any(|a| text::words(&text::clean(a)).any(|w| w == near))
-                });
-                if let Some(c) = hit {
-                    if !out.contains(&c.name) {
-                        out.push(c.name.clone());
-                    }
+            for owner in self.lexicon.near_misses(word) {
+                let name = &catalog.conditions[owner as usize].name;
+                if !out.contains(name) {
+                    out.push(name.clone());
                 }
                 if out.len() >= 3 {
                     return out;
@@ -336,7 +350,7 @@ fn select(
         .map(|&c| catalog.conditions[c as usize].name.as_str())
         .collect();
     let mut seen_urls = HashSet::new();
-    let candidates: Vec<(Hit, Option<usize>)> = top
+    let mut candidates: Vec<(Hit, Option<usize>)> = top
         .into_iter()
         .filter_map(|(score, addr)| {
             let ord = *ords
@@ -356,11 +370,29 @@ fn select(
             {
                 return None;
             }
+            // Tie-breaks: the asker's own region over `global`, and a
+            // condition's main page (a single-condition article) over side pages.
+            let bonus = if r.regions.iter().any(|x| x == req.region) {
+                REGION_BONUS
+            } else {
+                0.0
+            } + if r.conditions.len() == 1 && r.kind == "article" {
+                MAIN_PAGE_BONUS
+            } else {
+                0.0
+            };
             seen_urls
                 .insert(r.url.trim_end_matches('/').to_lowercase())
-                .then_some((Hit { ord, score }, covers))
+                .then_some((
+                    Hit {
+                        ord,
+                        score: score + bonus,
+                    },
+                    covers,
+                ))
         })
         .collect();
+    candidates.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
     let k = req.k.clamp(1, 5);
     let mut out: Vec<Hit> = Vec::with_capacity(k);
     // With several conditions, each of the first two gets its best page first.

@@ -1,0 +1,105 @@
+//! Latency distribution (median, p90, p99, max) of question → `Reply` over
+//! the 803 patient-voice questions in `tests/eval/`, on the shipped catalog
+//! and on a synthetic 100,000-resource catalog.
+//!
+//! Run: `cargo bench --bench latency` (figures in BENCHMARKS.md). Criterion
+//! (`--bench answer`) gives medians per question; this gives the tail.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use signpost::catalog::{Catalog, LoadOptions, load_dir};
+use signpost::engine::{AskOptions, Engine, Paths, today};
+use signpost::eval::read_cases;
+
+fn shipped() -> Catalog {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources");
+    load_dir(&dir, LoadOptions { today: today() })
+        .catalog
+        .expect("shipped catalog loads")
+}
+
+fn synthetic(base: &Catalog, n: usize) -> Catalog {
+    let mut c = base.clone();
+    c.resources = (0..n)
+        .map(|i| {
+            let mut r = base.resources[i % base.resources.len()].clone();
+            r.id = format!("{}-{i}", r.id);
+            r.url = format!("{}?copy={i}", r.url);
+            r
+        })
+        .collect();
+    c.fingerprint = format!("synthetic-{n}");
+    c
+}
+
+fn engine_for(catalog: &Catalog, dir: &Path) -> (Engine, Duration) {
+    let paths = Paths {
+        resources: dir.join("unused"),
+        index: dir.join("index"),
+    };
+    let started = Instant::now();
+    signpost::search::build(catalog, &paths.index).unwrap();
+    let built = started.elapsed();
+    (Engine::from_index(&paths).unwrap(), built)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn measure(name: &str, engine: &Engine, questions: &[String], rounds: usize) {
+    let opts = AskOptions {
+        region: "uk".into(),
+        k: 3,
+    };
+    for q in questions.iter().take(50) {
+        std::hint::black_box(engine.answer(q, &opts)); // warm up
+    }
+    let mut times = Vec::with_capacity(questions.len() * rounds);
+    for _ in 0..rounds {
+        for q in questions {
+            let t = Instant::now();
+            std::hint::black_box(engine.answer(q, &opts));
+            times.push(t.elapsed());
+        }
+    }
+    times.sort();
+    println!(
+        "{name:<22} n={:<6} median {:>8.1?}  p90 {:>8.1?}  p99 {:>8.1?}  max {:>8.1?}",
+        times.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.9),
+        percentile(&times, 0.99),
+        times[times.len() - 1]
+    );
+}
+
+fn main() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/patient-questions.tsv"),
+    )
+    .unwrap();
+    let questions: Vec<String> = read_cases(&text, true)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.text)
+        .collect();
+    let base = shipped();
+    let tmp = tempfile::tempdir().unwrap();
+    let (engine, built) = engine_for(&base, tmp.path());
+    println!(
+        "shipped catalog: {} resources, index built in {built:.1?}",
+        base.resources.len()
+    );
+    measure("shipped (803 q x 10)", &engine, &questions, 10);
+    let big = synthetic(&base, 100_000);
+    let tmp_big = tempfile::tempdir().unwrap();
+    let (engine_big, built) = engine_for(&big, tmp_big.path());
+    println!(
+        "synthetic catalog: {} resources, index built in {built:.1?}",
+        big.resources.len()
+    );
+    measure("100k (803 q x 2)", &engine_big, &questions, 2);
+}

@@ -1,0 +1,347 @@
+//! Sentence context: is a sentence talking *about* a crisis rather than
+//! reporting one happening now?
+//!
+//! A sentence is informational when it asks a general question (starts with
+//! `what`, `how`, `why`, `is`, `can`...), asks what a word means, mentions
+//! study or teaching (`research`, `training`, `dissertation`, `leaflet`,
+//! `moderator`, `first aid`...), or is framed in the past (`when i was 17`,
+//! `years ago`, `used to`, `last year`, `3 years clean`). Such a sentence
+//! does not fire, not even on explicit phrases, UNLESS it also carries a
+//! first-person-now signal: `i`/`im`/`me`/`myself` in the present (not
+//! `i was`, `i used to`, `im a nurse`), `my X is/has/wont/keeps`, `right
+//! now`, `tonight`, `rn`, `just`, `anymore`, `please help`, `help me`.
+//! In the past-framed case a bare `i`/`me` is not enough (`when i was 17 i
+//! tried to kill myself`). Questions asking how to die or for a lethal
+//! amount are never informational. Recall stays first: other sentences of
+//! the message are screened as usual.
+
+/// First words of a general question.
+const QUESTION_STARTS: &[&str] = &[
+    "what", "whats", "how", "hows", "why", "when", "is", "are", "can", "could", "does", "do",
+    "should", "would",
+];
+
+/// Words that frame a sentence as study, teaching or moderation.
+const STUDY_WORDS: &[&str] = &[
+    "research",
+    "researching",
+    "researcher",
+    "training",
+    "trainee",
+    "teaching",
+    "teacher",
+    "lecture",
+    "lesson",
+    "essay",
+    "dissertation",
+    "thesis",
+    "assignment",
+    "coursework",
+    "leaflet",
+    "leaflets",
+    "moderator",
+    "moderators",
+    "moderating",
+    "statistics",
+    "stats",
+    "evidence",
+    "studies",
+    "curriculum",
+    "module",
+    "exam",
+    "exams",
+    "documentary",
+    "article",
+    "podcast",
+    "expedition",
+    "meaning",
+    "means",
+    "mean",
+    "define",
+    "definition",
+    "course",
+];
+
+/// Present-time words that mark something happening now.
+const NOW_WORDS: &[&str] = &[
+    "rn",
+    "tonight",
+    "atm",
+    "currently",
+    "anymore",
+    "asap",
+    "urgent",
+    "urgently",
+    "just",
+];
+
+/// Words after `i`/`im`/`ive` that make the clause past or a role, not a
+/// present crisis (`i was`, `im a nurse`, `im just wondering`).
+const NOT_NOW_AFTER_I: &[&str] = &[
+    "was",
+    "used",
+    "had",
+    "havent",
+    "hadnt",
+    "never",
+    "a",
+    "an",
+    "the",
+    "writing",
+    "researching",
+    "studying",
+    "asking",
+    "wondering",
+    "curious",
+    "interested",
+    "training",
+    "teaching",
+    "doing",
+    "know",
+    "knew",
+    "remember",
+    "read",
+    "heard",
+    "saw",
+    "watched",
+    "wonder",
+    "forgot",
+    "forgotten",
+    "covered",
+    "learned",
+    "learnt",
+    "wanted",
+];
+
+/// Present verbs after `i`/`ive`/`ill` that report a state now.
+const PRESENT_AFTER_I: &[&str] = &[
+    "am",
+    "feel",
+    "want",
+    "need",
+    "keep",
+    "cant",
+    "dont",
+    "have",
+    "think",
+    "hate",
+    "just",
+    "still",
+    "really",
+    "wont",
+    "will",
+    "can",
+    "do",
+    "got",
+    "been",
+    "literally",
+    "honestly",
+    "actually",
+    "m",
+];
+
+/// Present verbs after `my X` that report a situation now.
+const PRESENT_AFTER_MY: &[&str] = &[
+    "is",
+    "isnt",
+    "has",
+    "hasnt",
+    "wont",
+    "cant",
+    "keeps",
+    "looks",
+    "seems",
+    "doesnt",
+    "just",
+    "started",
+    "hes",
+    "shes",
+    "collapsed",
+    "took",
+    "taken",
+    "swallowed",
+    "fell",
+    "stopped",
+    "turned",
+    "turning",
+    "going",
+    "having",
+    "now",
+];
+
+/// Does the sentence talk about a crisis in general, in study or in the past,
+/// with nothing that says it is happening to someone now?
+pub fn is_informational(sentence: &[String]) -> bool {
+    if asks_for_method(sentence) {
+        false
+    } else if past_framed(sentence) {
+        !happening_now(sentence)
+    } else {
+        (asks_in_general(sentence) || mentions_study(sentence))
+            && !happening_now(sentence)
+            && !speaks_for_self(sentence)
+    }
+}
+
+/// Asks how to die or a lethal amount (`how many would kill`, `painless
+/// way`, `lethal dose`): a warning sign however impersonal, unless it is
+/// about numbers of people.
+fn asks_for_method(s: &[String]) -> bool {
+    let asks = s.iter().enumerate().any(|(i, w)| match w.as_str() {
+        "painless" | "lethal" | "fatal" | "surest" => true,
+        "how" | "way" | "ways" | "method" | "methods" | "many" | "much" => s[i + 1..]
+            .iter()
+            .take(6)
+            .any(|x| matches!(x.as_str(), "die" | "kill")),
+        _ => false,
+    });
+    asks && !s
+        .iter()
+        .any(|w| matches!(w.as_str(), "people" | "deaths" | "rates" | "statistics"))
+}
+
+/// Starts with a question word.
+fn asks_in_general(s: &[String]) -> bool {
+    s.first()
+        .is_some_and(|w| QUESTION_STARTS.contains(&w.as_str()))
+}
+
+/// Mentions study, teaching, moderation, a first aid course, or what a word means.
+fn mentions_study(s: &[String]) -> bool {
+    s.iter().any(|w| STUDY_WORDS.contains(&w.as_str())) || has_seq(s, &["first", "aid"])
+}
+
+/// Framed in the past: `years ago`, `used to`, `when i was`, `last year`,
+/// `in the past`, `3 years clean`.
+fn past_framed(s: &[String]) -> bool {
+    const SPANS: &[&str] = &["year", "years", "month", "months", "yrs"];
+    s.windows(2).any(|w| {
+        let (a, b) = (w[0].as_str(), w[1].as_str());
+        (SPANS.contains(&a) && matches!(b, "ago" | "clean" | "free" | "sober"))
+            || (a == "used" && b == "to")
+            || (a == "last" && matches!(b, "year" | "summer" | "winter" | "christmas"))
+    }) || has_seq(s, &["in", "the", "past"])
+        || not_for_ages(s)
+        || s.windows(3).any(|w| {
+            w[0] == "when"
+                && matches!(w[1].as_str(), "i" | "he" | "she" | "they" | "we")
+                && matches!(w[2].as_str(), "was" | "were")
+        })
+}
+
+/// `havent .. for years`, `never .. in months`: a negation followed by a
+/// long span says it is over.
+fn not_for_ages(s: &[String]) -> bool {
+    const SPANS: &[&str] = &["years", "months", "ages", "yrs"];
+    let is_span = |i: usize| s.get(i).is_some_and(|w| SPANS.contains(&w.as_str()));
+    (0..s.len()).any(|i| {
+        matches!(s[i].as_str(), "for" | "in")
+            && (is_span(i + 1) || is_span(i + 2))
+            && s[i.saturating_sub(4)..i]
+                .iter()
+                .any(|x| matches!(x.as_str(), "havent" | "hadnt" | "never" | "not"))
+    })
+}
+
+/// Something is happening now: `im` (not `im a nurse`), `i feel|want|need..`,
+/// `my X is|has|wont..`, `now`, `tonight`, `rn`, `just`, `please`, `help me`.
+fn happening_now(s: &[String]) -> bool {
+    s.iter().enumerate().any(|(i, w)| {
+        let next = s.get(i + 1).map_or("", String::as_str);
+        let prev = if i > 0 { s[i - 1].as_str() } else { "" };
+        match w.as_str() {
+            "im" => !NOT_NOW_AFTER_I.contains(&next),
+            "i" | "ive" | "ill" => PRESENT_AFTER_I.contains(&next),
+            "my" => s[i + 1..]
+                .iter()
+                .take(4)
+                .any(|x| PRESENT_AFTER_MY.contains(&x.as_str())),
+            "now" => !prev.chars().all(|c| c.is_ascii_digit()),
+            "right" => next == "now",
+            "please" | "pls" | "plz" => true,
+            "help" => {
+                matches!(next, "me" | "us" | "now" | "pls" | "please")
+                    || matches!(prev, "someone" | "somebody" | "anyone" | "anybody")
+            }
+            _ => NOW_WORDS.contains(&w.as_str()),
+        }
+    })
+}
+
+/// The writer speaks about themself (`how do i..`, `would it kill me`): a
+/// question in the first person is treated as personal.
+fn speaks_for_self(s: &[String]) -> bool {
+    s.iter().enumerate().any(|(i, w)| {
+        let next = s.get(i + 1).map_or("", String::as_str);
+        match w.as_str() {
+            "i" | "ive" | "id" | "ill" => !NOT_NOW_AFTER_I.contains(&next),
+            "me" | "myself" => true,
+            _ => false,
+        }
+    }) || ["normal", "ok", "okay", "bad", "wrong", "weird"]
+        .iter()
+        .any(|w| has_seq(s, &["is", "it", w]))
+}
+
+/// Does `words` appear consecutively in `s`?
+fn has_seq(s: &[String], words: &[&str]) -> bool {
+    s.windows(words.len())
+        .any(|w| w.iter().zip(words).all(|(a, b)| a == b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(s: &str) -> bool {
+        let t: Vec<String> = s.split_whitespace().map(String::from).collect();
+        is_informational(&t)
+    }
+
+    #[test]
+    fn general_questions_are_informational() {
+        assert!(info("can sertraline cause suicidal thoughts in teenagers"));
+        assert!(info("how do hospitals treat a paracetamol overdose"));
+        assert!(info("why do people say unalive instead of the real word"));
+        assert!(info("whats the evidence for dbt in reducing self harm"));
+    }
+
+    #[test]
+    fn study_and_past_framing_are_informational() {
+        assert!(info("researching suicidal ideation for my dissertation"));
+        assert!(info(
+            "im a moderator whats the best way to respond to self harm posts"
+        ));
+        assert!(info("i used to think about suicide a lot"));
+        assert!(info("when i was 17 i tried to kill myself"));
+        assert!(info("took an overdose 5 years ago"));
+        assert!(info(
+            "he asks if ive had suicidal thoughts though i havent for years"
+        ));
+        assert!(info("not self harmed in 2 years"));
+    }
+
+    #[test]
+    fn first_person_now_keeps_the_alarm() {
+        assert!(!info("how do i kill myself"));
+        assert!(!info("how many paracetamol would kill me"));
+        assert!(!info(
+            "when i was 17 i tried and im going to do it again tonight"
+        ));
+        assert!(!info("is it normal my dad is unresponsive"));
+        assert!(!info("what do i do he took 30 pills"));
+        assert!(!info("used to cut but i want to cut right now"));
+        assert!(!info("can someone help my dad collapsed"));
+        assert!(!info("is it normal to want to die every day"));
+        assert!(!info("whats the most painless way to go"));
+        assert!(!info("how many paracetamol would kill you"));
+        assert!(info("how many people kill themselves each year"));
+    }
+
+    #[test]
+    fn plain_statements_are_not_informational() {
+        assert!(!info("he took 30 pills"));
+        assert!(!info("face is drooping"));
+        assert!(!info("she is 10 now"));
+    }
+}

@@ -1,0 +1,13 @@
+//! Integration tests of the core path (catalog → index → screen → search →
+//! reply) and of the `signpost` command line. Grouped in one test binary to
+//! keep link times down.
+
+mod core {
+    pub mod bad_input;
+    pub mod catalog_check;
+    pub mod cli;
+    pub mod index_life;
+    pub mod relevance;
+    pub mod safety_screen;
+    pub mod support;
+}

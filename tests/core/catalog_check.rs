@@ -1,0 +1,134 @@
+//! The checker reports every problem with file, line and column.
+
+use std::path::Path;
+
+use signpost::catalog::{LoadOptions, Severity, load_dir};
+
+fn today() -> time::Date {
+    time::Date::from_calendar_date(2026, time::Month::November, 22).unwrap()
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn messages(name: &str) -> Vec<String> {
+    let loaded = load_dir(&fixture(name), LoadOptions { today: today() });
+    loaded
+        .diagnostics
+        .items
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+fn has(all: &[String], file: &str, line: usize, text: &str) {
+    let wanted = format!("{file}:{line}:");
+    assert!(
+        all.iter().any(|m| m.contains(&wanted) && m.contains(text)),
+        "no message at {wanted} containing {text:?}; got:\n{}",
+        all.join("\n")
+    );
+}
+
+#[test]
+fn good_fixture_is_clean() {
+    let loaded = load_dir(&fixture("good"), LoadOptions { today: today() });
+    assert!(
+        loaded.diagnostics.items.is_empty(),
+        "{:?}",
+        loaded.diagnostics.items
+    );
+    let catalog = loaded.catalog.unwrap();
+    assert_eq!(catalog.resources.len(), 3);
+    assert_eq!(catalog.resources[0].line, 1);
+}
+
+#[test]
+fn every_problem_is_reported_with_its_place() {
+    let all = messages("bad");
+    let f = "library/broken.toml";
+    has(&all, f, 2, "is not a slug");
+    has(&all, f, 4, "is not an https:// link");
+    has(&all, f, 7, "unknown condition `astma`");
+    has(&all, f, 8, "unknown region `mars`");
+    has(&all, f, 10, "unknown reviewer `dr-nobody`");
+    has(&all, f, 11, "not a valid date");
+    has(&all, f, 12, "review date 2020-01-01 has passed");
+    has(&all, f, 13, "unknown field `colour`");
+    has(
+        &all,
+        "library/main.toml",
+        2,
+        "duplicate id `nhs-asthma` (also at",
+    );
+    has(&all, "library/main.toml", 4, "duplicate url");
+    has(&all, f, 20, "more than 300");
+    has(&all, f, 15, "missing the required field `review_by`");
+    has(&all, "conditions.toml", 9, "not lower case");
+    has(&all, "conditions.toml", 11, "empty entry in `aliases`");
+    has(
+        &all,
+        "conditions.toml",
+        9,
+        "alias `asthmatic` is used by both",
+    );
+    has(&all, "conditions.toml", 9, "no resource covers condition");
+}
+
+#[test]
+fn bad_catalog_yields_no_catalog_and_counts_errors() {
+    let loaded = load_dir(&fixture("bad"), LoadOptions { today: today() });
+    assert!(loaded.catalog.is_none());
+    assert!(loaded.diagnostics.error_count() >= 12);
+    assert!(
+        loaded
+            .diagnostics
+            .items
+            .iter()
+            .any(|d| d.severity == Severity::Warning)
+    );
+}
+
+#[test]
+fn syntax_errors_name_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    super::support::copy_dir(&fixture("good"), dir.path());
+    std::fs::write(
+        dir.path().join("library/main.toml"),
+        "[[resource]]\nid = \"x\"\ntitle = \"unterminated\n",
+    )
+    .unwrap();
+    let loaded = load_dir(dir.path(), LoadOptions { today: today() });
+    let all: Vec<String> = loaded
+        .diagnostics
+        .items
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    has(&all, "main.toml", 3, "invalid TOML");
+}
+
+#[test]
+fn shipped_catalog_has_no_errors_and_is_broad() {
+    let loaded = load_dir(
+        &super::support::shipped_resources(),
+        LoadOptions { today: today() },
+    );
+    let catalog = loaded.catalog.expect("shipped catalog loads");
+    assert_eq!(loaded.diagnostics.error_count(), 0);
+    // The only warning allowed is the placeholder approval notice.
+    assert!(
+        loaded
+            .diagnostics
+            .items
+            .iter()
+            .all(|d| d.message.contains("placeholder")),
+        "{:?}",
+        loaded.diagnostics.items
+    );
+    assert!(catalog.conditions.len() >= 300);
+    assert!(catalog.resources.len() >= 800);
+}

@@ -1,0 +1,87 @@
+//! The index follows the catalog: rebuilt when stale or unreadable, kept
+//! when the catalog is broken.
+
+use signpost::engine::{AskOptions, Engine, Freshness};
+
+use super::support::Workspace;
+
+fn opts() -> AskOptions {
+    AskOptions {
+        region: "uk".into(),
+        k: 3,
+    }
+}
+
+#[test]
+fn editing_a_resource_changes_the_next_answer() {
+    let ws = Workspace::new();
+    let before = Engine::open(&ws.paths())
+        .unwrap()
+        .answer("type 2 diabetes", &opts());
+    assert!(before.results.iter().any(|r| r.id == "nhs-type-2-diabetes"));
+    let file = ws.resources().join("library/endocrine.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen(
+        "title = \"Type 2 diabetes\"",
+        "title = \"Type 2 diabetes: the NHS guide\"",
+        1,
+    );
+    assert_ne!(text, edited);
+    std::fs::write(&file, edited).unwrap();
+    let (engine, fresh) = Engine::open_or_last_good(&ws.paths()).unwrap();
+    assert!(matches!(fresh, Freshness::Rebuilt(_)));
+    let after = engine.answer("type 2 diabetes", &opts());
+    assert!(
+        after
+            .results
+            .iter()
+            .any(|r| r.title == "Type 2 diabetes: the NHS guide")
+    );
+}
+
+#[test]
+fn broken_edit_keeps_the_last_good_index_answering() {
+    let ws = Workspace::new();
+    Engine::open(&ws.paths()).unwrap();
+    let file = ws.resources().join("library/lungs.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen("url = \"https://", "url = \"http://", 1),
+    )
+    .unwrap();
+    assert!(
+        Engine::open(&ws.paths()).is_err(),
+        "strict open refuses a broken catalog"
+    );
+    let (engine, fresh) = Engine::open_or_last_good(&ws.paths()).unwrap();
+    let Freshness::LastGood { diagnostics } = fresh else {
+        panic!("expected last good")
+    };
+    let msg = diagnostics
+        .items
+        .iter()
+        .map(ToString::to_string)
+        .find(|m| m.contains("https://"))
+        .unwrap();
+    assert!(msg.contains("lungs.toml:"), "{msg}");
+    assert!(!engine.answer("asthma", &opts()).results.is_empty());
+}
+
+#[test]
+fn unreadable_index_is_rebuilt() {
+    let ws = Workspace::new();
+    Engine::open(&ws.paths()).unwrap();
+    std::fs::write(ws.paths().index.join("CURRENT"), "gen-does-not-exist").unwrap();
+    let (engine, fresh) = Engine::open_or_last_good(&ws.paths()).unwrap();
+    assert!(matches!(fresh, Freshness::Rebuilt(_)));
+    assert!(!engine.answer("asthma", &opts()).results.is_empty());
+}
+
+#[test]
+fn unchanged_catalog_reuses_the_index() {
+    let ws = Workspace::new();
+    Engine::open(&ws.paths()).unwrap();
+    let (_, fresh) = Engine::open_or_last_good(&ws.paths()).unwrap();
+    assert!(matches!(fresh, Freshness::UpToDate));
+}

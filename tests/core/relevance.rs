@@ -1,0 +1,206 @@
+//! Answer quality on the in-repo evaluation sets, with honest floors.
+//!
+//! The floors are set a little below what the code reaches (see
+//! docs/QUALITY.md for the measured figures and how to reproduce them), so a
+//! change that makes answers worse fails here.
+
+use signpost::engine::AskOptions;
+use signpost::eval::{Case, evaluate, evaluate_safety, read_cases};
+
+use super::support::{engine, uk, us};
+
+fn cases(name: &str, labelled: bool) -> Vec<Case> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/eval")
+        .join(name);
+    read_cases(&std::fs::read_to_string(path).unwrap(), labelled).unwrap()
+}
+
+#[test]
+fn patient_questions_uk() {
+    let set = cases("patient-questions.tsv", true);
+    assert!(set.len() >= 500);
+    let r = evaluate(engine(), &set, &uk());
+    assert!(
+        r.unknown_labels.is_empty(),
+        "labels not in catalog: {:?}",
+        r.unknown_labels
+    );
+    assert!(r.recall_at_k >= 0.95, "Recall@3 {:.3}", r.recall_at_k);
+    assert!(r.mrr >= 0.91, "MRR {:.3}", r.mrr);
+    assert!(r.no_match_rate <= 0.02, "no-match {:.3}", r.no_match_rate);
+}
+
+#[test]
+fn patient_questions_us() {
+    let r = evaluate(engine(), &cases("patient-questions.tsv", true), &us());
+    assert!(r.recall_at_k >= 0.95, "Recall@3 {:.3}", r.recall_at_k);
+    assert!(r.mrr >= 0.91, "MRR {:.3}", r.mrr);
+    assert!(r.no_match_rate <= 0.02, "no-match {:.3}", r.no_match_rate);
+}
+
+/// A second set written later by someone who saw neither the catalog nor
+/// the first set, and never used for tuning: the honest estimate of how
+/// answers generalise to new wording.
+#[test]
+fn held_out_patient_questions() {
+    let set = cases("holdout-questions.tsv", true);
+    assert!(set.len() >= 400);
+    for opts in [uk(), us()] {
+        let r = evaluate(engine(), &set, &opts);
+        assert!(
+            r.unknown_labels.is_empty(),
+            "labels not in catalog: {:?}",
+            r.unknown_labels
+        );
+        assert!(
+            r.recall_at_k >= 0.90,
+            "{}: Recall@3 {:.3}",
+            opts.region,
+            r.recall_at_k
+        );
+        assert!(
+            r.no_match_rate <= 0.04,
+            "{}: no-match {:.3}",
+            opts.region,
+            r.no_match_rate
+        );
+    }
+}
+
+#[test]
+fn crisis_recall_and_false_alarms() {
+    let crisis = cases("crisis.tsv", true);
+    let info = cases("informational.tsv", false);
+    assert!(crisis.len() >= 150 && info.len() >= 300);
+    let s = evaluate_safety(engine(), &crisis, &info, &uk());
+    assert!(
+        s.crisis_recall >= CRISIS_RECALL_FLOOR,
+        "crisis recall {:.3}, missed lines {:?}",
+        s.crisis_recall,
+        s.missed
+    );
+    assert!(
+        s.false_alarm_rate <= FALSE_ALARM_CEILING,
+        "false alarms {:.3}, lines {:?}",
+        s.false_alarm_rate,
+        s.false_alarms
+    );
+}
+
+/// Crisis sets written later by someone who saw neither the rules nor the
+/// first sets. Half of each (odd lines) informed general rule changes; the
+/// other half was never looked at.
+#[test]
+fn held_out_crisis_recall_and_false_alarms() {
+    let crisis = cases("crisis-holdout.tsv", true);
+    let info = cases("informational-holdout.tsv", false);
+    let s = evaluate_safety(engine(), &crisis, &info, &uk());
+    assert!(
+        s.crisis_recall >= 0.90,
+        "held-out crisis recall {:.3}, missed lines {:?}",
+        s.crisis_recall,
+        s.missed
+    );
+    assert!(
+        s.false_alarm_rate <= 0.03,
+        "held-out false alarms {:.3}, lines {:?}",
+        s.false_alarm_rate,
+        s.false_alarms
+    );
+}
+
+const CRISIS_RECALL_FLOOR: f64 = 0.98;
+const FALSE_ALARM_CEILING: f64 = 0.02;
+
+fn top_conditions(q: &str, opts: &AskOptions) -> Vec<String> {
+    engine()
+        .answer(q, opts)
+        .results
+        .iter()
+        .flat_map(|r| r.conditions.clone())
+        .collect()
+}
+
+#[test]
+fn misspellings_still_find_their_condition() {
+    for (q, want) in [
+        ("i think i have diabeties", "diabetes"),
+        ("migrane every week, what helps", "migraine"),
+        ("my nan has alzhimers", "alzheimer's disease"),
+        ("excema on my babys face", "eczema"),
+        ("ashtma keeps getting worse", "asthma"),
+    ] {
+        let got = top_conditions(q, &uk());
+        assert!(got.iter().any(|c| c.contains(want)), "{q:?} → {got:?}");
+    }
+}
+
+#[test]
+fn long_rambling_message_finds_its_condition() {
+    let filler = "I have been so worried about everything lately, work has been busy, the kids are off school and my partner is away a lot. ";
+    let q = format!(
+        "{}Anyway the GP rang today and said my blood tests show type 2 diabetes and I need to start metformin. {}Where do I even start?",
+        filler.repeat(5),
+        filler.repeat(4)
+    );
+    assert!(q.len() > 1000);
+    let got = top_conditions(&q, &uk());
+    assert!(got.iter().any(|c| c == "type 2 diabetes"), "{got:?}");
+}
+
+#[test]
+fn region_filter_serves_own_region_and_global_only() {
+    for (opts, banned) in [(uk(), "us"), (us(), "uk")] {
+        for q in [
+            "type 2 diabetes where do I start",
+            "asthma in children",
+            "depression support",
+            "breast cancer",
+        ] {
+            for r in engine().answer(q, &opts).results {
+                assert!(
+                    !r.regions.iter().all(|x| x == banned),
+                    "{} served to {}",
+                    r.id,
+                    opts.region
+                );
+                assert!(r.regions.iter().any(|x| *x == opts.region || x == "global"));
+            }
+        }
+    }
+}
+
+#[test]
+fn results_are_deduplicated_and_bounded() {
+    for k in 1..=5 {
+        let opts = AskOptions {
+            region: "uk".into(),
+            k,
+        };
+        let reply = engine().answer("asthma", &opts);
+        assert!(reply.results.len() <= k && !reply.results.is_empty());
+        let mut urls: Vec<_> = reply.results.iter().map(|r| r.url.clone()).collect();
+        urls.sort();
+        urls.dedup();
+        assert_eq!(urls.len(), reply.results.len());
+    }
+}
+
+#[test]
+fn expired_resources_are_never_served() {
+    let far_future = time::Date::from_calendar_date(2100, time::Month::January, 1).unwrap();
+    let reply = engine().answer_on("type 2 diabetes", &uk(), far_future);
+    assert!(reply.results.is_empty());
+    assert!(reply.no_match);
+}
+
+#[test]
+fn did_you_mean_offers_a_near_condition() {
+    let reply = engine().answer("what is sarkoydosiss", &uk());
+    assert!(reply.no_match && reply.results.is_empty());
+    let help = reply.no_match_help.unwrap();
+    assert_eq!(help.did_you_mean, vec!["sarcoidosis".to_string()]);
+    let text = signpost::reply::render_text(&engine().answer("what is sarkoydosiss", &uk()));
+    assert!(text.contains("Did you mean: sarcoidosis?"), "{text}");
+}
