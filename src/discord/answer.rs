@@ -72,6 +72,7 @@ pub fn failure_reply(region: &str) -> Reply {
             did_you_mean: Vec::new(),
         }),
         region: region.to_string(),
+        detected: Vec::new(),
     }
 }
 

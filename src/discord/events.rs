@@ -147,7 +147,10 @@ async fn answer_message(
     )
     .await;
     if trigger == Trigger::Auto {
-        let confident = reply.emergency.is_some() || (!reply.no_match && !reply.results.is_empty());
+        // Unprompted answers only for a crisis screen or when the core
+        // recognised a condition in the message (its confidence signal).
+        let confident = reply.emergency.is_some()
+            || (!reply.no_match && !reply.results.is_empty() && !reply.detected.is_empty());
         if !confident
             || !data
                 .limiter

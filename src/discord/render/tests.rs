@@ -37,6 +37,7 @@ fn reply(results: Vec<ResultItem>, emergency: bool) -> Reply {
         notice: "This is not medical advice; talk to your doctor.".into(),
         no_match_help: None,
         region: "uk".into(),
+        detected: Vec::new(),
     }
 }
 
