@@ -183,3 +183,42 @@ async fn auto_mode_ignores_chit_chat() {
     assert_eq!(posts.len(), 1, "{posts:?}");
     assert_eq!(posts[0].body["message_reference"]["message_id"], "842");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reload_is_for_the_bots_owners() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let _bot = Bot::start(&fake, &files, Options::default()).await;
+    // A moderator who does not own the application.
+    let cb = invoke(
+        &fake,
+        850,
+        HUMAN_ID,
+        MOD_PERMS,
+        signpost_data(&["reload"], json!([]), None),
+    )
+    .await;
+    assert!(
+        cb.ephemeral() && cb.text().contains("owners"),
+        "{}",
+        cb.body
+    );
+    // The owner (from GET /oauth2/applications/@me): deferred, then the follow-up.
+    let cb = invoke(
+        &fake,
+        851,
+        OWNER_ID,
+        MOD_PERMS,
+        signpost_data(&["reload"], json!([]), None),
+    )
+    .await;
+    assert_eq!(cb.body["type"], 5, "{}", cb.body);
+    let done = fake
+        .wait_for("reload follow-up", |r| {
+            r.method == "POST" && r.path == format!("/api/v10/webhooks/{APP_ID}/tok-851")
+        })
+        .await;
+    assert!(done.text().contains("generation 2"), "{}", done.body);
+    assert!(done.ephemeral());
+    assert_no_mentions(&done);
+}
