@@ -19,8 +19,8 @@ use std::collections::{HashMap, HashSet};
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{IndexReader, ReloadPolicy, Term};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocSet, IndexReader, ReloadPolicy, TERMINATED, Term};
 use time::Date;
 
 use super::SearchError;
@@ -37,6 +37,8 @@ const MAX_WORDS: usize = 800;
 const MAX_TERMS: usize = 24;
 /// Of those, how many (the rarest) are also looked up in summaries.
 const SUMMARY_TERMS: usize = 6;
+/// Most of a detected condition's resources ranked per question.
+const CONDITION_CANDIDATES: usize = 256;
 /// Most detected conditions used.
 const MAX_CONDITIONS: usize = 4;
 /// Score a resource gets for covering a detected condition.
@@ -82,6 +84,8 @@ pub struct Found {
 struct TermStats {
     fields: u8,
     doc_freq: u32,
+    /// Dense id, used in [`Searcher::forward`].
+    id: u32,
 }
 
 /// Everything needed to search one index generation. Built once per
@@ -93,6 +97,11 @@ pub struct Searcher {
     /// Per segment: document id → catalog position.
     ords: Vec<Vec<u32>>,
     terms: HashMap<String, TermStats>,
+    /// Per catalog position: the resource's terms (id, field bits), sorted
+    /// by id. Ranks a detected condition's few pages without a text query.
+    forward: Vec<Box<[(u32, u8)]>>,
+    /// Documents in the index, for idf.
+    num_docs: u64,
     lexicon: Lexicon,
     detector: Detector,
     stemmer: WordStemmer,
@@ -108,15 +117,14 @@ impl Searcher {
             .try_into()?;
         let searcher = reader.searcher();
         let (_, fields) = super::store::schema();
-        let mut ords = Vec::new();
+        let mut ords: Vec<Vec<u32>> = Vec::new();
         let mut terms: HashMap<String, TermStats> = HashMap::new();
+        let mut forward: Vec<Vec<(u32, u8)>> = vec![Vec::new(); opened.catalog.resources.len()];
         for seg in searcher.segment_readers() {
             let column = seg.fast_fields().u64("ord")?;
-            ords.push(
-                (0..seg.max_doc())
-                    .map(|d| column.first(d).unwrap_or(0) as u32)
-                    .collect(),
-            );
+            let seg_ords: Vec<u32> = (0..seg.max_doc())
+                .map(|d| column.first(d).unwrap_or(0) as u32)
+                .collect();
             for (bit, field) in [fields.cond, fields.title, fields.keywords, fields.summary]
                 .into_iter()
                 .enumerate()
@@ -130,15 +138,33 @@ impl Searcher {
                     let Ok(key) = std::str::from_utf8(stream.key()) else {
                         continue;
                     };
+                    let next_id = terms.len() as u32;
                     let entry = terms.entry(key.to_string()).or_insert(TermStats {
                         fields: 0,
                         doc_freq: 0,
+                        id: next_id,
                     });
                     entry.fields |= 1 << bit;
                     entry.doc_freq = entry.doc_freq.max(stream.value().doc_freq);
+                    let mut postings = inverted
+                        .read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
+                        .map_err(|e| SearchError::io(&opened.dir, e))?;
+                    let mut doc = postings.doc();
+                    while doc != TERMINATED {
+                        if let Some(list) = seg_ords
+                            .get(doc as usize)
+                            .and_then(|&o| forward.get_mut(o as usize))
+                        {
+                            list.push((entry.id, 1 << bit));
+                        }
+                        doc = postings.advance();
+                    }
                 }
             }
+            ords.push(seg_ords);
         }
+        let forward = forward.into_iter().map(merge_fields).collect();
+        let num_docs = searcher.num_docs();
         let mut stemmer = WordStemmer::default();
         let lexicon = Lexicon::new(&opened.catalog, &mut stemmer);
         Ok(Searcher {
@@ -147,6 +173,8 @@ impl Searcher {
             fields,
             ords,
             terms,
+            forward,
+            num_docs,
             detector: Detector::new(&opened.catalog, &mut stemmer, &lexicon),
             lexicon,
             stemmer,
@@ -169,13 +197,32 @@ impl Searcher {
             .into_iter()
             .take(MAX_CONDITIONS)
             .collect();
-        let query = self.query(catalog, &words, &detected, req.region);
-        let limit = (req.k * 8).max(40);
-        let top = match query {
-            Some(q) => self
-                .searcher
-                .search(&q, &TopDocs::with_limit(limit).order_by_score())?,
-            None => Vec::new(),
+        let picked = self.pick_terms(&words, &detected);
+        let top = if detected.is_empty() {
+            match self.text_query(&picked, req.region) {
+                Some(q) => self.searcher.search(
+                    &q,
+                    &TopDocs::with_limit((req.k * 8).max(40)).order_by_score(),
+                )?,
+                None => Vec::new(),
+            }
+        } else {
+            let q = self.condition_query(catalog, &detected, req.region);
+            let mut top = self.searcher.search(
+                &q,
+                &TopDocs::with_limit(CONDITION_CANDIDATES).order_by_score(),
+            )?;
+            for (score, addr) in &mut top {
+                if let Some(&ord) = self
+                    .ords
+                    .get(addr.segment_ord as usize)
+                    .and_then(|s| s.get(addr.doc_id as usize))
+                {
+                    *score += self.text_score(ord as usize, &picked);
+                }
+            }
+            top.sort_by(|a, b| b.0.total_cmp(&a.0));
+            top
         };
         let conditions: Vec<u32> = detected.iter().map(|d| d.condition).collect();
         let hits = select(catalog, &self.ords, top, &conditions, req);
@@ -230,23 +277,14 @@ impl Searcher {
         out
     }
 
-    fn query(
+    /// The question's distinct searchable terms, rarest first. Without a
+    /// detected condition everyday words are left out: alone they never
+    /// make a question about health.
+    fn pick_terms<'w>(
         &self,
-        catalog: &Catalog,
-        words: &[QueryWord],
+        words: &'w [QueryWord],
         detected: &[Detected],
-        region: &str,
-    ) -> Option<Box<dyn Query>> {
-        let f = &self.fields;
-        let text_fields: [Field; 4] = [f.cond, f.title, f.keywords, f.summary];
-        // Summaries are long and full of everyday words: only the rarest few
-        // terms are looked up there, and only to rank a detected condition's
-        // pages (summary words alone are too weak a signal).
-        let summary_terms = if detected.is_empty() {
-            0
-        } else {
-            SUMMARY_TERMS
-        };
+    ) -> Vec<(&'w str, TermStats)> {
         let mut seen = HashSet::new();
         let mut picked: Vec<(&str, TermStats)> = words
             .iter()
@@ -256,14 +294,31 @@ impl Searcher {
             .collect();
         picked.sort_by_key(|(_, s)| s.doc_freq);
         picked.truncate(MAX_TERMS);
+        picked
+    }
 
+    /// Only resources the asker's region may see.
+    fn region_filter(&self, region: &str) -> (Occur, Box<dyn Query>) {
+        let serves = TermQuery::new(
+            Term::from_field_text(self.fields.serves, region),
+            IndexRecordOption::Basic,
+        );
+        (
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(Box::new(serves), 0.0)),
+        )
+    }
+
+    /// Without a detected condition: BM25 over condition names and aliases,
+    /// titles and keywords (summaries are too weak a signal alone).
+    fn text_query(&self, picked: &[(&str, TermStats)], region: &str) -> Option<Box<dyn Query>> {
+        let f = &self.fields;
         let mut text: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (i, (stem, stats)) in picked.iter().enumerate() {
-            let used_fields = if i < summary_terms { 4 } else { 3 };
-            for (bit, field) in text_fields.iter().enumerate().take(used_fields) {
+        for (stem, stats) in picked {
+            for (bit, field) in [f.cond, f.title, f.keywords].into_iter().enumerate() {
                 if stats.fields & (1 << bit) != 0 {
                     let q = TermQuery::new(
-                        Term::from_field_text(*field, stem),
+                        Term::from_field_text(field, stem),
                         IndexRecordOption::WithFreqs,
                     );
                     text.push((
@@ -273,13 +328,32 @@ impl Searcher {
                 }
             }
         }
-        let conditions: Vec<(Occur, Box<dyn Query>)> = detected
+        if text.is_empty() {
+            return None;
+        }
+        Some(Box::new(BooleanQuery::new(vec![
+            (Occur::Must, Box::new(BooleanQuery::new(text))),
+            self.region_filter(region),
+        ])))
+    }
+
+    /// With detected conditions: their resources only, the first detected
+    /// scoring highest. Text relevance is added in code ([`Self::text_score`]):
+    /// a condition has few pages, and scoring them directly is far cheaper
+    /// than a text query over the whole index.
+    fn condition_query(
+        &self,
+        catalog: &Catalog,
+        detected: &[Detected],
+        region: &str,
+    ) -> Box<dyn Query> {
+        let mut conditions: Vec<(Occur, Box<dyn Query>)> = detected
             .iter()
             .enumerate()
             .map(|(rank, d)| {
                 let name = &catalog.conditions[d.condition as usize].name;
                 let q = TermQuery::new(
-                    Term::from_field_text(f.cond_id, name),
+                    Term::from_field_text(self.fields.cond_id, name),
                     IndexRecordOption::Basic,
                 );
                 let score = CONDITION_SCORE - rank as f32;
@@ -289,34 +363,41 @@ impl Searcher {
                 )
             })
             .collect();
-        // With detected conditions only their resources are candidates (the
-        // text terms just rank them), which keeps scoring cheap on big
-        // catalogs; without, the text terms must match.
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if conditions.len() == 1 {
-            clauses.extend(conditions.into_iter().map(|(_, q)| (Occur::Must, q)));
-            if !text.is_empty() {
-                clauses.push((Occur::Should, Box::new(BooleanQuery::new(text))));
-            }
-        } else if !conditions.is_empty() {
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(conditions))));
-            if !text.is_empty() {
-                clauses.push((Occur::Should, Box::new(BooleanQuery::new(text))));
-            }
-        } else if !text.is_empty() {
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(text))));
+        let wanted: Box<dyn Query> = if conditions.len() == 1 {
+            conditions.remove(0).1
         } else {
-            return None;
+            Box::new(BooleanQuery::new(conditions))
+        };
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Must, wanted),
+            self.region_filter(region),
+        ]))
+    }
+
+    /// idf-weighted field matches of the question's terms in one resource:
+    /// condition names and aliases > title > keywords > summary (summaries
+    /// only for the rarest few terms).
+    fn text_score(&self, ord: usize, picked: &[(&str, TermStats)]) -> f32 {
+        let Some(terms) = self.forward.get(ord) else {
+            return 0.0;
+        };
+        let n = self.num_docs as f32;
+        let mut score = 0.0;
+        for (i, (_, stats)) in picked.iter().enumerate() {
+            let Ok(at) = terms.binary_search_by_key(&stats.id, |(id, _)| *id) else {
+                continue;
+            };
+            let df = stats.doc_freq as f32;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let fields = terms[at].1;
+            let used = if i < SUMMARY_TERMS { 4 } else { 3 };
+            for (bit, boost) in BOOSTS.iter().enumerate().take(used) {
+                if fields & (1 << bit) != 0 {
+                    score += idf * boost;
+                }
+            }
         }
-        let serves = TermQuery::new(
-            Term::from_field_text(f.serves, region),
-            IndexRecordOption::Basic,
-        );
-        clauses.push((
-            Occur::Must,
-            Box::new(ConstScoreQuery::new(Box::new(serves), 0.0)),
-        ));
-        Some(Box::new(BooleanQuery::new(clauses)))
+        score
     }
 
     /// Condition names close to words nobody knew ("did you mean …?").
@@ -413,4 +494,17 @@ fn select(
     }
     out.truncate(k);
     out
+}
+
+/// Sort a resource's (term, field bit) pairs by term and merge the bits.
+fn merge_fields(mut list: Vec<(u32, u8)>) -> Box<[(u32, u8)]> {
+    list.sort_unstable();
+    let mut out: Vec<(u32, u8)> = Vec::with_capacity(list.len());
+    for (id, bits) in list {
+        match out.last_mut() {
+            Some(last) if last.0 == id => last.1 |= bits,
+            _ => out.push((id, bits)),
+        }
+    }
+    out.into_boxed_slice()
 }
