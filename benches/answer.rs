@@ -2,11 +2,11 @@
 //!
 //! Run: `cargo bench --bench answer` (results and machine in BENCHMARKS.md).
 
-use std::path::Path;
-
 use criterion::{Criterion, criterion_group, criterion_main};
-use signpost::catalog::{Catalog, LoadOptions, load_dir};
-use signpost::engine::{AskOptions, Engine, Paths, today};
+use signpost::engine::AskOptions;
+use support::{engine_for, shipped, synthetic};
+
+mod support;
 
 const QUESTIONS: &[&str] = &[
     "I've just been told I have type 2 diabetes, where do I start?",
@@ -16,37 +16,6 @@ const QUESTIONS: &[&str] = &[
     "what are the risk factors for a heart attack",
     "how do I reset my discord password",
 ];
-
-fn shipped() -> Catalog {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources");
-    load_dir(&dir, LoadOptions { today: today() })
-        .catalog
-        .expect("shipped catalog loads")
-}
-
-/// The shipped catalog repeated to `n` resources with unique ids and URLs.
-fn synthetic(base: &Catalog, n: usize) -> Catalog {
-    let mut c = base.clone();
-    c.resources = (0..n)
-        .map(|i| {
-            let mut r = base.resources[i % base.resources.len()].clone();
-            r.id = format!("{}-{i}", r.id);
-            r.url = format!("{}?copy={i}", r.url);
-            r
-        })
-        .collect();
-    c.fingerprint = format!("synthetic-{n}");
-    c
-}
-
-fn engine_for(catalog: &Catalog, dir: &Path) -> Engine {
-    let paths = Paths {
-        resources: dir.join("unused"),
-        index: dir.join("index"),
-    };
-    signpost::search::build(catalog, &paths.index).unwrap();
-    Engine::from_index(&paths).unwrap()
-}
 
 fn bench_answers(c: &mut Criterion) {
     let base = shipped();

@@ -8,40 +8,16 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use signpost::catalog::{Catalog, LoadOptions, load_dir};
-use signpost::engine::{AskOptions, Engine, Paths, today};
+use signpost::engine::{AskOptions, Engine};
+use support::{shipped, synthetic};
+
+mod support;
 use signpost::eval::read_cases;
 
-fn shipped() -> Catalog {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources");
-    load_dir(&dir, LoadOptions { today: today() })
-        .catalog
-        .expect("shipped catalog loads")
-}
-
-fn synthetic(base: &Catalog, n: usize) -> Catalog {
-    let mut c = base.clone();
-    c.resources = (0..n)
-        .map(|i| {
-            let mut r = base.resources[i % base.resources.len()].clone();
-            r.id = format!("{}-{i}", r.id);
-            r.url = format!("{}?copy={i}", r.url);
-            r
-        })
-        .collect();
-    c.fingerprint = format!("synthetic-{n}");
-    c
-}
-
-fn engine_for(catalog: &Catalog, dir: &Path) -> (Engine, Duration) {
-    let paths = Paths {
-        resources: dir.join("unused"),
-        index: dir.join("index"),
-    };
+fn timed_engine(catalog: &signpost::catalog::Catalog, dir: &Path) -> (Engine, Duration) {
     let started = Instant::now();
-    signpost::search::build(catalog, &paths.index).unwrap();
-    let built = started.elapsed();
-    (Engine::from_index(&paths).unwrap(), built)
+    let engine = support::engine_for(catalog, dir);
+    (engine, started.elapsed())
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -88,17 +64,17 @@ fn main() {
         .collect();
     let base = shipped();
     let tmp = tempfile::tempdir().unwrap();
-    let (engine, built) = engine_for(&base, tmp.path());
+    let (engine, built) = timed_engine(&base, tmp.path());
     println!(
-        "shipped catalog: {} resources, index built in {built:.1?}",
+        "shipped catalog: {} resources, index built and opened in {built:.1?}",
         base.resources.len()
     );
     measure("shipped (803 q x 10)", &engine, &questions, 10);
     let big = synthetic(&base, 100_000);
     let tmp_big = tempfile::tempdir().unwrap();
-    let (engine_big, built) = engine_for(&big, tmp_big.path());
+    let (engine_big, built) = timed_engine(&big, tmp_big.path());
     println!(
-        "synthetic catalog: {} resources, index built in {built:.1?}",
+        "synthetic catalog: {} resources, index built and opened in {built:.1?}",
         big.resources.len()
     );
     measure("100k (803 q x 2)", &engine_big, &questions, 2);
