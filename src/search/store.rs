@@ -30,7 +30,7 @@ use crate::catalog::Catalog;
 use crate::text;
 
 /// Bumped whenever the schema or analysis changes, so old indexes rebuild.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 const CURRENT: &str = "CURRENT";
 const META: &str = "signpost-meta.json";
 const SNAPSHOT: &str = "signpost-catalog.json";
@@ -45,12 +45,9 @@ pub struct Fields {
     pub summary: Field,
     /// Canonical condition names, exact.
     pub cond_id: Field,
-    pub region: Field,
     /// Every region code the resource may be shown in (`global` expanded to
     /// all regions), so the region filter is one term lookup.
     pub serves: Field,
-    /// "1" for a condition's main page (a single-condition article).
-    pub main: Field,
     /// Position of the resource in the catalog snapshot.
     pub ord: Field,
 }
@@ -69,9 +66,7 @@ pub fn schema() -> (Schema, Fields) {
         keywords: b.add_text_field("keywords", text.clone()),
         summary: b.add_text_field("summary", text),
         cond_id: b.add_text_field("cond_id", STRING),
-        region: b.add_text_field("region", STRING),
         serves: b.add_text_field("serves", STRING),
-        main: b.add_text_field("main", STRING),
         ord: b.add_u64_field("ord", FAST),
     };
     (b.build(), fields)
@@ -143,16 +138,10 @@ fn write_generation(catalog: &Catalog, dir: &Path) -> Result<(), SearchError> {
             doc.add_text(f.keywords, text::clean(k));
         }
         doc.add_text(f.summary, text::clean(&r.summary));
-        for region in &r.regions {
-            doc.add_text(f.region, region);
-        }
         for code in crate::catalog::REGIONS {
             if r.regions.iter().any(|x| x == code || x == "global") {
                 doc.add_text(f.serves, code);
             }
-        }
-        if r.conditions.len() == 1 && r.kind == "article" {
-            doc.add_text(f.main, "1");
         }
         doc.add_u64(f.ord, ord as u64);
         writer.add_document(doc)?;
