@@ -147,15 +147,16 @@ pub fn prefix_chars(s: &str, max: usize) -> &str {
     }
 }
 
-/// Cut `s` to at most `max` characters, on a character boundary, adding an
-/// ellipsis when something was cut.
-pub fn truncate_chars(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
+/// Every form of `word` with one character removed: the keys of the
+/// symmetric-delete lookups that give typo tolerance (spelling correction,
+/// safety phrases).
+pub fn one_deletes(word: &str) -> impl Iterator<Item = String> + '_ {
+    word.char_indices().map(move |(i, c)| {
+        let mut s = String::with_capacity(word.len());
+        s.push_str(&word[..i]);
+        s.push_str(&word[i + c.len_utf8()..]);
+        s
+    })
 }
 
 #[cfg(test)]
@@ -207,8 +208,8 @@ mod tests {
     }
 
     #[test]
-    fn truncate_is_char_safe() {
-        assert_eq!(truncate_chars("héllo wörld", 5), "héll…");
-        assert_eq!(truncate_chars("short", 10), "short");
+    fn one_deletes_are_char_safe() {
+        let d: Vec<String> = one_deletes("héy").collect();
+        assert_eq!(d, ["éy", "hy", "hé"]);
     }
 }

@@ -81,7 +81,7 @@ impl Screener {
                 Alt::Exact(w) => {
                     self.by_first.entry(w.clone()).or_default().push(at);
                     if w.chars().count() >= 6 {
-                        for variant in deletes(w) {
+                        for variant in text::one_deletes(w) {
                             self.by_first.entry(variant).or_default().push(at);
                         }
                     }
@@ -200,18 +200,4 @@ fn head(word: &str) -> &str {
         Some((i, _)) => &word[..i],
         None => word,
     }
-}
-
-/// Every form of `word` with one character removed.
-fn deletes(word: &str) -> Vec<String> {
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    chars
-        .iter()
-        .map(|&(i, c)| {
-            let mut s = String::with_capacity(word.len());
-            s.push_str(&word[..i]);
-            s.push_str(&word[i + c.len_utf8()..]);
-            s
-        })
-        .collect()
 }

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::analysis::WordStemmer;
 use crate::catalog::Catalog;
-use crate::text::{self, osa_distance};
+use crate::text::{self, one_deletes, osa_distance};
 
 /// Everyday words that must never be "corrected" into medical terms.
 const COMMON_WORDS: &str = include_str!("common-words.txt");
@@ -174,14 +174,4 @@ impl Lexicon {
             })
             .map(|(_, owner)| *owner)
     }
-}
-
-/// Every form of `word` with one character removed.
-fn one_deletes(word: &str) -> impl Iterator<Item = String> + '_ {
-    word.char_indices().map(move |(i, c)| {
-        let mut s = String::with_capacity(word.len());
-        s.push_str(&word[..i]);
-        s.push_str(&word[i + c.len_utf8()..]);
-        s
-    })
 }
