@@ -122,15 +122,18 @@ fn write_generation(catalog: &Catalog, dir: &Path) -> Result<(), SearchError> {
     let index = Index::create_in_dir(dir, schema)?;
     index.tokenizers().register(TOKENIZER, index_analyzer());
     let mut writer: IndexWriter = index.writer_with_num_threads(1, 50_000_000)?;
+    let aliases: std::collections::HashMap<&str, &[String]> = catalog
+        .conditions
+        .iter()
+        .map(|c| (c.name.as_str(), c.aliases.as_slice()))
+        .collect();
     for (ord, r) in catalog.resources.iter().enumerate() {
         let mut doc = TantivyDocument::default();
         for name in &r.conditions {
             doc.add_text(f.cond_id, name);
             doc.add_text(f.cond, text::clean(name));
-            if let Some(c) = catalog.conditions.iter().find(|c| &c.name == name) {
-                for a in &c.aliases {
-                    doc.add_text(f.cond, text::clean(a));
-                }
+            for a in aliases.get(name.as_str()).copied().unwrap_or_default() {
+                doc.add_text(f.cond, text::clean(a));
             }
         }
         doc.add_text(f.title, text::clean(&r.title));
