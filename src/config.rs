@@ -76,8 +76,10 @@ pub struct Config {
     pub index: PathBuf,
     /// The SQLite settings database; created on first start.
     pub database: PathBuf,
-    /// Region used in DMs and in servers that chose none.
-    pub default_region: String,
+    /// Region for servers that chose none and for DMs. `None` (the default):
+    /// from the asker's Discord language (en-GB → uk, en-US → us), then the
+    /// server's, else `global` contacts.
+    pub default_region: Option<String>,
     /// Results per answer unless a server chose otherwise (1 to 5).
     pub results: u8,
     /// Bot token; `None` means `serve` explains how to get one.
@@ -209,8 +211,10 @@ impl RawConfig {
         if !(1..=5).contains(&results) {
             return Err(invalid("answers.results", "must be between 1 and 5"));
         }
-        let default_region = self.answers.default_region.unwrap_or_else(|| "uk".into());
-        if !crate::catalog::REGIONS.contains(&default_region.as_str()) {
+        let default_region = non_empty(self.answers.default_region);
+        if let Some(r) = &default_region
+            && !crate::catalog::REGIONS.contains(&r.as_str())
+        {
             return Err(invalid(
                 "answers.default_region",
                 &format!("must be one of {}", crate::catalog::REGIONS.join(", ")),
@@ -307,7 +311,7 @@ mod tests {
     fn empty_file_gives_defaults() {
         let c = parse("").unwrap();
         assert_eq!(c.database, PathBuf::from("data/signpost.db"));
-        assert_eq!(c.default_region, "uk");
+        assert_eq!(c.default_region, None);
         assert_eq!(c.results, 3);
         assert!(c.token.is_none());
         assert_eq!(c.log_format, LogFormat::Pretty);

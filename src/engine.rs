@@ -246,6 +246,7 @@ impl Engine {
             no_match: false,
             no_match_help: None,
             region: region.to_string(),
+            urgent: self.catalog.safety.safety_net(region),
             detected,
         }
     }
@@ -264,11 +265,7 @@ impl Engine {
             .map(|r| {
                 r.routes
                     .iter()
-                    .map(|x| Contact {
-                        name: x.name.clone(),
-                        number: String::new(),
-                        url: x.url.clone(),
-                    })
+                    .map(|x| Contact::route(&x.name, &x.url))
                     .collect()
             })
             .unwrap_or_default();
@@ -283,6 +280,7 @@ impl Engine {
                 did_you_mean,
             }),
             region: region.to_string(),
+            urgent: self.catalog.safety.safety_net(region),
             detected: Vec::new(),
         }
     }

@@ -48,7 +48,12 @@ pub fn load_dir(dir: &Path, options: LoadOptions) -> Loaded {
         read_reviewer,
     );
     let notice = read_notice(&dir.join("notice.toml"), &mut diags, &mut files);
-    let safety = read_safety(&dir.join("safety.toml"), &mut diags, &mut files);
+    let known: Vec<super::model::Reviewer> = reviewers.iter().map(|r| r.value.clone()).collect();
+    let review = safety::Review {
+        today: options.today,
+        reviewers: &known,
+    };
+    let safety = read_safety(&dir.join("safety.toml"), &review, &mut diags, &mut files);
     let mut resources = Vec::new();
     for path in library_files(&dir.join("library"), &mut diags) {
         resources.extend(read_list(
@@ -285,7 +290,14 @@ fn read_notice(path: &Path, diags: &mut Diagnostics, files: &mut Files) -> Optio
     })
 }
 
-fn read_safety(path: &Path, diags: &mut Diagnostics, files: &mut Files) -> Option<SafetyRules> {
+fn read_safety(
+    path: &Path,
+    review: &safety::Review<'_>,
+    diags: &mut Diagnostics,
+    files: &mut Files,
+) -> Option<SafetyRules> {
     let (file, root) = parse_file(path, diags, files)?;
-    safety::rules::read(file, &root, diags)
+    let rules = safety::read(file, &root, review, diags)?;
+    safety::placeholders(file, &rules, review.reviewers, diags);
+    Some(rules)
 }

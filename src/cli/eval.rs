@@ -88,24 +88,48 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             .transpose()?
             .unwrap_or_default();
         let s = evaluate_safety(&engine, &crisis, &info, &opts);
-        out!(
-            "crisis recall {:.3} ({} of {} missed: lines {:?})",
-            s.crisis_recall,
-            s.missed.len(),
-            s.crisis_total,
-            s.missed
-        );
-        out!(
-            "false alarms {:.1}% ({} of {}: lines {:?})",
-            s.false_alarm_rate * 100.0,
-            s.false_alarms.len(),
-            s.informational_total,
-            s.false_alarms
-        );
+        print_safety(&s);
     }
     Ok(if ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Overall safety figures, then one row per category and per region.
+fn print_safety(s: &signpost::eval::SafetyReport) {
+    out!(
+        "crisis recall {:.3} ({} of {} missed: lines {:?})",
+        s.crisis_recall,
+        s.missed.len(),
+        s.crisis_total,
+        s.missed
+    );
+    out!(
+        "right number first {:.3} (caught with a wrong or missing line: {:?})",
+        s.right_number_rate,
+        s.wrong_number
+    );
+    out!(
+        "false alarms {:.1}% ({} of {}: lines {:?})",
+        s.false_alarm_rate * 100.0,
+        s.false_alarms.len(),
+        s.informational_total,
+        s.false_alarms
+    );
+    for (title, rows) in [("category", &s.by_category), ("region", &s.by_region)] {
+        out!("{title:<20} crisis caught  right-number  right-category  informational false-alarms");
+        for (name, b) in rows {
+            out!(
+                "{name:<20} {:>6} {:>6}  {:>12}  {:>14}  {:>13} {:>12}",
+                b.crisis,
+                b.caught,
+                b.right_number,
+                b.right_category,
+                b.informational,
+                b.false_alarms
+            );
+        }
+    }
 }

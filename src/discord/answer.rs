@@ -24,8 +24,37 @@ pub struct AnswerSettings {
     pub opts: AskOptions,
 }
 
+/// The Discord languages of the asker and of the server, when known.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Locales<'a> {
+    pub user: Option<&'a str>,
+    pub guild: Option<&'a str>,
+}
+
+/// The region a Discord locale names. Only `en-GB` and `en-US` name one:
+/// Discord has no English locale for Ireland, Canada, Australia or New
+/// Zealand, and its `uk` locale is Ukrainian, not the United Kingdom.
+pub fn region_from_locale(locale: &str) -> Option<&'static str> {
+    match locale {
+        "en-GB" => Some("uk"),
+        "en-US" => Some("us"),
+        _ => None,
+    }
+}
+
+/// The region for an answer: the server's choice, the operator's default,
+/// the asker's language, the server's language, else `global`.
+pub fn pick_region(stored: Option<&str>, default: Option<&str>, locales: Locales<'_>) -> String {
+    stored
+        .or(default)
+        .or_else(|| locales.user.and_then(region_from_locale))
+        .or_else(|| locales.guild.and_then(region_from_locale))
+        .unwrap_or("global")
+        .to_string()
+}
+
 /// A server's settings merged with the bot's defaults (defaults for DMs).
-pub async fn settings_for(data: &Data, guild: Option<u64>) -> AnswerSettings {
+pub async fn settings_for(data: &Data, guild: Option<u64>, locales: Locales<'_>) -> AnswerSettings {
     let stored = match guild {
         Some(g) => data.store.guild(g).await.unwrap_or_else(|e| {
             tracing::warn!(guild = g, error = %e, "settings unavailable; using defaults");
@@ -34,10 +63,11 @@ pub async fn settings_for(data: &Data, guild: Option<u64>) -> AnswerSettings {
         None => GuildSettings::default(),
     };
     let opts = AskOptions {
-        region: stored
-            .region
-            .clone()
-            .unwrap_or_else(|| data.config.default_region.clone()),
+        region: pick_region(
+            stored.region.as_deref(),
+            data.config.default_region.as_deref(),
+            locales,
+        ),
         k: usize::from(stored.results.unwrap_or(data.config.results)),
     };
     AnswerSettings {
@@ -53,12 +83,13 @@ pub fn start(data: &Data, question: String, opts: AskOptions) -> JoinHandle<Repl
 }
 
 /// The answer, or a kind failure reply if the engine crashed.
-pub async fn finish(task: JoinHandle<Reply>, region: &str) -> Reply {
-    task.await.unwrap_or_else(|_| failure_reply(region))
+pub async fn finish(data: &Data, task: JoinHandle<Reply>, region: &str) -> Reply {
+    task.await.unwrap_or_else(|_| failure_reply(data, region))
 }
 
-/// A kind "try again" reply, used when the engine crashed.
-pub fn failure_reply(region: &str) -> Reply {
+/// A kind "try again" reply, used when the engine crashed. It still ends
+/// with the region's emergency number and crisis line.
+pub fn failure_reply(data: &Data, region: &str) -> Reply {
     tracing::error!("engine crashed while answering");
     Reply {
         emergency: None,
@@ -72,6 +103,7 @@ pub fn failure_reply(region: &str) -> Reply {
             did_you_mean: Vec::new(),
         }),
         region: region.to_string(),
+        urgent: data.engine.current().catalog().safety.safety_net(region),
         detected: Vec::new(),
     }
 }
@@ -148,5 +180,32 @@ pub fn posted(data: &Data, reply: &Reply, at: Earlier) {
     if let Some(key) = answer_key(reply) {
         data.limiter
             .posted(key, at, Instant::now(), data.config.cooldowns.duplicate);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn region_comes_from_the_server_then_the_languages_then_global() {
+        let both = Locales {
+            user: Some("en-GB"),
+            guild: Some("en-US"),
+        };
+        assert_eq!(pick_region(Some("nz"), None, both), "nz");
+        assert_eq!(pick_region(None, Some("ie"), both), "ie");
+        assert_eq!(pick_region(None, None, both), "uk");
+        let guild_only = Locales {
+            user: Some("fr"),
+            guild: Some("en-US"),
+        };
+        assert_eq!(pick_region(None, None, guild_only), "us");
+        let ukrainian = Locales {
+            user: Some("uk"),
+            guild: None,
+        };
+        assert_eq!(pick_region(None, None, ukrainian), "global");
+        assert_eq!(pick_region(None, None, Locales::default()), "global");
     }
 }

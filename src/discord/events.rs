@@ -140,8 +140,18 @@ async fn answer_message(
             .await;
         return;
     }
-    let settings = answer::settings_for(data, Some(guild)).await;
+    // A message carries no user locale; the server's language is the hint.
+    let guild_locale = ctx
+        .cache
+        .guild(serenity::GuildId::new(guild))
+        .map(|g| g.preferred_locale.clone());
+    let locales = answer::Locales {
+        user: None,
+        guild: guild_locale.as_deref(),
+    };
+    let settings = answer::settings_for(data, Some(guild), locales).await;
     let reply = answer::finish(
+        data,
         answer::start(data, q, settings.opts.clone()),
         &settings.opts.region,
     )

@@ -29,6 +29,9 @@ pub struct Reply {
     pub no_match_help: Option<NoMatchHelp>,
     /// The region whose resources and contacts were used.
     pub region: String,
+    /// The region's emergency number and a crisis line, on every answer:
+    /// the last line a patient reads, whatever else the answer holds.
+    pub urgent: Urgent,
     /// Catalog conditions recognised in the question (names or aliases), strongest
     /// first. A strong signal of confidence: front ends may answer unprompted
     /// only when this is not empty.
@@ -39,13 +42,43 @@ pub struct Reply {
 /// The emergency block shown first when a message sounds like a crisis.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Emergency {
-    /// Safety category id, e.g. `suicide` or `stroke`.
+    /// Safety category id of the most urgent match, e.g. `cardiac-arrest`.
     pub category: String,
     /// Region whose contacts are listed.
     pub region: String,
-    /// Short, direct message for this category.
+    /// Who to call now, with the region's number filled in.
     pub message: String,
-    /// Who to contact now, most urgent first.
+    /// Who to contact, emergency number first; the union over every matched
+    /// category, de-duplicated.
+    pub contacts: Vec<Contact>,
+    /// The lead category's name ("Cardiac arrest").
+    pub name: String,
+    /// `life-threatening`, `urgent` or `support`.
+    pub urgency: String,
+    /// At most three short steps from `source`.
+    pub steps: Vec<String>,
+    /// The official page the message and steps come from.
+    pub source: String,
+    /// Who publishes `source`.
+    pub publisher: String,
+    /// Other categories the message also matched, most urgent first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<AlsoMatched>,
+}
+
+/// Another category matched by the same message.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AlsoMatched {
+    pub category: String,
+    pub name: String,
+    pub message: String,
+}
+
+/// The safety net on every answer: one short line and its contacts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Urgent {
+    /// "In an emergency call 999. To talk now: Samaritans 116 123."
+    pub text: String,
     pub contacts: Vec<Contact>,
 }
 
@@ -55,6 +88,29 @@ pub struct Contact {
     pub name: String,
     pub number: String,
     pub url: String,
+    /// `emergency`, `crisis`, `poison`… (empty for a general route).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub kind: String,
+    /// Opening hours when not 24/7.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub hours: String,
+    /// Where within the region it applies ("England", "Quebec").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub area: String,
+}
+
+impl Contact {
+    /// A general route (a web page), not a phone line.
+    pub fn route(name: &str, url: &str) -> Contact {
+        Contact {
+            name: name.to_string(),
+            number: String::new(),
+            url: url.to_string(),
+            kind: String::new(),
+            hours: String::new(),
+            area: String::new(),
+        }
+    }
 }
 
 /// One vetted resource in an answer.

@@ -2,19 +2,14 @@
 
 use std::fmt::Write;
 
-use super::{Contact, Reply};
+use super::{Contact, Emergency, Reply};
 
 /// Render a reply for a terminal: emergency block first, then results or
-/// the no-match help, then the notice.
+/// the no-match help, then the notice, then the region's safety net line.
 pub fn render_text(reply: &Reply) -> String {
     let mut out = String::new();
     if let Some(e) = &reply.emergency {
-        let _ = writeln!(out, "!! URGENT HELP ({}) !!", e.region.to_uppercase());
-        let _ = writeln!(out, "{}", e.message);
-        for c in &e.contacts {
-            let _ = writeln!(out, "  * {}", contact_line(c));
-        }
-        out.push('\n');
+        emergency(&mut out, e);
     }
     if let Some(help) = &reply.no_match_help {
         let _ = writeln!(out, "{}", help.message);
@@ -44,14 +39,48 @@ pub fn render_text(reply: &Reply) -> String {
         out.push('\n');
     }
     let _ = writeln!(out, "{}", reply.notice);
+    if !reply.urgent.text.is_empty() {
+        let _ = writeln!(out, "{}", reply.urgent.text);
+    }
     out
 }
 
-fn contact_line(c: &Contact) -> String {
-    match (c.number.is_empty(), c.url.is_empty()) {
-        (false, false) => format!("{}: {} ({})", c.name, c.number, c.url),
-        (false, true) => format!("{}: {}", c.name, c.number),
-        (true, false) => format!("{}: {}", c.name, c.url),
-        (true, true) => c.name.clone(),
+fn emergency(out: &mut String, e: &Emergency) {
+    let _ = writeln!(out, "!! URGENT HELP ({}) !!", e.region.to_uppercase());
+    let _ = writeln!(out, "{}", e.message);
+    for (i, step) in e.steps.iter().enumerate() {
+        let _ = writeln!(out, "  {}. {step}", i + 1);
     }
+    for also in &e.also {
+        let _ = writeln!(out, "Also ({}): {}", also.name, also.message);
+    }
+    for c in &e.contacts {
+        let _ = writeln!(out, "  * {}", contact_line(c));
+    }
+    if !e.source.is_empty() {
+        let _ = writeln!(out, "  (Steps from {}: {})", e.publisher, e.source);
+    }
+    out.push('\n');
+}
+
+/// `Name (area): number, hours (url)`, leaving out what is empty.
+pub fn contact_line(c: &Contact) -> String {
+    let mut line = c.name.clone();
+    if !c.area.is_empty() {
+        line.push_str(&format!(" ({})", c.area));
+    }
+    if !c.number.is_empty() {
+        line.push_str(&format!(": {}", c.number));
+    }
+    if !c.hours.is_empty() {
+        line.push_str(&format!(", {}", c.hours));
+    }
+    if !c.url.is_empty() {
+        if c.number.is_empty() {
+            line.push_str(&format!(": {}", c.url));
+        } else {
+            line.push_str(&format!(" ({})", c.url));
+        }
+    }
+    line
 }

@@ -169,18 +169,43 @@ const PRESENT_AFTER_MY: &[&str] = &[
     "now",
 ];
 
+/// How a sentence is framed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Something may be happening to someone now: screen it.
+    Now,
+    /// Only about the past: screen it only for categories where the past
+    /// matters (a past assault still deserves specialist support).
+    Past,
+    /// A general question, study or teaching: do not screen it.
+    General,
+}
+
+/// Frame a sentence: general, past, or possibly happening now.
+pub fn frame(sentence: &[String]) -> Frame {
+    if asks_for_method(sentence) {
+        Frame::Now
+    } else if past_framed(sentence) {
+        if happening_now(sentence) {
+            Frame::Now
+        } else {
+            Frame::Past
+        }
+    } else if (asks_in_general(sentence) || mentions_study(sentence))
+        && !happening_now(sentence)
+        && !speaks_for_self(sentence)
+    {
+        Frame::General
+    } else {
+        Frame::Now
+    }
+}
+
 /// Does the sentence talk about a crisis in general, in study or in the past,
 /// with nothing that says it is happening to someone now?
+#[cfg(test)]
 pub fn is_informational(sentence: &[String]) -> bool {
-    if asks_for_method(sentence) {
-        false
-    } else if past_framed(sentence) {
-        !happening_now(sentence)
-    } else {
-        (asks_in_general(sentence) || mentions_study(sentence))
-            && !happening_now(sentence)
-            && !speaks_for_self(sentence)
-    }
+    frame(sentence) != Frame::Now
 }
 
 /// Asks how to die or a lethal amount (`how many would kill`, `painless

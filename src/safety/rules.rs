@@ -1,36 +1,79 @@
-//! `safety.toml`: crisis categories with their phrases, and per-region contacts.
+//! The model of `safety.toml`: crisis categories and who to call, by region.
+//!
+//! Emergency text is signposting, not improvised medicine (docs/SAFETY.md):
+//! each category says who to call now and at most three steps from a named
+//! official source, is approved and re-reviewed like a resource, and every
+//! contact records the page that shows its number.
 
 use serde::{Deserialize, Serialize};
-use toml::Spanned;
-
-use super::pattern::Pattern;
-use crate::catalog::{Diagnostics, Node, REGIONS, Record, SourceFile, check_url};
+use time::Date;
 
 /// Crisis categories and who to call, as written by clinicians.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct SafetyRules {
-    /// In priority order: when several match, the first listed wins.
+    /// In priority order, most urgent first: when several match, the first
+    /// listed leads the emergency block.
     pub categories: Vec<Category>,
     /// Contacts by region; `global` is the fallback.
     pub regions: Vec<RegionContacts>,
 }
 
-/// One kind of crisis (suicide, stroke, anaphylaxis…).
+/// How urgent a category is; decides which kinds of line it may show.
+pub const URGENCIES: &[&str] = &["life-threatening", "urgent", "support"];
+
+/// Kinds of contact a region lists.
+pub const CONTACT_KINDS: &[&str] = &[
+    "emergency",
+    "crisis",
+    "crisis-text",
+    "poison",
+    "domestic-abuse",
+    "child",
+    "sexual-assault",
+    "urgent",
+];
+
+/// Most steps a category may give: more would be improvised first aid.
+pub const MAX_STEPS: usize = 3;
+
+/// One kind of crisis (cardiac arrest, stroke, suicidal thoughts…).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Category {
     pub id: String,
     pub name: String,
-    /// Shown at the top of the emergency block.
+    /// One of [`URGENCIES`].
+    pub urgency: String,
+    /// Who to call now, first. `{emergency}` is replaced by the region's
+    /// emergency number ("999", "your local emergency number").
     pub message: String,
-    /// Which contacts to list: `crisis` (mental health crisis lines and the
-    /// emergency number) or `medical` (emergency and urgent medical lines).
-    pub contacts: String,
+    /// At most [`MAX_STEPS`] short steps from `source`, no drug doses.
+    pub steps: Vec<String>,
+    /// Contact kinds to list, in order; `poison|urgent` takes the first kind
+    /// the region has.
+    pub contacts: Vec<String>,
+    /// The official page the message and steps were taken from.
+    pub source: String,
+    /// Who publishes `source` ("St John Ambulance", "NHS").
+    pub publisher: String,
+    pub approved_by: String,
+    pub approved_on: Date,
+    pub review_by: Date,
+    /// Past framing ("years ago") does not silence this category.
+    pub screen_past: bool,
     /// Phrases that signal this crisis (see resources/README.md for syntax).
     pub phrases: Vec<String>,
     /// Phrases that mark a sentence as a question *about* the subject
     /// (`risk factors for`, `signs of`); they cancel non-explicit phrases in
     /// the same sentence.
     pub unless: Vec<String>,
+}
+
+impl Category {
+    /// Life-threatening categories show only the emergency number (and one
+    /// crisis line where useful), so nothing delays the call that matters.
+    pub fn is_life_threatening(&self) -> bool {
+        self.urgency == "life-threatening"
+    }
 }
 
 /// Contacts for one region.
@@ -43,14 +86,53 @@ pub struct RegionContacts {
     pub routes: Vec<Route>,
 }
 
-/// A phone line or service.
+impl RegionContacts {
+    /// The first contact of `kind`.
+    pub fn first(&self, kind: &str) -> Option<&ContactEntry> {
+        self.contacts.iter().find(|c| c.kind == kind)
+    }
+
+    /// Every contact of `kind`, in file order.
+    pub fn of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a ContactEntry> + 'a {
+        self.contacts.iter().filter(move |c| c.kind == kind)
+    }
+
+    /// How the emergency number reads inside a sentence ("999", "your local
+    /// emergency number").
+    pub fn emergency_words(&self) -> String {
+        self.first("emergency")
+            .map(|c| {
+                if c.say.is_empty() {
+                    c.number.clone()
+                } else {
+                    c.say.clone()
+                }
+            })
+            .unwrap_or_else(|| "your local emergency number".into())
+    }
+}
+
+/// A phone line, text line or service.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ContactEntry {
+    /// One of [`CONTACT_KINDS`].
+    pub kind: String,
     pub name: String,
+    /// As dialled or texted ("999", "Text SHOUT to 85258"); may be empty for
+    /// a web-only service.
     pub number: String,
+    /// How the number reads in a sentence when it differs from `number`.
+    pub say: String,
+    /// Opening hours when not 24/7 ("8am to 10pm").
+    pub hours: String,
+    /// Where it applies within the region ("England", "Quebec").
+    pub area: String,
     pub url: String,
-    /// Contact groups this line belongs to (`crisis`, `medical`).
-    pub groups: Vec<String>,
+    /// A page of the service itself, or of the government, that shows the
+    /// number.
+    pub source: String,
+    /// When someone last saw the number on `source`.
+    pub checked_on: Option<Date>,
 }
 
 /// A general source of help for the no-match reply.
@@ -58,183 +140,4 @@ pub struct ContactEntry {
 pub struct Route {
     pub name: String,
     pub url: String,
-}
-
-const CONTACT_GROUPS: &[&str] = &["crisis", "medical"];
-
-/// Read `safety.toml`, reporting every problem.
-pub fn read(file: &SourceFile, root: &Spanned<Node>, d: &mut Diagnostics) -> Option<SafetyRules> {
-    let mut top = Record::new(file, root, "safety file", d)?;
-    let categories: Vec<Category> = top
-        .tables("category")
-        .iter()
-        .filter_map(|n| read_category(file, n, d))
-        .collect();
-    let regions: Vec<RegionContacts> = top
-        .tables("region")
-        .iter()
-        .filter_map(|n| read_region(file, n, d))
-        .collect();
-    top.finish(&["category", "region"], d);
-    if categories.is_empty() {
-        d.error(
-            file,
-            0,
-            "no [[category]] entries",
-            Some("safety screening needs at least one category"),
-        );
-    }
-    if !regions.iter().any(|r| r.code == "global") {
-        d.error(
-            file,
-            0,
-            "no [[region]] with code = \"global\"",
-            Some("add a global fallback with the international emergency advice"),
-        );
-    }
-    Some(SafetyRules {
-        categories,
-        regions,
-    })
-}
-
-fn read_category(file: &SourceFile, node: &Spanned<Node>, d: &mut Diagnostics) -> Option<Category> {
-    let mut r = Record::new(file, node, "category", d)?;
-    let id = r.string("id", true, d);
-    let name = r.string("name", true, d);
-    let message = r.string("message", true, d);
-    let contacts = r.string("contacts", true, d);
-    if let Some(c) = &contacts
-        && !CONTACT_GROUPS.contains(&c.value.as_str())
-    {
-        d.error(
-            file,
-            c.offset,
-            format!("unknown contact group `{}`", c.value),
-            Some("use crisis or medical"),
-        );
-    }
-    let phrases = r.string_list("phrases", true, d).unwrap_or_default();
-    let unless = r.string_list("unless", false, d).unwrap_or_default();
-    for p in phrases.iter().chain(&unless) {
-        if let Err(why) = Pattern::parse(&p.value) {
-            d.error(
-                file,
-                p.offset,
-                format!("phrase `{}` {why}", p.value),
-                Some("see the phrase syntax in resources/README.md"),
-            );
-        }
-    }
-    r.finish(
-        &["id", "name", "message", "contacts", "phrases", "unless"],
-        d,
-    );
-    Some(Category {
-        id: id?.value,
-        name: name?.value,
-        message: message?.value,
-        contacts: contacts?.value,
-        phrases: phrases.into_iter().map(|p| p.value).collect(),
-        unless: unless.into_iter().map(|p| p.value).collect(),
-    })
-}
-
-fn read_region(
-    file: &SourceFile,
-    node: &Spanned<Node>,
-    d: &mut Diagnostics,
-) -> Option<RegionContacts> {
-    let mut r = Record::new(file, node, "region", d)?;
-    let code = r.string("code", true, d);
-    if let Some(c) = &code
-        && !REGIONS.contains(&c.value.as_str())
-    {
-        d.error(
-            file,
-            c.offset,
-            format!("unknown region `{}`", c.value),
-            Some(&format!("use one of: {}", REGIONS.join(", "))),
-        );
-    }
-    let name = r.string("name", true, d);
-    let contacts = r
-        .tables("contact")
-        .iter()
-        .filter_map(|n| read_contact(file, n, d))
-        .collect::<Vec<_>>();
-    let routes = r
-        .tables("route")
-        .iter()
-        .filter_map(|n| read_route(file, n, d))
-        .collect::<Vec<_>>();
-    r.finish(&["code", "name", "contact", "route"], d);
-    if contacts.is_empty() {
-        d.error(
-            file,
-            node.span().start,
-            "region has no [[region.contact]] entries",
-            Some("every region needs at least its emergency number"),
-        );
-    }
-    Some(RegionContacts {
-        code: code?.value,
-        name: name?.value,
-        contacts,
-        routes,
-    })
-}
-
-fn read_contact(
-    file: &SourceFile,
-    node: &Spanned<Node>,
-    d: &mut Diagnostics,
-) -> Option<ContactEntry> {
-    let mut r = Record::new(file, node, "contact", d)?;
-    let name = r.string("name", true, d);
-    let number = r.string("number", false, d);
-    let url = r.string("url", false, d);
-    check_optional_url(file, url.as_ref(), d);
-    let groups = r.string_list("groups", true, d).unwrap_or_default();
-    for g in &groups {
-        if !CONTACT_GROUPS.contains(&g.value.as_str()) {
-            d.error(
-                file,
-                g.offset,
-                format!("unknown contact group `{}`", g.value),
-                Some("use crisis or medical"),
-            );
-        }
-    }
-    r.finish(&["name", "number", "url", "groups"], d);
-    Some(ContactEntry {
-        name: name?.value,
-        number: number.map(|n| n.value).unwrap_or_default(),
-        url: url.map(|u| u.value).unwrap_or_default(),
-        groups: groups.into_iter().map(|g| g.value).collect(),
-    })
-}
-
-fn read_route(file: &SourceFile, node: &Spanned<Node>, d: &mut Diagnostics) -> Option<Route> {
-    let mut r = Record::new(file, node, "route", d)?;
-    let name = r.string("name", true, d);
-    let url = r.string("url", true, d);
-    check_optional_url(file, url.as_ref(), d);
-    r.finish(&["name", "url"], d);
-    Some(Route {
-        name: name?.value,
-        url: url?.value,
-    })
-}
-
-fn check_optional_url(
-    file: &SourceFile,
-    url: Option<&crate::catalog::At<String>>,
-    d: &mut Diagnostics,
-) {
-    if let Some(u) = url
-        && let Err(why) = check_url(&u.value)
-    {
-        d.error(file, u.offset, format!("url `{}` {why}", u.value), None);
-    }
 }

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::context::is_informational;
+use super::context::{Frame, frame};
 use super::pattern::{Alt, Elem, Pattern, normalize_word};
 use super::rules::SafetyRules;
 use crate::text;
@@ -11,6 +11,8 @@ use crate::text;
 struct Compiled {
     phrases: Vec<Pattern>,
     unless: Vec<Pattern>,
+    /// Screened in past-framed sentences too.
+    screen_past: bool,
 }
 
 /// Reference to one phrase: (category index, phrase index).
@@ -28,11 +30,18 @@ pub struct Screener {
     prefix_first: HashMap<String, Vec<PhraseRef>>,
 }
 
-/// What screening found.
+/// What screening found: every matched category, most urgent first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Screening {
-    /// Index of the matched category in [`SafetyRules::categories`].
-    pub category: usize,
+    /// Indexes into [`SafetyRules::categories`], ascending (priority order).
+    pub categories: Vec<usize>,
+}
+
+impl Screening {
+    /// The most urgent category matched.
+    pub fn lead(&self) -> usize {
+        self.categories[0]
+    }
 }
 
 impl Screener {
@@ -58,7 +67,11 @@ impl Screener {
             for (pi, p) in phrases.iter().enumerate() {
                 screener.index_first_word(p, (ci, pi));
             }
-            screener.categories.push(Compiled { phrases, unless });
+            screener.categories.push(Compiled {
+                phrases,
+                unless,
+                screen_past: cat.screen_past,
+            });
         }
         for refs in screener.by_first.values_mut() {
             refs.sort_unstable();
@@ -90,39 +103,47 @@ impl Screener {
         }
     }
 
-    /// Screen a message. Returns the highest-priority category whose phrase
-    /// matches and is not cancelled by that category's `unless` phrases in
-    /// the same sentence. Sentences that only talk about a crisis in general
-    /// ([`is_informational`]) are skipped.
+    /// Screen a message. Returns every category with a phrase that matches
+    /// and is not cancelled by that category's `unless` phrases in the same
+    /// sentence, most urgent first. Sentences that only talk about a crisis
+    /// in general are skipped, and past-framed ones screen only the categories
+    /// where the past matters (see `context::frame`).
     pub fn screen(&self, message: &str) -> Option<Screening> {
         self.screen_cleaned(&text::clean(message))
     }
 
     /// [`Screener::screen`] on text already passed through [`text::clean`].
     pub fn screen_cleaned(&self, cleaned: &str) -> Option<Screening> {
-        let sentences = split_sentences(cleaned);
-        let mut best: Option<usize> = None;
+        let mut found = vec![false; self.categories.len()];
         let mut candidates = Vec::new();
         let mut buf = String::new();
-        for sentence in sentences.iter().filter(|s| !is_informational(s)) {
+        for sentence in split_sentences(cleaned) {
+            let past = match frame(&sentence) {
+                Frame::General => continue,
+                Frame::Past => true,
+                Frame::Now => false,
+            };
             for start in 0..sentence.len() {
                 candidates.clear();
                 self.candidates(&sentence[start], &mut buf, &mut candidates);
                 for &(ci, pi) in &candidates {
-                    if best.is_some_and(|b| b <= ci) {
-                        continue;
-                    }
-                    let cat = &self.categories[ci];
-                    let phrase = &cat.phrases[pi];
-                    if phrase.matches_at(sentence, start)
-                        && (phrase.explicit || !any_match(&cat.unless, sentence))
-                    {
-                        best = Some(ci);
+                    let skip = found[ci] || (past && !self.categories[ci].screen_past);
+                    if !skip && self.phrase_fires(ci, pi, &sentence, start) {
+                        found[ci] = true;
                     }
                 }
             }
         }
-        best.map(|category| Screening { category })
+        let categories: Vec<usize> = (0..found.len()).filter(|&i| found[i]).collect();
+        (!categories.is_empty()).then_some(Screening { categories })
+    }
+
+    /// Phrase `pi` of category `ci` matches at `start` and is explicit or
+    /// not cancelled by the category's `unless` phrases in this sentence.
+    fn phrase_fires(&self, ci: usize, pi: usize, sentence: &[String], start: usize) -> bool {
+        let cat = &self.categories[ci];
+        let phrase = &cat.phrases[pi];
+        phrase.matches_at(sentence, start) && (phrase.explicit || !any_match(&cat.unless, sentence))
     }
 
     fn candidates(&self, word: &str, buf: &mut String, out: &mut Vec<PhraseRef>) {

@@ -97,7 +97,7 @@ fn held_out_crisis_recall_and_false_alarms() {
     let info = cases("informational-holdout.tsv", false);
     let s = evaluate_safety(engine(), &crisis, &info, &uk());
     assert!(
-        s.crisis_recall >= 0.90,
+        s.crisis_recall >= 0.92,
         "held-out crisis recall {:.3}, missed lines {:?}",
         s.crisis_recall,
         s.missed
@@ -107,6 +107,56 @@ fn held_out_crisis_recall_and_false_alarms() {
         "held-out false alarms {:.3}, lines {:?}",
         s.false_alarm_rate,
         s.false_alarms
+    );
+}
+
+/// Every category in every region (third column): written by someone who
+/// had not read the rules, then used to broaden them (development set).
+#[test]
+fn category_crisis_sets_by_region() {
+    let crisis = cases("crisis-categories.tsv", true);
+    let info = cases("informational-categories.tsv", true);
+    assert!(crisis.len() >= 600 && info.len() >= 270);
+    let s = evaluate_safety(engine(), &crisis, &info, &uk());
+    assert_eq!(s.by_category.len(), 22, "{:?}", s.by_category.keys());
+    assert_eq!(s.by_region.len(), 7);
+    assert!(
+        s.crisis_recall >= 0.88,
+        "recall {:.3}, missed {:?}",
+        s.crisis_recall,
+        s.missed
+    );
+    assert!(
+        s.right_number_rate >= 0.87,
+        "right number {:.3}, wrong {:?}",
+        s.right_number_rate,
+        s.wrong_number
+    );
+    assert!(
+        s.false_alarm_rate <= 0.04,
+        "false alarms {:?}",
+        s.false_alarms
+    );
+}
+
+/// The held-out half: written by another person who saw neither the rules
+/// nor the development set, and never read while tuning. The floors guard
+/// against regressions; they are far below the goal (docs/QUALITY.md).
+#[test]
+fn held_out_category_crisis_sets_by_region() {
+    let crisis = cases("crisis-holdout-categories.tsv", true);
+    let info = cases("informational-holdout-categories.tsv", true);
+    let s = evaluate_safety(engine(), &crisis, &info, &uk());
+    assert!(s.crisis_recall >= 0.75, "recall {:.3}", s.crisis_recall);
+    assert!(
+        s.right_number_rate >= 0.74,
+        "right number {:.3}",
+        s.right_number_rate
+    );
+    assert!(
+        s.false_alarm_rate <= 0.11,
+        "false alarms {:.3}",
+        s.false_alarm_rate
     );
 }
 

@@ -105,3 +105,138 @@ fn a_crisis_now_fires_whatever_the_framing() {
         assert!(fires(q).is_some(), "should screen as a crisis: {q:?}");
     }
 }
+
+fn in_region(q: &str, region: &str) -> signpost::reply::Reply {
+    let opts = signpost::engine::AskOptions {
+        region: region.into(),
+        k: 3,
+    };
+    engine().answer(q, &opts)
+}
+
+#[test]
+fn each_region_leads_with_its_own_emergency_number() {
+    for (region, number) in [
+        ("uk", "999"),
+        ("ie", "112 or 999"),
+        ("us", "911"),
+        ("ca", "9-1-1"),
+        ("au", "000"),
+        ("nz", "111"),
+        ("global", "112 in the EU"),
+    ] {
+        let e = in_region("my dad collapsed and isnt breathing", region)
+            .emergency
+            .expect("emergency block");
+        assert_eq!(e.category, "cardiac-arrest", "{region}");
+        assert_eq!(e.contacts[0].number, number, "{region}");
+        assert_eq!(
+            e.contacts.len(),
+            1,
+            "life-threatening: the emergency number only"
+        );
+        assert!(e.message.contains("CPR"), "{}", e.message);
+    }
+}
+
+#[test]
+fn specialist_lines_follow_the_emergency_number() {
+    let poison = in_region("my 2 year old swallowed a button battery", "us")
+        .emergency
+        .unwrap();
+    assert_eq!(poison.category, "overdose");
+    let numbers: Vec<&str> = poison.contacts.iter().map(|c| c.number.as_str()).collect();
+    assert_eq!(numbers[..2], ["911", "1-800-222-1222"]);
+    // No public poison line in the UK: NHS 111 (urgent advice) instead.
+    let uk = in_region("my toddler drank bleach", "uk")
+        .emergency
+        .unwrap();
+    assert!(uk.contacts.iter().any(|c| c.number == "111"));
+    let abuse = in_region("he hit me again last night and im scared to go home", "au")
+        .emergency
+        .unwrap();
+    assert_eq!(abuse.category, "domestic-abuse");
+    assert!(abuse.contacts.iter().any(|c| c.number == "1800 737 732"));
+}
+
+#[test]
+fn several_matches_lead_with_the_most_urgent_and_merge_contacts() {
+    let e = in_region(
+        "took 30 pills and i want to die, now hes not breathing",
+        "uk",
+    )
+    .emergency
+    .unwrap();
+    assert_eq!(e.category, "cardiac-arrest");
+    let also: Vec<&str> = e.also.iter().map(|a| a.category.as_str()).collect();
+    assert!(
+        also.contains(&"suicide") && also.contains(&"overdose"),
+        "{also:?}"
+    );
+    assert_eq!(e.contacts[0].number, "999");
+    let mut seen = std::collections::HashSet::new();
+    assert!(
+        e.contacts.iter().all(|c| seen.insert((&c.name, &c.number))),
+        "no repeats"
+    );
+    assert!(e.contacts.len() <= signpost::safety::MAX_BLOCK_CONTACTS);
+}
+
+#[test]
+fn every_answer_ends_with_the_safety_net() {
+    for q in [
+        "asthma inhaler technique",
+        "qwertyuiop",
+        "I feel suicidal",
+        "",
+    ] {
+        let r = in_region(q, "nz");
+        assert_eq!(
+            r.urgent.text,
+            "In an emergency call 111. To talk now: Need to talk? (call or text) 1737."
+        );
+        let json = signpost::reply::render_json(&r);
+        assert!(json.contains("\"urgent\":{\"text\""), "{json}");
+        assert!(
+            signpost::reply::render_text(&r)
+                .trim_end()
+                .ends_with("1737.")
+        );
+    }
+}
+
+#[test]
+fn ongoing_events_children_negation_and_idioms() {
+    for (q, want) in [
+        ("he has been fitting for 10 minutes", Some("seizure")),
+        ("my 2 year old ate a dishwasher tablet", Some("overdose")),
+        ("I don't want to be here anymore", Some("suicide")),
+        (
+            "passed out after a sugar crash, hes type 1",
+            Some("hypoglycaemia"),
+        ),
+        (
+            "I was raped years ago and it still haunts me",
+            Some("sexual-assault"),
+        ),
+        ("my feet are killing me", None),
+        ("I could murder a cup of tea", None),
+        ("dying for a coffee", None),
+        ("I nearly choked on my words", None),
+    ] {
+        assert_eq!(fires(q).as_deref(), want, "{q:?}");
+    }
+}
+
+#[test]
+fn emergency_text_carries_its_source_and_no_doses() {
+    let cat = &engine().catalog().safety;
+    assert!(cat.categories.len() >= 22);
+    for c in &cat.categories {
+        assert!(c.source.starts_with("https://"), "{}", c.id);
+        assert!(c.steps.len() <= 3, "{}", c.id);
+        for t in std::iter::once(&c.message).chain(&c.steps) {
+            assert_eq!(signpost::safety::find_dose(t), None, "{}: {t}", c.id);
+        }
+    }
+}

@@ -29,7 +29,11 @@ async fn non_moderator_is_refused_even_if_discord_let_the_command_through() {
         signpost_data(&["status"], json!([]), None),
     )
     .await;
-    assert!(status.text().contains("region `uk`"), "{}", status.body);
+    assert!(
+        status.text().contains("region **not set**") && status.text().contains("/signpost region"),
+        "{}",
+        status.body
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

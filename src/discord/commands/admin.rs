@@ -259,8 +259,8 @@ pub async fn status(ctx: Context<'_>) -> Result<(), Error> {
     let chans = data.store.channels(g).await?;
     let mut text = catalog_status(data);
     text.push_str(&format!(
-        "\n**This server**: region `{}`, private by default: {}, results: {}, cooldown: {} s, crisis notes: {}\n**Channels**: {}",
-        s.region.as_deref().unwrap_or(&data.config.default_region),
+        "\n**This server**: region {}, private by default: {}, results: {}, cooldown: {} s, crisis notes: {}\n**Channels**: {}",
+        region_status(s.region.as_deref(), data.config.default_region.as_deref()),
         if s.private_default { "on" } else { "off" },
         s.results.unwrap_or(data.config.results),
         s.cooldown_secs.map_or(data.config.cooldowns.channel.as_secs(), u64::from),
@@ -268,6 +268,21 @@ pub async fn status(ctx: Context<'_>) -> Result<(), Error> {
         if chans.is_empty() { "none".to_string() } else { chans.iter().map(|(c, m)| format!("<#{c}> {m}")).collect::<Vec<_>>().join(", ") },
     ));
     say(ctx, text).await
+}
+
+/// The region line of `/signpost status`, with a nudge when none is set:
+/// emergency numbers then depend on each asker's Discord language.
+fn region_status(stored: Option<&str>, default: Option<&str>) -> String {
+    match (stored, default) {
+        (Some(r), _) => format!("`{r}`"),
+        (None, Some(d)) => {
+            format!("`{d}` (the bot's default; set this server's with `/signpost region`)")
+        }
+        (None, None) => "**not set** — emergency numbers follow each asker's Discord language \
+             (en-GB → uk, en-US → us, otherwise international contacts). \
+             Please set it with `/signpost region`"
+            .to_string(),
+    }
 }
 
 /// Reload the catalog now (bot owners)

@@ -17,8 +17,46 @@ pub async fn ask(
     #[max_length = 1000]
     question: String,
     #[description = "Only you see the answer"] private: Option<bool>,
+    #[description = "Where you are, for the right emergency numbers and pages"] region: Option<
+        RegionChoice,
+    >,
 ) -> Result<(), Error> {
-    respond(ctx, &question::strip_mentions(&question), private, "slash").await
+    let q = question::strip_mentions(&question);
+    respond(ctx, &q, private, region, "slash").await
+}
+
+/// The regions a patient can pick in `/ask`.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum RegionChoice {
+    #[name = "United Kingdom"]
+    Uk,
+    #[name = "Ireland"]
+    Ie,
+    #[name = "United States"]
+    Us,
+    #[name = "Canada"]
+    Ca,
+    #[name = "Australia"]
+    Au,
+    #[name = "New Zealand"]
+    Nz,
+    #[name = "Somewhere else"]
+    Global,
+}
+
+impl RegionChoice {
+    /// The catalog's region code.
+    pub fn code(self) -> &'static str {
+        match self {
+            RegionChoice::Uk => "uk",
+            RegionChoice::Ie => "ie",
+            RegionChoice::Us => "us",
+            RegionChoice::Ca => "ca",
+            RegionChoice::Au => "au",
+            RegionChoice::Nz => "nz",
+            RegionChoice::Global => "global",
+        }
+    }
 }
 
 /// Answers the invoker privately with vetted resources for someone's message.
@@ -29,13 +67,14 @@ pub async fn find_resources(
 ) -> Result<(), Error> {
     let q = question::strip_mentions(&message.content);
     // A helper's tool: the answer goes to the invoker only, nobody is pinged.
-    respond(ctx, &q, Some(true), "menu").await
+    respond(ctx, &q, Some(true), None, "menu").await
 }
 
 async fn respond(
     ctx: Context<'_>,
     question: &str,
     private: Option<bool>,
+    region: Option<RegionChoice>,
     kind: &'static str,
 ) -> Result<(), Error> {
     let data = ctx.data();
@@ -57,11 +96,19 @@ async fn respond(
             return Ok(());
         }
         let started = std::time::Instant::now();
-        let settings = answer::settings_for(data, ctx.guild_id().map(|g| g.get())).await;
+        let locales = answer::Locales {
+            user: ctx.locale(),
+            guild: guild_locale(ctx),
+        };
+        let mut settings =
+            answer::settings_for(data, ctx.guild_id().map(|g| g.get()), locales).await;
+        if let Some(r) = region {
+            settings.opts.region = r.code().to_string();
+        }
         let ephemeral = private.unwrap_or(settings.guild.private_default);
         let mut task = answer::start(data, question.to_string(), settings.opts.clone());
         let reply = match tokio::time::timeout(answer::FAST_PATH, &mut task).await {
-            Ok(done) => done.unwrap_or_else(|_| answer::failure_reply(&settings.opts.region)),
+            Ok(done) => done.unwrap_or_else(|_| answer::failure_reply(data, &settings.opts.region)),
             Err(_) => {
                 tracing::info!("slow answer; deferring");
                 if ephemeral {
@@ -69,7 +116,7 @@ async fn respond(
                 } else {
                     ctx.defer().await?
                 }
-                answer::finish(task, &settings.opts.region).await
+                answer::finish(data, task, &settings.opts.region).await
             }
         };
         let who = Asker {
@@ -127,6 +174,13 @@ async fn respond(
     }
     .instrument(span)
     .await
+}
+
+fn guild_locale(ctx: Context<'_>) -> Option<&str> {
+    match ctx {
+        poise::Context::Application(a) => a.interaction.guild_locale.as_deref(),
+        poise::Context::Prefix(_) => None,
+    }
 }
 
 fn app_permissions(ctx: Context<'_>) -> Option<serenity::Permissions> {

@@ -20,9 +20,11 @@ pub(super) fn render(reply: &Reply, k: usize) -> Rendered {
         NOTICE_FIELD.to_string(),
         truncate(reply.notice.trim(), limits::FIELD_VALUE),
     );
+    let urgent = truncate(&reply.urgent.text, limits::FOOTER);
     let used: usize = embeds.iter().map(EmbedSpec::size).sum::<usize>()
         + limits::len(&notice.0)
-        + limits::len(&notice.1);
+        + limits::len(&notice.1)
+        + limits::len(&urgent);
     let budget = limits::EMBEDS_TOTAL.saturating_sub(used + 64);
     let mut last = if !reply.results.is_empty() {
         resources(&reply.results[..reply.results.len().min(k)], budget)
@@ -34,6 +36,10 @@ pub(super) fn render(reply: &Reply, k: usize) -> Rendered {
     if !notice.1.is_empty() {
         last.fields.push(notice);
     }
+    // The safety net is the last line a patient reads, on every answer.
+    if !urgent.is_empty() {
+        last.footer = Some(urgent);
+    }
     embeds.push(last);
     Rendered {
         content: None,
@@ -42,18 +48,37 @@ pub(super) fn render(reply: &Reply, k: usize) -> Rendered {
 }
 
 fn emergency(e: &Emergency) -> EmbedSpec {
-    let mut text = e.message.trim().to_string();
-    if !e.contacts.is_empty() {
-        text.push_str("\n\n");
-        text.push_str(&contact_lines(&e.contacts));
-    }
     EmbedSpec {
         title: Some(EMERGENCY_TITLE.to_string()),
-        description: Some(truncate(&text, limits::DESCRIPTION)),
+        description: Some(truncate(&emergency_text(e), limits::DESCRIPTION)),
         color: Some(EMERGENCY_COLOR),
         fields: Vec::new(),
         footer: Some(format!("Contacts for region: {}", e.region.to_uppercase())),
     }
+}
+
+/// Who to call, the steps, other matches, the contacts and the source, in
+/// that order (shared with the plain layout).
+pub(super) fn emergency_text(e: &Emergency) -> String {
+    let mut text = format!("**{}**", e.message.trim());
+    for (i, step) in e.steps.iter().enumerate() {
+        text.push_str(&format!("\n{}. {}", i + 1, step.trim()));
+    }
+    for also in &e.also {
+        text.push_str(&format!("\n*Also:* {}", also.message.trim()));
+    }
+    if !e.contacts.is_empty() {
+        text.push_str("\n\n");
+        text.push_str(&contact_lines(&e.contacts));
+    }
+    if !e.source.is_empty() {
+        text.push_str(&format!(
+            "\nSteps from {}: <{}>",
+            link_text(&e.publisher),
+            e.source
+        ));
+    }
+    text
 }
 
 /// One line per contact: bold name, number, link.
@@ -62,8 +87,14 @@ pub(super) fn contact_lines(contacts: &[Contact]) -> String {
         .iter()
         .map(|c| {
             let mut line = format!("**{}**", link_text(&c.name));
+            if !c.area.is_empty() {
+                line.push_str(&format!(" ({})", link_text(&c.area)));
+            }
             if !c.number.is_empty() {
                 line.push_str(&format!(" — {}", c.number));
+            }
+            if !c.hours.is_empty() {
+                line.push_str(&format!(", {}", link_text(&c.hours)));
             }
             if !c.url.is_empty() {
                 line.push_str(&format!(" — <{}>", c.url));

@@ -4,20 +4,27 @@
 //! dropped), the notice last (never dropped), resources in between as room
 //! allows. Links are wrapped in `<...>` so Discord shows no previews.
 
-use super::embed::{EMERGENCY_TITLE, contact_lines};
+use super::embed::{EMERGENCY_TITLE, contact_lines, emergency_text};
 use super::limits::{self, truncate};
 use super::{Rendered, link_text, review_line};
 use crate::reply::{Reply, ResultItem};
 
 pub(super) fn render(reply: &Reply, k: usize) -> Rendered {
-    let notice = format!("_{}_", truncate(reply.notice.trim(), 600));
+    // The notice and then the safety net close every message, never dropped.
+    let notice = [
+        match reply.notice.trim() {
+            "" => String::new(),
+            n => format!("_{}_", truncate(n, 600)),
+        },
+        truncate(reply.urgent.text.trim(), 300),
+    ]
+    .into_iter()
+    .filter(|p| !p.is_empty())
+    .collect::<Vec<_>>()
+    .join("\n");
     let mut head = String::new();
     if let Some(e) = &reply.emergency {
-        head = format!("**{EMERGENCY_TITLE}**\n{}", e.message.trim());
-        if !e.contacts.is_empty() {
-            head.push('\n');
-            head.push_str(&contact_lines(&e.contacts));
-        }
+        head = format!("**{EMERGENCY_TITLE}**\n{}", emergency_text(e));
         head = truncate(&head, limits::CONTENT - limits::len(&notice) - 4);
     }
     let mut body = String::new();
@@ -38,7 +45,7 @@ pub(super) fn render(reply: &Reply, k: usize) -> Rendered {
     }
     let parts: Vec<&str> = [head.as_str(), body.as_str(), notice.as_str()]
         .into_iter()
-        .filter(|p| !p.is_empty() && *p != "__")
+        .filter(|p| !p.is_empty())
         .collect();
     Rendered {
         content: Some(truncate(&parts.join("\n\n"), limits::CONTENT)),

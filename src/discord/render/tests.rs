@@ -2,7 +2,7 @@
 
 use super::limits;
 use super::*;
-use crate::reply::{Contact, Emergency, NoMatchHelp, Reply, ResultItem};
+use crate::reply::{Contact, Emergency, NoMatchHelp, Reply, ResultItem, Urgent};
 
 fn item(n: usize, placeholder: bool) -> ResultItem {
     ResultItem {
@@ -30,13 +30,26 @@ fn reply(results: Vec<ResultItem>, emergency: bool) -> Reply {
                 name: "Samaritans".into(),
                 number: "116 123".into(),
                 url: "https://www.samaritans.org".into(),
+                kind: "crisis".into(),
+                hours: String::new(),
+                area: String::new(),
             }],
+            name: "Suicidal thoughts".into(),
+            urgency: "life-threatening".into(),
+            steps: vec!["Stay with them.".into()],
+            source: "https://www.nhs.uk/".into(),
+            publisher: "NHS".into(),
+            also: Vec::new(),
         }),
         no_match: results.is_empty(),
         results,
         notice: "This is not medical advice; talk to your doctor.".into(),
         no_match_help: None,
         region: "uk".into(),
+        urgent: Urgent {
+            text: "In an emergency call 999. To talk now: Samaritans 116 123.".into(),
+            contacts: Vec::new(),
+        },
         detected: Vec::new(),
     }
 }
@@ -50,6 +63,7 @@ embed 0 color=1a73e8
     *Reviewed 2025-01-31*
   field Please note:
     This is not medical advice; talk to your doctor.
+  footer: In an emergency call 999. To talk now: Samaritans 116 123.
 ";
 
 #[test]
@@ -62,9 +76,11 @@ const CRISIS: &str = "\
 embed 0 color=d93025
   title: ⚠️ If you might be in danger, get help now
   description:
-    You deserve support right now.
+    **You deserve support right now.**
+    1. Stay with them.
     
     **Samaritans** — 116 123 — <https://www.samaritans.org>
+    Steps from NHS: <https://www.nhs.uk/>
   footer: Contacts for region: UK
 embed 1 color=1a73e8
   title: Resources that may help
@@ -74,6 +90,7 @@ embed 1 color=1a73e8
     *Listed 2025-01-31 (placeholder approval, not yet clinician-reviewed)*
   field Please note:
     This is not medical advice; talk to your doctor.
+  footer: In an emergency call 999. To talk now: Samaritans 116 123.
 ";
 
 #[test]
@@ -106,9 +123,10 @@ embed 0 color=5f6368
     
     Did you mean: asthma?
     
-    **NHS 111** — 111 — <https://111.nhs.uk>
+    **NHS 111 online** — <https://111.nhs.uk>
   field Please note:
     This is not medical advice; talk to your doctor.
+  footer: In an emergency call 999. To talk now: Samaritans 116 123.
 ";
 
 #[test]
@@ -116,11 +134,7 @@ fn no_match_snapshot() {
     let mut rep = reply(vec![], false);
     rep.no_match_help = Some(NoMatchHelp {
         message: "Nothing vetted matched.".into(),
-        routes: vec![Contact {
-            name: "NHS 111".into(),
-            number: "111".into(),
-            url: "https://111.nhs.uk".into(),
-        }],
+        routes: vec![Contact::route("NHS 111 online", "https://111.nhs.uk")],
         did_you_mean: vec!["asthma".into()],
     });
     assert_eq!(render(&rep, 3, Style::Embeds).snapshot(), NO_MATCH);
@@ -129,8 +143,11 @@ fn no_match_snapshot() {
 const PLAIN: &str = "\
 content:
 **⚠️ If you might be in danger, get help now**
-You deserve support right now.
+**You deserve support right now.**
+1. Stay with them.
+
 **Samaritans** — 116 123 — <https://www.samaritans.org>
+Steps from NHS: <https://www.nhs.uk/>
 
 **Resources that may help**
 1. **Asthma guide 1** — NHS <https://example.org/asthma/1>
@@ -138,6 +155,7 @@ You deserve support right now.
    Reviewed 2025-01-31
 
 _This is not medical advice; talk to your doctor._
+In an emergency call 999. To talk now: Samaritans 116 123.
 ";
 
 #[test]

@@ -4,7 +4,11 @@
 //! answered by the real engine. Reports name failures by line number only:
 //! even test questions are treated like patients' words.
 
+mod safety;
+
 use std::collections::BTreeMap;
+
+pub use safety::{Breakdown, SafetyReport, evaluate_safety};
 
 use crate::engine::{AskOptions, Engine};
 
@@ -16,6 +20,8 @@ pub struct Case {
     pub text: String,
     /// Expected condition (or safety category), lower case.
     pub label: String,
+    /// Region to ask in (optional third column); the run's region otherwise.
+    pub region: Option<String>,
 }
 
 /// Read a TSV file of `text<TAB>label` lines; a header line is skipped.
@@ -31,6 +37,10 @@ pub fn read_cases(content: &str, labelled: bool) -> Result<Vec<Case>, String> {
         let mut cols = line.split('\t');
         let text = cols.next().unwrap_or("").trim().to_string();
         let label = cols.next().unwrap_or("").trim().to_lowercase();
+        let region = cols
+            .next()
+            .map(|r| r.trim().to_lowercase())
+            .filter(|r| !r.is_empty());
         if labelled && label.is_empty() {
             return Err(format!(
                 "line {line_no}: expected `question<TAB>expected condition`"
@@ -40,6 +50,7 @@ pub fn read_cases(content: &str, labelled: bool) -> Result<Vec<Case>, String> {
             line: line_no,
             text,
             label,
+            region,
         });
     }
     Ok(cases)
@@ -118,46 +129,5 @@ pub fn evaluate(engine: &Engine, cases: &[Case], opts: &AskOptions) -> Report {
         k: opts.k,
         worst,
         unknown_labels,
-    }
-}
-
-/// Safety screening quality.
-#[derive(Debug, Clone, Default)]
-pub struct SafetyReport {
-    pub crisis_total: usize,
-    /// Share of crisis messages that brought an emergency block.
-    pub crisis_recall: f64,
-    pub missed: Vec<usize>,
-    pub informational_total: usize,
-    /// Share of informational messages that wrongly brought one.
-    pub false_alarm_rate: f64,
-    pub false_alarms: Vec<usize>,
-}
-
-/// Screen crisis and informational messages.
-pub fn evaluate_safety(
-    engine: &Engine,
-    crisis: &[Case],
-    informational: &[Case],
-    opts: &AskOptions,
-) -> SafetyReport {
-    let fired = |c: &Case| engine.answer(&c.text, opts).emergency.is_some();
-    let missed: Vec<usize> = crisis
-        .iter()
-        .filter(|c| !fired(c))
-        .map(|c| c.line)
-        .collect();
-    let false_alarms: Vec<usize> = informational
-        .iter()
-        .filter(|c| fired(c))
-        .map(|c| c.line)
-        .collect();
-    SafetyReport {
-        crisis_total: crisis.len(),
-        crisis_recall: 1.0 - missed.len() as f64 / crisis.len().max(1) as f64,
-        missed,
-        informational_total: informational.len(),
-        false_alarm_rate: false_alarms.len() as f64 / informational.len().max(1) as f64,
-        false_alarms,
     }
 }
