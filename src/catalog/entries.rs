@@ -1,7 +1,7 @@
 //! Field-by-field reading of conditions, reviewers and resources.
 
 use super::diag::Diagnostics;
-use super::fields::{At, Record};
+use super::fields::{At, Record, check_member};
 use super::model::{
     AUDIENCES, Condition, KINDS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, REGIONS, Resource, Reviewer,
 };
@@ -215,14 +215,7 @@ fn check_members(
     allowed: &[&str],
 ) {
     for v in values.unwrap_or_default() {
-        if !allowed.contains(&v.value.as_str()) {
-            d.error(
-                r.file(),
-                v.offset,
-                format!("unknown {what} `{}`", v.value),
-                Some(&format!("use one of: {}", allowed.join(", "))),
-            );
-        }
+        check_member(r.file(), v.offset, &v.value, what, allowed, d);
     }
 }
 

@@ -247,6 +247,29 @@ impl<'a> Record<'a> {
     }
 }
 
+/// Is `value` one of `allowed`? Reports "unknown {what}" with the list when
+/// it is not, so every closed vocabulary (regions, kinds, urgencies) reads
+/// the same to the person fixing the file.
+pub fn check_member(
+    file: &SourceFile,
+    offset: usize,
+    value: &str,
+    what: &str,
+    allowed: &[&str],
+    diags: &mut Diagnostics,
+) -> bool {
+    if allowed.contains(&value) {
+        return true;
+    }
+    diags.error(
+        file,
+        offset,
+        format!("unknown {what} `{value}`"),
+        Some(&format!("use one of: {}", allowed.join(", "))),
+    );
+    false
+}
+
 /// Parse `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Option<Date> {
     let format = time::macros::format_description!("[year]-[month]-[day]");

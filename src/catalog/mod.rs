@@ -15,7 +15,7 @@ mod validate;
 
 pub use diag::{Diagnostic, Diagnostics, Severity, SourceFile};
 pub use entries::check_url;
-pub use fields::{At, Record, parse_date};
+pub use fields::{At, Record, check_member, parse_date};
 pub use load::{LoadOptions, Loaded, load_dir};
 pub use model::{
     AUDIENCES, Catalog, Condition, KINDS, MAX_SUMMARY_CHARS, Notice, REGIONS, Resource, Reviewer,

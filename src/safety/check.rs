@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use time::{Date, Duration};
 
 use super::rules::{CONTACT_KINDS, MAX_STEPS, SafetyRules};
-use crate::catalog::{At, Diagnostics, Reviewer, SourceFile};
+use crate::catalog::{At, Diagnostics, Reviewer, SourceFile, check_member};
 
 /// A contact checked longer ago than this is due a fresh look.
 pub const CONTACT_RECHECK_DAYS: i64 = 365;
@@ -184,14 +184,10 @@ pub fn contact_specs(
     let life = urgency.is_some_and(|u| u.value == "life-threatening");
     for (i, spec) in specs.iter().enumerate() {
         for kind in spec.value.split('|') {
-            if !CONTACT_KINDS.contains(&kind) {
-                d.error(
-                    file,
-                    spec.offset,
-                    format!("unknown contact kind `{kind}`"),
-                    Some(&format!("use one of: {}", CONTACT_KINDS.join(", "))),
-                );
-            } else if life && !LIFE_THREATENING_KINDS.contains(&kind) {
+            if !check_member(file, spec.offset, kind, "contact kind", CONTACT_KINDS, d) {
+                continue;
+            }
+            if life && !LIFE_THREATENING_KINDS.contains(&kind) {
                 d.error(
                     file,
                     spec.offset,

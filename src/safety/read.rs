@@ -7,7 +7,7 @@ use super::pattern::Pattern;
 use super::rules::{
     CONTACT_KINDS, Category, ContactEntry, RegionContacts, Route, SafetyRules, URGENCIES,
 };
-use crate::catalog::{At, Diagnostics, Node, REGIONS, Record, SourceFile, check_url};
+use crate::catalog::{At, Diagnostics, Node, REGIONS, Record, SourceFile, check_member, check_url};
 
 /// Read `safety.toml`, checking each category's review against `review`.
 pub fn read(
@@ -61,7 +61,7 @@ fn read_category(
     let mut r = Record::new(file, node, "category", d)?;
     let id = r.string("id", true, d);
     let name = r.string("name", true, d);
-    let urgency = one_of(file, r.string("urgency", true, d), URGENCIES, d);
+    let urgency = one_of(file, r.string("urgency", true, d), "urgency", URGENCIES, d);
     let message = r.string("message", true, d);
     let steps = r.string_list("steps", false, d).unwrap_or_default();
     let contacts = r.string_list("contacts", true, d).unwrap_or_default();
@@ -147,20 +147,11 @@ fn check_phrases<'a>(
 fn one_of(
     file: &SourceFile,
     value: Option<At<String>>,
+    what: &str,
     allowed: &[&str],
     d: &mut Diagnostics,
 ) -> Option<At<String>> {
-    let v = value?;
-    if allowed.contains(&v.value.as_str()) {
-        return Some(v);
-    }
-    d.error(
-        file,
-        v.offset,
-        format!("unknown value `{}`", v.value),
-        Some(&format!("use one of: {}", allowed.join(", "))),
-    );
-    None
+    value.filter(|v| check_member(file, v.offset, &v.value, what, allowed, d))
 }
 
 fn read_region(
@@ -170,7 +161,7 @@ fn read_region(
     d: &mut Diagnostics,
 ) -> Option<RegionContacts> {
     let mut r = Record::new(file, node, "region", d)?;
-    let code = one_of(file, r.string("code", true, d), REGIONS, d);
+    let code = one_of(file, r.string("code", true, d), "region", REGIONS, d);
     let name = r.string("name", true, d);
     let contacts = r
         .tables("contact")
@@ -206,7 +197,13 @@ fn read_contact(
     d: &mut Diagnostics,
 ) -> Option<ContactEntry> {
     let mut r = Record::new(file, node, "contact", d)?;
-    let kind = one_of(file, r.string("kind", true, d), CONTACT_KINDS, d);
+    let kind = one_of(
+        file,
+        r.string("kind", true, d),
+        "contact kind",
+        CONTACT_KINDS,
+        d,
+    );
     let name = r.string("name", true, d);
     let number = r.string("number", false, d);
     let say = r.string("say", false, d);
