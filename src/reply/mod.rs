@@ -91,7 +91,7 @@ pub struct Contact {
     /// `emergency`, `crisis`, `poison`… (empty for a general route).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub kind: String,
-    /// Opening hours when not 24/7.
+    /// Opening hours as the source gives them.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub hours: String,
     /// Where within the region it applies ("England", "Quebec").

@@ -64,7 +64,7 @@ fn emergency(out: &mut String, e: &Emergency) {
 }
 
 /// `Name (area): number, hours (url)`, leaving out what is empty.
-pub fn contact_line(c: &Contact) -> String {
+fn contact_line(c: &Contact) -> String {
     let mut line = c.name.clone();
     if !c.area.is_empty() {
         line.push_str(&format!(" ({})", c.area));

@@ -83,7 +83,7 @@ fn block_contacts(matched: &[&Category], region: &RegionContacts) -> Vec<Contact
     let mut out: Vec<Contact> = Vec::new();
     let specs = matched.iter().flat_map(|c| c.contacts.iter());
     for spec in specs {
-        let Some(kind) = spec.split('|').find(|k| region.first(k).is_some()) else {
+        let Some(kind) = region.resolve(spec) else {
             continue;
         };
         for c in region.of_kind(kind) {

@@ -68,14 +68,6 @@ pub struct Category {
     pub unless: Vec<String>,
 }
 
-impl Category {
-    /// Life-threatening categories show only the emergency number (and one
-    /// crisis line where useful), so nothing delays the call that matters.
-    pub fn is_life_threatening(&self) -> bool {
-        self.urgency == "life-threatening"
-    }
-}
-
 /// Contacts for one region.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct RegionContacts {
@@ -90,6 +82,12 @@ impl RegionContacts {
     /// The first contact of `kind`.
     pub fn first(&self, kind: &str) -> Option<&ContactEntry> {
         self.contacts.iter().find(|c| c.kind == kind)
+    }
+
+    /// The kind a category's contact spec names here: `poison|urgent` is the
+    /// first of its kinds this region lists, `None` when it lists none.
+    pub fn resolve<'a>(&self, spec: &'a str) -> Option<&'a str> {
+        spec.split('|').find(|k| self.first(k).is_some())
     }
 
     /// Every contact of `kind`, in file order.
@@ -123,7 +121,7 @@ pub struct ContactEntry {
     pub number: String,
     /// How the number reads in a sentence when it differs from `number`.
     pub say: String,
-    /// Opening hours when not 24/7 ("8am to 10pm").
+    /// Opening hours as the source gives them ("24 hours", "8am to 10pm").
     pub hours: String,
     /// Where it applies within the region ("England", "Quebec").
     pub area: String,
