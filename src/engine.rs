@@ -5,12 +5,13 @@
 //! and swap in a new one when the catalog changes, so answers in flight
 //! finish on the engine they started with.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use time::Date;
 
 use crate::catalog::{self, Catalog, Diagnostics, LoadOptions, REGIONS};
-use crate::reply::{Contact, NoMatchHelp, Reply, ResultItem};
+use crate::reply::{Contact, NoMatchHelp, Reply, ResultItem, Urgent};
 use crate::safety::Screener;
 use crate::search::{self, BuildSummary, IndexMeta, SearchError, SearchRequest, Searcher};
 use crate::text;
@@ -75,6 +76,8 @@ pub struct Engine {
     screener: Screener,
     searcher: Searcher,
     meta: IndexMeta,
+    /// Each region's safety-net line, built once: it ends every answer.
+    safety_nets: HashMap<String, Urgent>,
 }
 
 /// Today's date in UTC, or `SIGNPOST_TODAY` (YYYY-MM-DD) when set, so tests
@@ -119,11 +122,17 @@ impl Engine {
     pub fn from_index(paths: &Paths) -> Result<Engine, SearchError> {
         let opened = search::open(&paths.index)?;
         let searcher = Searcher::new(&opened)?;
+        let safety = &opened.catalog.safety;
+        let safety_nets = REGIONS
+            .iter()
+            .map(|r| (r.to_string(), safety.safety_net(r)))
+            .collect();
         Ok(Engine {
-            screener: Screener::new(&opened.catalog.safety),
+            screener: Screener::new(safety),
             searcher,
             meta: opened.meta,
             catalog: opened.catalog,
+            safety_nets,
         })
     }
 
@@ -140,6 +149,15 @@ impl Engine {
     /// The catalog this engine answers from.
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    /// The safety-net line for `region` (unknown codes get `global`'s).
+    pub fn safety_net(&self, region: &str) -> Urgent {
+        self.safety_nets
+            .get(region)
+            .or_else(|| self.safety_nets.get("global"))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// What the index records about its build.
@@ -246,7 +264,7 @@ impl Engine {
             no_match: false,
             no_match_help: None,
             region: region.to_string(),
-            urgent: self.catalog.safety.safety_net(region),
+            urgent: self.safety_net(region),
             detected,
         }
     }
@@ -280,7 +298,7 @@ impl Engine {
                 did_you_mean,
             }),
             region: region.to_string(),
-            urgent: self.catalog.safety.safety_net(region),
+            urgent: self.safety_net(region),
             detected: Vec::new(),
         }
     }

@@ -103,7 +103,7 @@ pub fn failure_reply(data: &Data, region: &str) -> Reply {
             did_you_mean: Vec::new(),
         }),
         region: region.to_string(),
-        urgent: data.engine.current().catalog().safety.safety_net(region),
+        urgent: data.engine.current().safety_net(region),
         detected: Vec::new(),
     }
 }
