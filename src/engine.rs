@@ -165,6 +165,21 @@ impl Engine {
         &self.meta
     }
 
+    /// Why a message would alarm: one line per matched category naming the
+    /// phrase (or the learned model) that fired. For clinicians tuning
+    /// `safety.toml` from the CLI; never called on the Discord path.
+    pub fn explain_safety(&self, question: &str) -> Vec<String> {
+        let cats = &self.catalog.safety.categories;
+        self.screener
+            .explain(question)
+            .into_iter()
+            .map(|(ci, phrase)| match phrase {
+                Some(pi) => format!("{}: phrase \"{}\"", cats[ci].id, cats[ci].phrases[pi]),
+                None => format!("{}: learned model", cats[ci].id),
+            })
+            .collect()
+    }
+
     /// Answer one question. Never panics on any input and never echoes the
     /// question: the reply holds only catalog content.
     pub fn answer(&self, question: &str, opts: &AskOptions) -> Reply {

@@ -53,7 +53,10 @@ pub fn load_dir(dir: &Path, options: LoadOptions) -> Loaded {
         today: options.today,
         reviewers: &known,
     };
-    let safety = read_safety(&dir.join("safety.toml"), &review, &mut diags, &mut files);
+    let mut safety = read_safety(&dir.join("safety.toml"), &review, &mut diags, &mut files);
+    if let Some(rules) = safety.as_mut() {
+        rules.model = read_model(&dir.join(safety::MODEL_FILE), rules, &mut diags, &mut files);
+    }
     let mut resources = Vec::new();
     for path in library_files(&dir.join("library"), &mut diags) {
         resources.extend(read_list(
@@ -300,4 +303,46 @@ fn read_safety(
     let rules = safety::read(file, &root, review, diags)?;
     safety::placeholders(file, &rules, review.reviewers, diags);
     Some(rules)
+}
+
+/// The learned second signal, if the catalog ships one. Its classes must be
+/// `none` and category ids of `safety.toml`.
+fn read_model(
+    path: &Path,
+    rules: &SafetyRules,
+    diags: &mut Diagnostics,
+    files: &mut Files,
+) -> Option<safety::LearnedModel> {
+    let text = fs::read_to_string(path).ok()?;
+    let file = files
+        .by_path
+        .entry(path.to_path_buf())
+        .or_insert_with(|| SourceFile::new(path, text));
+    let line_start = |line: usize| -> usize {
+        file.text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum()
+    };
+    let model = match safety::LearnedModel::parse(&file.text) {
+        Ok(m) => m,
+        Err((line, message)) => {
+            let hint = "regenerate it with `signpost train-screen`";
+            diags.error(file, line_start(line), message, Some(hint));
+            return None;
+        }
+    };
+    let unknown: Vec<&str> = model.classes[1..]
+        .iter()
+        .filter(|c| !rules.categories.iter().any(|cat| &cat.id == *c))
+        .map(String::as_str)
+        .collect();
+    if !unknown.is_empty() {
+        let message = format!("model classes not in safety.toml: {}", unknown.join(", "));
+        let hint = "retrain after renaming or removing a category";
+        diags.error(file, 0, message, Some(hint));
+        return None;
+    }
+    Some(model)
 }

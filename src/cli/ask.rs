@@ -28,6 +28,10 @@ pub struct AskArgs {
     /// Answer one question per line of FILE (`-` for standard input).
     #[arg(long, value_name = "FILE", conflicts_with = "question")]
     pub batch: Option<PathBuf>,
+    /// Also print, on stderr, which safety phrase fired (for clinicians
+    /// tuning `safety.toml`).
+    #[arg(long)]
+    pub why: bool,
     #[command(flatten)]
     pub at: Locations,
 }
@@ -54,21 +58,35 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match &args.batch {
-        None => answer(
-            &engine,
-            &args.question.join(" "),
-            &opts,
-            args.json,
-            &mut out,
-        )?,
+        None => {
+            let question = args.question.join(" ");
+            why(&engine, &question, args.why);
+            answer(&engine, &question, &opts, args.json, &mut out)?;
+        }
         Some(path) => {
             for question in read_batch(path)? {
+                why(&engine, &question, args.why);
                 answer(&engine, &question, &opts, args.json, &mut out)?;
             }
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--why`: the phrases that fired, on stderr so `--json` output stays clean.
+fn why(engine: &Engine, question: &str, enabled: bool) {
+    if enabled {
+        let lines = engine.explain_safety(question);
+        eprintln!(
+            "why: {}",
+            if lines.is_empty() {
+                "no alarm".into()
+            } else {
+                lines.join("; ")
+            }
+        );
+    }
 }
 
 fn open_engine(at: &Locations) -> anyhow::Result<Engine> {

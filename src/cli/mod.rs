@@ -12,6 +12,7 @@ mod ask;
 mod check;
 mod eval;
 mod serve;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -82,6 +83,8 @@ pub enum Command {
     },
     /// Measure answer quality on labelled questions.
     Eval(eval::EvalArgs),
+    /// Train the learned crisis signal on the development sets.
+    TrainScreen(train::TrainArgs),
     /// Run the Discord bot (token from DISCORD_TOKEN; see signpost.example.toml).
     Serve(serve::ServeArgs),
 }
@@ -113,6 +116,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Review { resources, within } => check::review(&resources, within),
         Command::Coverage { resources } => check::coverage(&resources),
         Command::Eval(args) => eval::run(args),
+        Command::TrainScreen(args) => train::run(args),
         Command::Serve(args) => serve::run(args),
     }
 }

@@ -15,12 +15,15 @@
 mod block;
 mod check;
 mod context;
+pub mod learned;
 mod pattern;
 mod read;
 pub mod rules;
 mod screen;
+pub mod train;
 
 pub use check::{CONTACT_RECHECK_DAYS, Review, find_dose, placeholders};
+pub use learned::{LearnedModel, MODEL_FILE};
 pub use pattern::Pattern;
 pub use read::read;
 pub use rules::{Category, ContactEntry, RegionContacts, Route, SafetyRules};

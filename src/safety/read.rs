@@ -47,6 +47,7 @@ pub fn read(
     let rules = SafetyRules {
         categories,
         regions,
+        model: None,
     };
     check::cross_check(file, &rules, d);
     Some(rules)

@@ -16,6 +16,9 @@ pub struct SafetyRules {
     pub categories: Vec<Category>,
     /// Contacts by region; `global` is the fallback.
     pub regions: Vec<RegionContacts>,
+    /// The learned second signal from `safety-model.tsv`, when present.
+    #[serde(default)]
+    pub model: Option<super::learned::LearnedModel>,
 }
 
 /// How urgent a category is; decides which kinds of line it may show.

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::context::{Frame, frame};
+use super::learned::LearnedModel;
 use super::pattern::{Alt, Elem, Pattern, normalize_word};
 use super::rules::SafetyRules;
 use crate::text;
@@ -28,6 +29,8 @@ pub struct Screener {
     /// Phrases whose first word is a prefix, by the prefix's first two
     /// characters (checked against words that start the same way).
     prefix_first: HashMap<String, Vec<PhraseRef>>,
+    /// The learned second signal, consulted when no phrase matches.
+    model: Option<(LearnedModel, Vec<Option<usize>>)>,
 }
 
 /// What screening found: every matched category, most urgent first.
@@ -35,6 +38,8 @@ pub struct Screener {
 pub struct Screening {
     /// Indexes into [`SafetyRules::categories`], ascending (priority order).
     pub categories: Vec<usize>,
+    /// True when the learned model raised this, not a phrase.
+    pub learned: bool,
 }
 
 impl Screening {
@@ -52,6 +57,10 @@ impl Screener {
             categories: Vec::new(),
             by_first: HashMap::new(),
             prefix_first: HashMap::new(),
+            model: rules
+                .model
+                .as_ref()
+                .map(|m| (m.clone(), class_categories(m, rules))),
         };
         for (ci, cat) in rules.categories.iter().enumerate() {
             let phrases: Vec<Pattern> = cat
@@ -114,7 +123,38 @@ impl Screener {
 
     /// [`Screener::screen`] on text already passed through [`text::clean`].
     pub fn screen_cleaned(&self, cleaned: &str) -> Option<Screening> {
-        let mut found = vec![false; self.categories.len()];
+        let categories: Vec<usize> = self.phrase_hits(cleaned).iter().map(|h| h.0).collect();
+        if categories.is_empty() {
+            return self.learned(cleaned);
+        }
+        Some(Screening {
+            categories,
+            learned: false,
+        })
+    }
+
+    /// Why a message alarms: per matched category, the index of the first
+    /// phrase that fired (`None` when the learned model raised it). For
+    /// clinicians tuning phrases (`signpost ask --why`); never logged.
+    pub fn explain(&self, message: &str) -> Vec<(usize, Option<usize>)> {
+        let cleaned = text::clean(message);
+        let hits: Vec<(usize, Option<usize>)> = self
+            .phrase_hits(&cleaned)
+            .into_iter()
+            .map(|(c, p)| (c, Some(p)))
+            .collect();
+        if !hits.is_empty() {
+            return hits;
+        }
+        self.learned(&cleaned)
+            .map(|s| vec![(s.lead(), None)])
+            .unwrap_or_default()
+    }
+
+    /// Each category with a phrase that fires, and that phrase, in category
+    /// order.
+    fn phrase_hits(&self, cleaned: &str) -> Vec<PhraseRef> {
+        let mut found: Vec<Option<usize>> = vec![None; self.categories.len()];
         let mut candidates = Vec::new();
         let mut buf = String::new();
         for sentence in split_sentences(cleaned) {
@@ -127,15 +167,29 @@ impl Screener {
                 candidates.clear();
                 self.candidates(&sentence[start], &mut buf, &mut candidates);
                 for &(ci, pi) in &candidates {
-                    let skip = found[ci] || (past && !self.categories[ci].screen_past);
+                    let skip = found[ci].is_some() || (past && !self.categories[ci].screen_past);
                     if !skip && self.phrase_fires(ci, pi, &sentence, start) {
-                        found[ci] = true;
+                        found[ci] = Some(pi);
                     }
                 }
             }
         }
-        let categories: Vec<usize> = (0..found.len()).filter(|&i| found[i]).collect();
-        (!categories.is_empty()).then_some(Screening { categories })
+        found
+            .iter()
+            .enumerate()
+            .filter_map(|(ci, pi)| Some((ci, (*pi)?)))
+            .collect()
+    }
+
+    /// The learned model's alarm, when no phrase matched.
+    fn learned(&self, cleaned: &str) -> Option<Screening> {
+        let (model, map) = self.model.as_ref()?;
+        let v = model.verdict(cleaned)?;
+        let category = map[v.class].filter(|_| v.crisis >= model.threshold)?;
+        Some(Screening {
+            categories: vec![category],
+            learned: true,
+        })
     }
 
     /// Phrase `pi` of category `ci` matches at `start` and is explicit or
@@ -143,7 +197,9 @@ impl Screener {
     fn phrase_fires(&self, ci: usize, pi: usize, sentence: &[String], start: usize) -> bool {
         let cat = &self.categories[ci];
         let phrase = &cat.phrases[pi];
-        phrase.matches_at(sentence, start) && (phrase.explicit || !any_match(&cat.unless, sentence))
+        phrase.matches_at(sentence, start)
+            && !negated_wish(sentence, start)
+            && (phrase.explicit || !any_match(&cat.unless, sentence))
     }
 
     fn candidates(&self, word: &str, buf: &mut String, out: &mut Vec<PhraseRef>) {
@@ -164,6 +220,32 @@ impl Screener {
             out.extend_from_slice(refs);
         }
     }
+}
+
+/// For each model class, the category it names (`none` and unknown ids map
+/// to nothing; the checker reports unknown ids).
+fn class_categories(model: &LearnedModel, rules: &SafetyRules) -> Vec<Option<usize>> {
+    model
+        .classes
+        .iter()
+        .map(|c| rules.categories.iter().position(|cat| &cat.id == c))
+        .collect()
+}
+
+/// A wish or plan that the word before plainly negates: "I don't want to
+/// hurt myself, what is the safe dose" asks about dosing. Only the wish is
+/// cancelled: "I don't want to be here anymore" is its own phrase, and any
+/// other phrase in the message still fires.
+fn negated_wish(sentence: &[String], start: usize) -> bool {
+    const WISHES: &[&str] = &["want", "wanting", "need", "tempted", "planning", "plan"];
+    const NEGATIONS: &[&str] = &["dont", "doesnt", "didnt", "never", "not", "no", "wont"];
+    let word = |i: usize| sentence.get(i).map_or("", String::as_str);
+    // The wish is the phrase's first word, or just before it ("want to").
+    let wish_at = [start, start.wrapping_sub(1), start.wrapping_sub(2)]
+        .into_iter()
+        .filter(|&i| i < sentence.len())
+        .find(|&i| WISHES.contains(&word(i)) && (i..start).all(|j| j == i || word(j) == "to"));
+    wish_at.is_some_and(|i| i > 0 && NEGATIONS.contains(&word(i - 1)))
 }
 
 fn any_match(patterns: &[Pattern], sentence: &[String]) -> bool {

@@ -58,6 +58,7 @@ fn every_problem_is_reported_with_its_place() {
     has(&all, f, 11, "not a valid date");
     has(&all, f, 12, "review date 2020-01-01 has passed");
     has(&all, f, 13, "unknown field `colour`");
+    has(&all, "safety-model.tsv", 4, "bad class:weight pair");
     has(
         &all,
         "library/main.toml",

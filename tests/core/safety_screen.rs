@@ -223,8 +223,47 @@ fn ongoing_events_children_negation_and_idioms() {
         ("I could murder a cup of tea", None),
         ("dying for a coffee", None),
         ("I nearly choked on my words", None),
+        (
+            "I don't want to hurt myself, what is the safe maximum dose of paracetamol",
+            None,
+        ),
+        (
+            "I don't want to hurt myself but I can't stop cutting",
+            Some("self-harm"),
+        ),
+        ("do compression stockings help varicose veins", None),
+        ("he snores and then stops breathing for a few seconds", None),
+        ("my heart nearly stopped when i saw the bill lol", None),
     ] {
         assert_eq!(fires(q).as_deref(), want, "{q:?}");
+    }
+}
+
+/// The learned second signal catches wording no phrase covers, names a
+/// category (so the region's right number leads) and never adds an alarm to
+/// an ordinary question.
+#[test]
+fn learned_signal_adds_alarms_phrases_miss() {
+    let e = engine();
+    for (q, want) in [
+        (
+            "please help my mother is not breath and heart is not beat i think",
+            "cardiac-arrest",
+        ),
+        (
+            "something stuck in my daughters throat shes making a whistling sound and cant talk",
+            "choking",
+        ),
+    ] {
+        let why = e.explain_safety(q);
+        assert_eq!(why, [format!("{want}: learned model")], "{q:?}");
+        assert_eq!(fires(q).as_deref(), Some(want), "{q:?}");
+    }
+    for q in [
+        "what are the early signs of type 2 diabetes",
+        "how long does it take to recover from a hip replacement",
+    ] {
+        assert!(e.explain_safety(q).is_empty(), "{q:?}");
     }
 }
 

@@ -1,0 +1,312 @@
+//! The learned second signal: a linear model over words and word pairs.
+//!
+//! Phrase rules are precise but miss wording nobody wrote a phrase for. This
+//! model, trained on the in-repo crisis and ordinary-question sets (see
+//! `train`), catches some of those: when no phrase matches and the model is
+//! confident a message is a crisis, its best category is screened as if a
+//! phrase had matched. It only ever *adds* an alarm, never cancels one, and
+//! it only picks a category: what the patient reads still comes from the
+//! clinician-approved `safety.toml`. Weights live in
+//! `resources/safety-model.tsv`, a reviewable text file; nothing is fetched
+//! at run time.
+
+use std::fmt::Write as _;
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::text;
+
+/// File name of the weights beside `safety.toml`.
+pub const MODEL_FILE: &str = "safety-model.tsv";
+
+/// The class meaning "not a crisis"; every other class is a category id.
+pub const NONE: &str = "none";
+
+/// A multinomial logistic model: per feature, a sparse list of class weights.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub struct LearnedModel {
+    /// Class names; index 0 is [`NONE`].
+    pub classes: Vec<String>,
+    /// Alarm when the probability of "not a crisis" is below `1 - threshold`.
+    pub threshold: f32,
+    pub bias: Vec<f32>,
+    /// Feature → (class, weight), as written in the file.
+    pub weights: BTreeMap<String, Vec<(u16, f32)>>,
+    /// The same weights for scoring: feature hash → range in `flat`, so a
+    /// look-up touches no string (see [`LearnedModel::index`]).
+    lookup: FxHashMap<u64, (u32, u32)>,
+    flat: Vec<(u16, f32)>,
+}
+
+/// FNV-1a over the bytes of `parts` joined by spaces, computed without
+/// joining them (a word pair is hashed straight from its two words).
+fn feature_hash(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, part) in parts.iter().enumerate() {
+        let sep = (i > 0).then_some(b' ');
+        for b in sep.into_iter().chain(part.bytes()) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// What the model thinks of one message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// Probability that the message is any crisis.
+    pub crisis: f32,
+    /// Most likely crisis class (an index into `classes`, never 0).
+    pub class: usize,
+}
+
+/// The features of a message: each distinct word and adjacent word pair of
+/// the lower-cased text. Training and prediction share this, so they agree.
+pub fn features(lower: &str) -> Vec<String> {
+    let words: Vec<&str> = text::words(lower).collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len() * 2);
+    for (i, w) in words.iter().enumerate() {
+        out.push((*w).to_string());
+        if let Some(next) = words.get(i + 1) {
+            out.push(format!("{w} {next}"));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+impl LearnedModel {
+    /// A model from its parts, indexed for scoring.
+    pub fn new(
+        classes: Vec<String>,
+        threshold: f32,
+        bias: Vec<f32>,
+        weights: BTreeMap<String, Vec<(u16, f32)>>,
+    ) -> LearnedModel {
+        let mut model = LearnedModel {
+            classes,
+            threshold,
+            bias,
+            weights,
+            ..LearnedModel::default()
+        };
+        model.index();
+        model
+    }
+
+    /// Build the hashed look-up from `weights`.
+    fn index(&mut self) {
+        self.lookup.clear();
+        self.flat.clear();
+        for (feature, pairs) in &self.weights {
+            let parts: Vec<&str> = feature.split(' ').collect();
+            let start = self.flat.len() as u32;
+            self.flat.extend_from_slice(pairs);
+            self.lookup
+                .insert(feature_hash(&parts), (start, self.flat.len() as u32));
+        }
+    }
+
+    /// Score a lower-cased, cleaned message. The same features as
+    /// [`features`], hashed straight from the words (this runs on every
+    /// question that no phrase matched, so it allocates no strings).
+    pub fn verdict(&self, lower: &str) -> Option<Verdict> {
+        if self.classes.len() < 2 {
+            return None;
+        }
+        let words: Vec<&str> = text::words(lower).collect();
+        let mut keys: Vec<u64> = Vec::with_capacity(words.len() * 2);
+        keys.extend(words.iter().map(|w| feature_hash(&[w])));
+        keys.extend(words.windows(2).map(feature_hash));
+        keys.sort_unstable();
+        keys.dedup();
+        if keys.is_empty() {
+            return None;
+        }
+        let x = 1.0 / (keys.len() as f32).sqrt();
+        let mut logits = self.bias.clone();
+        for key in keys {
+            if let Some(&(start, end)) = self.lookup.get(&key) {
+                for &(c, w) in &self.flat[start as usize..end as usize] {
+                    logits[usize::from(c)] += w * x;
+                }
+            }
+        }
+        softmax_verdict(&logits)
+    }
+
+    /// The crisis class to screen, when the model is confident enough.
+    pub fn alarm(&self, lower: &str) -> Option<&str> {
+        let v = self.verdict(lower)?;
+        (v.crisis >= self.threshold).then(|| self.classes[v.class].as_str())
+    }
+
+    /// Parse the weights file. Errors name the line.
+    pub fn parse(text: &str) -> Result<LearnedModel, (usize, String)> {
+        let mut model = LearnedModel::default();
+        for (i, line) in text.lines().enumerate() {
+            let n = i + 1;
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (key, rest) = line
+                .split_once('\t')
+                .ok_or((n, "expected a tab after the first field".to_string()))?;
+            let bad = |what: &str| (n, format!("{what} in `{key}` line"));
+            match key {
+                "threshold" => model.threshold = rest.parse().map_err(|_| bad("bad number"))?,
+                "classes" => model.classes = rest.split('\t').map(String::from).collect(),
+                "bias" => model.bias = parse_numbers(rest).ok_or_else(|| bad("bad number"))?,
+                _ => {
+                    let pairs = parse_pairs(rest, model.classes.len())
+                        .ok_or_else(|| bad("bad class:weight pair"))?;
+                    model.weights.insert(key.to_string(), pairs);
+                }
+            }
+        }
+        model.validate()?;
+        model.index();
+        Ok(model)
+    }
+
+    fn validate(&self) -> Result<(), (usize, String)> {
+        if self.classes.first().map(String::as_str) != Some(NONE) {
+            return Err((0, format!("the `classes` line must start with `{NONE}`")));
+        }
+        if self.bias.len() != self.classes.len() {
+            return Err((0, "`bias` needs one number per class".into()));
+        }
+        if !(0.5..1.0).contains(&self.threshold) {
+            return Err((0, "`threshold` must be at least 0.5 and below 1".into()));
+        }
+        Ok(())
+    }
+
+    /// The weights file, features in sorted order so diffs stay readable.
+    pub fn to_text(&self) -> String {
+        let mut out = String::from(
+            "# Signpost learned crisis signal. Generated by `signpost train-screen`;\n\
+             # do not edit by hand. Each line: feature, then class:weight pairs.\n",
+        );
+        let _ = writeln!(out, "threshold\t{}", self.threshold);
+        let _ = writeln!(out, "classes\t{}", self.classes.join("\t"));
+        let bias: Vec<String> = self.bias.iter().map(|b| format!("{b:.3}")).collect();
+        let _ = writeln!(out, "bias\t{}", bias.join("\t"));
+        for k in self.weights.keys() {
+            let pairs: Vec<String> = self.weights[k]
+                .iter()
+                .map(|(c, w)| format!("{c}:{w:.3}"))
+                .collect();
+            let _ = writeln!(out, "{k}\t{}", pairs.join("\t"));
+        }
+        out
+    }
+}
+
+/// Probability of any crisis, and the most likely crisis class.
+fn softmax_verdict(logits: &[f32]) -> Option<Verdict> {
+    let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let sum: f32 = logits.iter().map(|l| (l - max).exp()).sum();
+    let p_none = (logits[0] - max).exp() / sum;
+    let class = (1..logits.len()).max_by(|&a, &b| logits[a].total_cmp(&logits[b]))?;
+    Some(Verdict {
+        crisis: 1.0 - p_none,
+        class,
+    })
+}
+
+fn parse_numbers(s: &str) -> Option<Vec<f32>> {
+    s.split('\t').map(|v| v.parse().ok()).collect()
+}
+
+fn parse_pairs(s: &str, classes: usize) -> Option<Vec<(u16, f32)>> {
+    s.split('\t')
+        .map(|p| {
+            let (c, w) = p.split_once(':')?;
+            let c: u16 = c.parse().ok()?;
+            (usize::from(c) < classes).then_some(())?;
+            Some((c, w.parse().ok()?))
+        })
+        .collect()
+}
+
+impl From<LearnedModel> for String {
+    fn from(m: LearnedModel) -> String {
+        m.to_text()
+    }
+}
+
+impl TryFrom<String> for LearnedModel {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        LearnedModel::parse(&s).map_err(|(line, e)| format!("line {line}: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> LearnedModel {
+        LearnedModel::parse(
+            "threshold\t0.8\nclasses\tnone\tsuicide\nbias\t1.0\t-1.0\n\
+             end it\t1:12.0\nend\t1:1.0\n",
+        )
+        .expect("parses")
+    }
+
+    #[test]
+    fn features_are_words_and_pairs() {
+        assert_eq!(
+            features("end it all"),
+            ["all", "end", "end it", "it", "it all"]
+        );
+    }
+
+    #[test]
+    fn alarms_only_when_confident() {
+        let m = tiny();
+        assert_eq!(m.alarm("i want to end it"), Some("suicide"));
+        assert_eq!(m.alarm("the end of the film"), None);
+    }
+
+    /// `verdict` counts the same features as `features` (what training saw).
+    #[test]
+    fn verdict_agrees_with_features() {
+        let m = tiny();
+        for q in ["end it end it now", "the end", "end it"] {
+            let feats = features(q);
+            let x = 1.0 / (feats.len() as f32).sqrt();
+            let mut logits = m.bias.clone();
+            for f in &feats {
+                for &(c, w) in m.weights.get(f.as_str()).into_iter().flatten() {
+                    logits[usize::from(c)] += w * x;
+                }
+            }
+            let want = softmax_verdict(&logits).expect("two classes");
+            assert_eq!(m.verdict(q), Some(want), "{q}");
+        }
+    }
+
+    #[test]
+    fn round_trips_through_text() {
+        let m = tiny();
+        assert_eq!(LearnedModel::parse(&m.to_text()).expect("parses"), m);
+    }
+
+    #[test]
+    fn bad_files_name_the_line() {
+        let err = LearnedModel::parse("threshold\tx\n").expect_err("bad number");
+        assert_eq!(err.0, 1);
+        let err = LearnedModel::parse("classes\tsuicide\nbias\t0\n").expect_err("no none");
+        assert!(err.1.contains("none"), "{}", err.1);
+        let text = "threshold\t0.9\nclasses\tnone\tx\nbias\t0\t0\nw\t7:1\n";
+        assert_eq!(LearnedModel::parse(text).expect_err("class").0, 4);
+    }
+}
