@@ -97,7 +97,7 @@ fn held_out_crisis_recall_and_false_alarms() {
     let info = cases("informational-holdout.tsv", false);
     let s = evaluate_safety(engine(), &crisis, &info, &uk());
     assert!(
-        s.crisis_recall >= 0.92,
+        s.crisis_recall >= 0.95,
         "held-out crisis recall {:.3}, missed lines {:?}",
         s.crisis_recall,
         s.missed
@@ -111,7 +111,8 @@ fn held_out_crisis_recall_and_false_alarms() {
 }
 
 /// Every category in every region (third column): written by someone who
-/// had not read the rules, then used to broaden them (development set).
+/// had not read the rules, then used to broaden them and to train the learned
+/// signal (development set: these floors check the fit, not generalisation).
 #[test]
 fn category_crisis_sets_by_region() {
     let crisis = cases("crisis-categories.tsv", true);
@@ -121,19 +122,19 @@ fn category_crisis_sets_by_region() {
     assert_eq!(s.by_category.len(), 22, "{:?}", s.by_category.keys());
     assert_eq!(s.by_region.len(), 7);
     assert!(
-        s.crisis_recall >= 0.88,
+        s.crisis_recall >= 0.98,
         "recall {:.3}, missed {:?}",
         s.crisis_recall,
         s.missed
     );
     assert!(
-        s.right_number_rate >= 0.87,
+        s.right_number_rate >= 0.97,
         "right number {:.3}, wrong {:?}",
         s.right_number_rate,
         s.wrong_number
     );
     assert!(
-        s.false_alarm_rate <= 0.04,
+        s.false_alarm_rate <= 0.02,
         "false alarms {:?}",
         s.false_alarms
     );
@@ -147,14 +148,55 @@ fn held_out_category_crisis_sets_by_region() {
     let crisis = cases("crisis-holdout-categories.tsv", true);
     let info = cases("informational-holdout-categories.tsv", true);
     let s = evaluate_safety(engine(), &crisis, &info, &uk());
-    assert!(s.crisis_recall >= 0.75, "recall {:.3}", s.crisis_recall);
+    assert!(s.crisis_recall >= 0.90, "recall {:.3}", s.crisis_recall);
     assert!(
-        s.right_number_rate >= 0.74,
+        s.right_number_rate >= 0.88,
         "right number {:.3}",
         s.right_number_rate
     );
     assert!(
-        s.false_alarm_rate <= 0.11,
+        s.false_alarm_rate <= 0.12,
+        "false alarms {:.3}",
+        s.false_alarm_rate
+    );
+}
+
+/// Ordinary patient questions (the retrieval sets) must rarely raise an
+/// alarm. The held-out ceiling is above the 2 % goal: docs/QUALITY.md.
+#[test]
+fn ordinary_questions_rarely_alarm() {
+    for (name, ceiling) in [
+        ("patient-questions.tsv", 0.012),
+        ("holdout-questions.tsv", 0.03),
+    ] {
+        let questions = cases(name, false);
+        let s = evaluate_safety(engine(), &[], &questions, &uk());
+        assert!(
+            s.false_alarm_rate <= ceiling,
+            "{name}: false alarms {:.3}, lines {:?}",
+            s.false_alarm_rate,
+            s.false_alarms
+        );
+    }
+}
+
+/// The fresh held-out half, written blind after all tuning of this round and
+/// measured once (docs/QUALITY.md). Floors guard against regressions.
+#[test]
+fn fresh_held_out_category_sets() {
+    let crisis = cases("crisis-holdout2-categories.tsv", true);
+    let info = cases("informational-holdout2-categories.tsv", true);
+    let s = evaluate_safety(engine(), &crisis, &info, &uk());
+    assert_eq!(s.by_category.len(), 22);
+    assert_eq!(s.by_region.len(), 7);
+    assert!(s.crisis_recall >= 0.92, "recall {:.3}", s.crisis_recall);
+    assert!(
+        s.right_number_rate >= 0.91,
+        "right {:.3}",
+        s.right_number_rate
+    );
+    assert!(
+        s.false_alarm_rate <= 0.06,
         "false alarms {:.3}",
         s.false_alarm_rate
     );
