@@ -108,7 +108,7 @@ fn main() {
     let a = args();
     // Production logging (JSON lines on stderr, info level), installed before
     // the test support's capture so it is what the bot pays for.
-    signpost::telemetry::init(signpost::config::LogFormat::Json);
+    signpost::telemetry::init(signpost::config::LogFormat::Json, false);
     let fake_rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -13,6 +13,10 @@ pub struct ServeArgs {
     /// present, defaults otherwise. The token comes from DISCORD_TOKEN.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Show other crates' log events in full. They can contain patients'
+    /// message text: only for debugging on a test server.
+    #[arg(long)]
+    pub unsafe_debug_logs: bool,
 }
 
 /// Run until SIGINT/SIGTERM; exit 2 with setup help when there is no token.
@@ -24,7 +28,10 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         eprintln!("{}", signpost::discord::NO_TOKEN_HELP);
         return Ok(ExitCode::from(2));
     }
-    signpost::telemetry::init(config.log_format);
+    signpost::telemetry::init(config.log_format, args.unsafe_debug_logs);
+    if args.unsafe_debug_logs {
+        tracing::warn!("--unsafe-debug-logs: other crates' logs may contain message text");
+    }
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     runtime.block_on(signpost::discord::serve(
         config,
