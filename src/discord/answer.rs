@@ -57,8 +57,8 @@ pub fn pick_region(stored: Option<&str>, default: Option<&str>, locales: Locales
 pub async fn settings_for(data: &Data, guild: Option<u64>, locales: Locales<'_>) -> AnswerSettings {
     let stored = match guild {
         Some(g) => data.store.guild(g).await.unwrap_or_else(|e| {
-            tracing::warn!(guild = g, error = %e, "settings unavailable; using defaults");
-            GuildSettings::default()
+            tracing::error!(guild = g, error = %e, "settings unavailable and none known; answering privately");
+            GuildSettings::fail_safe()
         }),
         None => GuildSettings::default(),
     };

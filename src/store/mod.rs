@@ -95,6 +95,18 @@ pub struct GuildSettings {
     pub log_channel: Option<ChannelId>,
 }
 
+impl GuildSettings {
+    /// What to answer with when a server's settings cannot be read and none
+    /// were read before: privately (the safer way for a patient), with no
+    /// crisis log channel and the region left to the asker's language.
+    pub fn fail_safe() -> GuildSettings {
+        GuildSettings {
+            private_default: true,
+            ..GuildSettings::default()
+        }
+    }
+}
+
 /// Storage for moderators' settings.
 #[serenity::async_trait]
 pub trait SettingsStore: Send + Sync {
