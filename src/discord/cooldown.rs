@@ -15,6 +15,11 @@ use crate::reply::Reply;
 /// Maps are pruned of expired entries once they grow past this.
 const PRUNE_AT: usize = 10_000;
 
+/// Entries younger than this are never pruned: the longest cooldown a
+/// server can set (`/signpost cooldown` takes 0 to 3600 s). Pruning by the
+/// caller's own cooldown would wipe other servers' longer ones.
+const KEEP_AT_LEAST: Duration = Duration::from_secs(3600);
+
 /// Where an earlier identical answer was posted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Earlier {
@@ -61,9 +66,11 @@ fn remaining(
     (until > now).then(|| until - now)
 }
 
-fn prune<K: Eq + Hash, V>(map: &mut HashMap<K, V>, keep: impl Fn(&V) -> bool) {
+/// Drop entries older than every cooldown that may still apply to them.
+fn prune<K: Eq + Hash>(map: &mut HashMap<K, Instant>, now: Instant, cd: Duration) {
     if map.len() > PRUNE_AT {
-        map.retain(|_, v| keep(v));
+        let keep = cd.max(KEEP_AT_LEAST);
+        map.retain(|_, t| now.duration_since(*t) < keep);
     }
 }
 
@@ -78,7 +85,7 @@ impl Limiter {
         if let Some(left) = remaining(&s.users, user, now, cd) {
             return Err(left);
         }
-        prune(&mut s.users, |t| now.duration_since(*t) < cd);
+        prune(&mut s.users, now, cd);
         s.users.insert(user, now);
         Ok(())
     }
@@ -89,7 +96,7 @@ impl Limiter {
         if let Some(left) = remaining(&s.channels, channel, now, cd) {
             return Err(left);
         }
-        prune(&mut s.channels, |t| now.duration_since(*t) < cd);
+        prune(&mut s.channels, now, cd);
         s.channels.insert(channel, now);
         Ok(())
     }
@@ -100,7 +107,7 @@ impl Limiter {
         if remaining(&s.auto, channel, now, cd).is_some() {
             return false;
         }
-        prune(&mut s.auto, |t| now.duration_since(*t) < cd);
+        prune(&mut s.auto, now, cd);
         s.auto.insert(channel, now);
         true
     }
@@ -124,7 +131,11 @@ impl Limiter {
             return;
         }
         let mut s = self.lock();
-        prune(&mut s.answers, |(t, _)| now.duration_since(*t) < window);
+        // One duplicate window for every server: pruning by it is exact.
+        if s.answers.len() > PRUNE_AT {
+            s.answers
+                .retain(|_, (t, _)| now.duration_since(*t) < window);
+        }
         s.answers.insert((at.channel, key), (now, at));
     }
 }
@@ -157,6 +168,19 @@ mod tests {
         assert_eq!(l.user(1, t0 + 4 * S, 10 * S), Err(6 * S));
         assert!(l.user(2, t0 + 4 * S, 10 * S).is_ok());
         assert!(l.user(1, t0 + 10 * S, 10 * S).is_ok());
+    }
+
+    /// A prune triggered by a server with no cooldown keeps other servers'
+    /// running ones.
+    #[test]
+    fn pruning_keeps_other_servers_cooldowns() {
+        let l = Limiter::default();
+        let t0 = Instant::now();
+        assert!(l.channel(1, t0, 600 * S).is_ok());
+        for c in 2..(PRUNE_AT as u64 + 3) {
+            assert!(l.channel(c, t0 + S, Duration::ZERO).is_ok());
+        }
+        assert_eq!(l.channel(1, t0 + 2 * S, 600 * S), Err(598 * S));
     }
 
     #[test]
