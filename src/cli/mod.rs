@@ -83,7 +83,7 @@ pub enum Command {
     },
     /// Measure answer quality on labelled questions.
     Eval(eval::EvalArgs),
-    /// Train the learned crisis signal on the development sets.
+    /// Train the learned crisis signal on the in-repo training sets.
     TrainScreen(train::TrainArgs),
     /// Run the Discord bot (token from DISCORD_TOKEN; see signpost.example.toml).
     Serve(serve::ServeArgs),

@@ -1,7 +1,8 @@
 //! `signpost train-screen`: train the learned crisis signal on the in-repo
-//! development sets and write `resources/safety-model.tsv`.
+//! training sets and write `resources/safety-model.tsv`.
 //!
-//! Held-out sets are never trained on: they are how the model is judged.
+//! The fresh held-out sets are never trained on: they are how the model is
+//! judged.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,10 +22,10 @@ const ORDINARY: &[&str] = &[
 
 #[derive(clap::Args, Debug)]
 pub struct TrainArgs {
-    /// Crisis messages (`message<TAB>category`); default: the development sets.
+    /// Crisis messages (`message<TAB>category`); default: the training sets.
     #[arg(long, value_name = "FILE.tsv")]
     pub crisis: Vec<PathBuf>,
-    /// Messages that are not a crisis (first column); default: the development sets.
+    /// Messages that are not a crisis (first column); default: the training sets.
     #[arg(long, value_name = "FILE.tsv")]
     pub ordinary: Vec<PathBuf>,
     /// Alarm when the model's crisis probability is at least this.

@@ -97,7 +97,7 @@ fn held_out_crisis_recall_and_false_alarms() {
     let info = cases("informational-holdout.tsv", false);
     let s = evaluate_safety(engine(), &crisis, &info, &uk());
     assert!(
-        s.crisis_recall >= 0.95,
+        s.crisis_recall >= 0.98,
         "held-out crisis recall {:.3}, missed lines {:?}",
         s.crisis_recall,
         s.missed
@@ -140,17 +140,18 @@ fn category_crisis_sets_by_region() {
     );
 }
 
-/// The held-out half: written by another person who saw neither the rules
-/// nor the development set, and never read while tuning. The floors guard
-/// against regressions; they are far below the goal (docs/QUALITY.md).
+/// The first held-out half: written by another person who saw neither the
+/// rules nor the development set, never read while tuning, measured, and then
+/// (once the fresh set below existed) added to the learned signal's training
+/// data: these floors now check the fit (docs/QUALITY.md).
 #[test]
 fn held_out_category_crisis_sets_by_region() {
     let crisis = cases("crisis-holdout-categories.tsv", true);
     let info = cases("informational-holdout-categories.tsv", true);
     let s = evaluate_safety(engine(), &crisis, &info, &uk());
-    assert!(s.crisis_recall >= 0.90, "recall {:.3}", s.crisis_recall);
+    assert!(s.crisis_recall >= 0.98, "recall {:.3}", s.crisis_recall);
     assert!(
-        s.right_number_rate >= 0.88,
+        s.right_number_rate >= 0.97,
         "right number {:.3}",
         s.right_number_rate
     );
