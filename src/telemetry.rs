@@ -30,21 +30,27 @@ const DEFAULT_FILTER: &str = "info";
 /// ignored). `unsafe_debug` shows other crates' logs in full, payloads and
 /// all: for debugging on a test server, never with real patients.
 pub fn init(format: LogFormat, unsafe_debug: bool) {
-    let _ = subscriber(format, unsafe_debug, io::stderr).try_init();
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
+    let _ = tracing_subscriber::registry()
+        .with(layer(format, unsafe_debug, io::stderr, filter))
+        .try_init();
     install_panic_hook();
 }
 
-/// The subscriber, writing to `writer` (tests capture it).
-pub fn subscriber<W>(
+/// The logging layer, writing to `writer`: this crate's events as `filter`
+/// allows, other crates' at `warn` and above with their details withheld.
+/// Tests stack it with their own capture.
+pub fn layer<S, W>(
     format: LogFormat,
     unsafe_debug: bool,
     writer: W,
-) -> impl Subscriber + Send + Sync + for<'a> LookupSpan<'a>
+    filter: EnvFilter,
+) -> Vec<Box<dyn Layer<S> + Send + Sync>>
 where
+    S: Subscriber + for<'a> LookupSpan<'a>,
     W: for<'w> MakeWriter<'w> + Clone + Send + Sync + 'static,
 {
-    let filter =
-        || EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
     let ours = tracing_subscriber::fmt::layer()
         .with_writer(writer.clone())
         .with_ansi(false);
@@ -53,14 +59,14 @@ where
         LogFormat::Json => ours.json().boxed(),
     };
     let ours = ours
-        .with_filter(filter())
+        .with_filter(filter)
         .with_filter(filter_fn(move |m| unsafe_debug || is_ours(m.target())));
     let theirs = tracing_subscriber::fmt::layer()
         .with_writer(writer)
         .event_format(Withheld { format })
         .with_filter(LevelFilter::WARN)
         .with_filter(filter_fn(move |m| !unsafe_debug && !is_ours(m.target())));
-    tracing_subscriber::registry().with(ours).with(theirs)
+    vec![ours.boxed(), theirs.boxed()]
 }
 
 fn is_ours(target: &str) -> bool {
@@ -107,7 +113,7 @@ where
 
 /// Log panics through tracing with their place and thread, never their
 /// message.
-fn install_panic_hook() {
+pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         let place = info
             .location()
@@ -149,7 +155,12 @@ mod tests {
 
     fn captured(format: LogFormat, unsafe_debug: bool) -> String {
         let buf = Buffer::default();
-        let sub = subscriber(format, unsafe_debug, buf.clone());
+        let sub = tracing_subscriber::registry().with(layer(
+            format,
+            unsafe_debug,
+            buf.clone(),
+            EnvFilter::new("trace"),
+        ));
         tracing::subscriber::with_default(sub, || {
             let span = tracing::info_span!(target: "serenity::http", "send", map = "MARKER-span");
             let _g = span.enter();

@@ -72,3 +72,52 @@ async fn question_text_never_reaches_logs_database_or_replies() {
         );
     }
 }
+
+/// Events the pinned client cannot parse (wrong types, unknown enum values)
+/// make serenity log the raw payload; a panic message can quote text. Neither
+/// may reach the bot's logs at any level.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn undeserializable_events_and_panics_log_no_text() {
+    const MARKER: &str = "zqxunparsable";
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let bot = Bot::start(&fake, &files, Options::default()).await;
+
+    let mut bad_message = guild_message(1601, CHANNEL_ID, HUMAN_ID, MARKER, true);
+    bad_message["type"] = serde_json::json!("not-a-number");
+    bad_message["timestamp"] = serde_json::json!(MARKER);
+    fake.dispatch("MESSAGE_CREATE", bad_message);
+    let mut bad_interaction = interaction(
+        1602,
+        "tok-1602",
+        HUMAN_ID,
+        MEMBER_PERMS,
+        ask_data(MARKER, None),
+    );
+    bad_interaction["type"] = serde_json::json!(MARKER);
+    fake.dispatch("INTERACTION_CREATE", bad_interaction);
+    // A good question afterwards is still answered: the bad events were read.
+    invoke(
+        &fake,
+        1603,
+        HUMAN_ID,
+        MEMBER_PERMS,
+        ask_data("asthma inhaler", None),
+    )
+    .await;
+
+    signpost::telemetry::install_panic_hook();
+    let _ = std::thread::spawn(|| panic!("{MARKER} in a panic message")).join();
+    let _ = std::panic::take_hook(); // back to the default hook for other tests
+    bot.stop().await.unwrap();
+
+    let logs = captured_logs();
+    assert!(
+        logs.contains("details withheld"),
+        "serenity's warning was seen: {logs}"
+    );
+    assert!(logs.contains("message withheld"), "the panic was logged");
+    for line in logs.lines() {
+        assert!(!line.contains(MARKER), "text in a log line: {line}");
+    }
+}

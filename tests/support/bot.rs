@@ -68,12 +68,12 @@ pub struct Bot {
     join: JoinHandle<Result<(), ServeError>>,
 }
 
-/// Everything logged at the production filter (plus signpost at trace), for
-/// privacy checks: no question text may ever appear in it.
+/// Everything the bot's logging layer writes, at every level of its own
+/// events, for privacy checks: no question text may ever appear in it.
 static CAPTURED: Mutex<Vec<u8>> = Mutex::new(Vec::new());
 
-/// The production default filter, with our own crate at its most verbose.
-const CAPTURE_FILTER: &str = "info,signpost=trace,serenity=warn,poise=warn,sqlx=warn,tantivy=warn";
+/// Our own crate at its most verbose (other crates: `warn`, details withheld).
+const CAPTURE_FILTER: &str = "trace";
 
 #[derive(Clone, Copy)]
 struct Capture;
@@ -103,13 +103,17 @@ pub fn init_tracing() {
     let shown = fmt::layer()
         .with_test_writer()
         .with_filter(EnvFilter::from_default_env());
-    let captured = fmt::layer()
-        .json()
-        .with_writer(|| Capture)
-        .with_filter(EnvFilter::new(CAPTURE_FILTER));
+    // What the bot itself writes: its own events at every level, other
+    // crates' with their details withheld (signpost::telemetry).
+    let captured = signpost::telemetry::layer(
+        signpost::config::LogFormat::Json,
+        false,
+        || Capture,
+        EnvFilter::new(CAPTURE_FILTER),
+    );
     let _ = tracing_subscriber::registry()
-        .with(shown)
         .with(captured)
+        .with(shown)
         .try_init();
 }
 
