@@ -14,6 +14,8 @@ mod catalog;
 mod cli;
 #[path = "discord_e2e/common.rs"]
 mod common;
+#[path = "discord_e2e/faults.rs"]
+mod faults;
 #[path = "discord_e2e/lifecycle.rs"]
 mod lifecycle;
 #[path = "discord_e2e/mentions.rs"]

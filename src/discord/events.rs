@@ -8,9 +8,10 @@ use tracing::Instrument;
 
 use super::answer::{self, Asker};
 use super::cooldown::Earlier;
+use super::crisis_log::{self, Shown};
 use super::data::{Data, Error};
 use super::render::{self, Style};
-use super::{crisis_log, question, send};
+use super::{deliver, question, send};
 use crate::store::ChannelMode;
 
 /// poise's `event_handler`.
@@ -179,31 +180,19 @@ async fn answer_message(
         tracing::info!(?hold, "held back");
         return;
     }
-    let style = style_in_channel(ctx, msg);
-    let rendered = render::render(&reply, settings.opts.k, style);
-    let sent = msg
-        .channel_id
-        .send_message(&ctx.http, send::channel_reply(&rendered, msg))
-        .await;
-    let posted = match sent {
-        Ok(m) => m,
-        Err(e) => {
-            tracing::warn!(error = %e, "answer not delivered");
-            return;
-        }
-    };
-    tracing::info!(
-        results = reply.results.len(),
-        emergency = reply.emergency.is_some(),
-        ms = started.elapsed().as_millis() as u64,
-        "answered"
-    );
-    let at = Earlier {
-        guild,
-        channel: posted.channel_id.get(),
-        message: posted.id.get(),
-    };
-    answer::posted(data, &reply, at);
+    let rendered = render::render(&reply, settings.opts.k, style_in_channel(ctx, msg));
+    let posted = deliver_reply(ctx, msg, &rendered).await;
+    if let Some(at) = posted {
+        tracing::info!(
+            results = reply.results.len(),
+            emergency = reply.emergency.is_some(),
+            ms = started.elapsed().as_millis() as u64,
+            "answered"
+        );
+        answer::posted(data, &reply, at);
+    }
+    // The moderators' note is attempted even when the answer was not
+    // delivered: they may be able to help when the bot could not.
     if let Some(e) = &reply.emergency {
         crisis_log::note(
             ctx,
@@ -211,9 +200,32 @@ async fn answer_message(
             guild,
             msg.channel_id.get(),
             &e.category,
-            Some(at),
+            posted.map_or(Shown::NotDelivered, |at| Shown::Public(Some(at))),
+            msg.id.get(),
         )
         .await;
+    }
+}
+
+/// Post the reply, retrying what can be retried (the nonce makes a retry of
+/// a send that landed return the first message). `None` when it could not
+/// be delivered; that is logged with ids only.
+async fn deliver_reply(ctx: &SCtx, msg: &Message, rendered: &render::Rendered) -> Option<Earlier> {
+    let builder = send::channel_reply(rendered, msg);
+    let sent = deliver::with_retry("answer", || {
+        msg.channel_id.send_message(&ctx.http, builder.clone())
+    })
+    .await;
+    match sent {
+        Ok(m) => Some(Earlier {
+            guild: msg.guild_id.map_or(0, |g| g.get()),
+            channel: m.channel_id.get(),
+            message: m.id.get(),
+        }),
+        Err(e) => {
+            tracing::error!(message = msg.id.get(), channel = msg.channel_id.get(), error = %e, "answer not delivered");
+            None
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 //! - `events`: @mentions, auto mode, removal from a server.
 //! - [`render`]: `Reply` → embeds or plain text within Discord's limits.
 //! - `send`: the only place outgoing messages are built (no pings, ever).
+//! - `deliver`: timeouts and bounded retries for every answer and crisis note.
 //! - `answer`, `cooldown`, `question`, `checks`, `crisis_log`: shared pieces.
 
 mod answer;
@@ -14,6 +15,7 @@ mod commands;
 mod cooldown;
 mod crisis_log;
 mod data;
+mod deliver;
 mod errors;
 mod events;
 mod question;

@@ -6,7 +6,7 @@
 use poise::CreateReply;
 use serenity::all::{
     CreateAllowedMentions, CreateEmbed, CreateEmbedFooter, CreateMessage, Message,
-    MessageReference, MessageReferenceKind, Permissions,
+    MessageReference, MessageReferenceKind, Nonce, Permissions,
 };
 
 use super::render::{EmbedSpec, Rendered, Style};
@@ -58,7 +58,17 @@ pub fn channel_reply(r: &Rendered, to: &Message) -> CreateMessage {
     if let Some(g) = to.guild_id {
         reference = reference.guild_id(g);
     }
-    channel_message(r).reference_message(reference)
+    channel_message(r)
+        .reference_message(reference)
+        .nonce(nonce('a', to.id.get()))
+        .enforce_nonce(true)
+}
+
+/// A nonce Discord enforces for a few minutes, so a retried send that had
+/// already landed returns the first message instead of posting twice. `kind`
+/// keeps an answer's and a crisis note's nonces apart.
+pub fn nonce(kind: char, id: u64) -> Nonce {
+    Nonce::String(format!("{kind}{id}"))
 }
 
 /// A plain channel message (e.g. to a moderators' log channel).

@@ -124,7 +124,7 @@ async fn build_client(
     token: &str,
     data: Data,
 ) -> Result<serenity::Client, ServeError> {
-    let mut http = HttpBuilder::new(token);
+    let mut http = HttpBuilder::new(token).client(super::deliver::http_client());
     if let Some(url) = &config.api_base_url {
         // serenity applies the proxy only with its ratelimiter off (its issue #1739).
         http = http.proxy(url).ratelimiter_disabled(true);

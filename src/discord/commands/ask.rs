@@ -5,9 +5,10 @@ use tracing::Instrument;
 
 use crate::discord::answer::{self, Asker};
 use crate::discord::cooldown::{Earlier, answer_key};
+use crate::discord::crisis_log::{self, Shown};
 use crate::discord::data::{Context, Error};
 use crate::discord::render::{self, Rendered};
-use crate::discord::{crisis_log, question, send};
+use crate::discord::{deliver, question, send};
 
 /// Find clinician-approved resources for a health question
 #[poise::command(slash_command)]
@@ -77,8 +78,7 @@ async fn respond(
     region: Option<RegionChoice>,
     kind: &'static str,
 ) -> Result<(), Error> {
-    let data = ctx.data();
-    let _busy = data.in_flight.start();
+    let _busy = ctx.data().in_flight.start();
     let span = tracing::info_span!(
         "answer",
         kind,
@@ -87,27 +87,101 @@ async fn respond(
         interaction = ctx.id(),
         question_chars = question.chars().count(),
     );
-    async move {
-        if question.is_empty() {
-            let note = Rendered::note(
-                "Please include a question, e.g. `/ask question: asthma inhaler technique`.",
+    answer_interaction(ctx, question, private, region)
+        .instrument(span)
+        .await
+}
+
+async fn answer_interaction(
+    ctx: Context<'_>,
+    question: &str,
+    private: Option<bool>,
+    region: Option<RegionChoice>,
+) -> Result<(), Error> {
+    let data = ctx.data();
+    if question.is_empty() {
+        let note = Rendered::note(
+            "Please include a question, e.g. `/ask question: asthma inhaler technique`.",
+        );
+        ctx.send(send::interaction_reply(&note, true)).await?;
+        return Ok(());
+    }
+    let started = std::time::Instant::now();
+    let locales = answer::Locales {
+        user: ctx.locale(),
+        guild: guild_locale(ctx),
+    };
+    let mut settings = answer::settings_for(data, ctx.guild_id().map(|g| g.get()), locales).await;
+    if let Some(r) = region {
+        settings.opts.region = r.code().to_string();
+    }
+    let ephemeral = private.unwrap_or(settings.guild.private_default);
+    let reply = compute(ctx, question, &settings, ephemeral).await?;
+    let who = Asker {
+        user: ctx.author().id.get(),
+        channel: ctx.channel_id().get(),
+        public: !ephemeral,
+    };
+    if let Err(hold) = answer::check(data, who, &reply, &settings.guild) {
+        tracing::info!(?hold, "held back");
+        ctx.send(send::interaction_reply(&Rendered::note(&hold.note()), true))
+            .await?;
+        return Ok(());
+    }
+    let rendered = render::render(
+        &reply,
+        settings.opts.k,
+        send::style_for(app_permissions(ctx)),
+    );
+    let sent = deliver::with_retry("answer", || {
+        ctx.send(send::interaction_reply(&rendered, ephemeral))
+    })
+    .await;
+    let shown = match &sent {
+        Ok(handle) => {
+            tracing::info!(
+                results = reply.results.len(),
+                emergency = reply.emergency.is_some(),
+                ephemeral,
+                ms = started.elapsed().as_millis() as u64,
+                "answered"
             );
-            ctx.send(send::interaction_reply(&note, true)).await?;
-            return Ok(());
+            record(ctx, &reply, &settings, ephemeral, handle).await
         }
-        let started = std::time::Instant::now();
-        let locales = answer::Locales {
-            user: ctx.locale(),
-            guild: guild_locale(ctx),
-        };
-        let mut settings =
-            answer::settings_for(data, ctx.guild_id().map(|g| g.get()), locales).await;
-        if let Some(r) = region {
-            settings.opts.region = r.code().to_string();
+        Err(e) => {
+            tracing::error!(error = %e, "answer not delivered");
+            Shown::NotDelivered
         }
-        let ephemeral = private.unwrap_or(settings.guild.private_default);
-        let mut task = answer::start(data, question.to_string(), settings.opts.clone());
-        let reply = match tokio::time::timeout(answer::FAST_PATH, &mut task).await {
+    };
+    // Attempted even when the answer was not delivered.
+    if let (Some(e), Some(guild)) = (&reply.emergency, ctx.guild_id()) {
+        let (channel, id) = (ctx.channel_id().get(), ctx.id());
+        crisis_log::note(
+            ctx.serenity_context(),
+            &settings.guild,
+            guild.get(),
+            channel,
+            &e.category,
+            shown,
+            id,
+        )
+        .await;
+    }
+    sent.map(|_| ()).map_err(Into::into)
+}
+
+/// The engine's reply; deferred (privately when the answer will be) when it
+/// takes longer than Discord's first deadline allows.
+async fn compute(
+    ctx: Context<'_>,
+    question: &str,
+    settings: &answer::AnswerSettings,
+    ephemeral: bool,
+) -> Result<crate::reply::Reply, Error> {
+    let data = ctx.data();
+    let mut task = answer::start(data, question.to_string(), settings.opts.clone());
+    Ok(
+        match tokio::time::timeout(answer::FAST_PATH, &mut task).await {
             Ok(done) => done.unwrap_or_else(|_| answer::failure_reply(data, &settings.opts.region)),
             Err(_) => {
                 tracing::info!("slow answer; deferring");
@@ -118,62 +192,38 @@ async fn respond(
                 }
                 answer::finish(data, task, &settings.opts.region).await
             }
-        };
-        let who = Asker {
-            user: ctx.author().id.get(),
-            channel: ctx.channel_id().get(),
-            public: !ephemeral,
-        };
-        if let Err(hold) = answer::check(data, who, &reply, &settings.guild) {
-            tracing::info!(?hold, "held back");
-            ctx.send(send::interaction_reply(&Rendered::note(&hold.note()), true))
-                .await?;
-            return Ok(());
-        }
-        let style = send::style_for(app_permissions(ctx));
-        let rendered = render::render(&reply, settings.opts.k, style);
-        let handle = ctx
-            .send(send::interaction_reply(&rendered, ephemeral))
-            .await?;
-        tracing::info!(
-            results = reply.results.len(),
-            emergency = reply.emergency.is_some(),
-            ephemeral,
-            ms = started.elapsed().as_millis() as u64,
-            "answered"
-        );
-        // The message id is only needed for duplicate checks and crisis notes.
-        let wants_id = answer_key(&reply).is_some()
-            || (reply.emergency.is_some() && settings.guild.log_channel.is_some());
-        let mut jump = None;
-        if !ephemeral
-            && wants_id
-            && let Some(guild) = ctx.guild_id()
-            && let Ok(msg) = handle.message().await
-        {
-            let at = Earlier {
-                guild: guild.get(),
-                channel: msg.channel_id.get(),
-                message: msg.id.get(),
-            };
-            answer::posted(data, &reply, at);
-            jump = Some(at);
-        }
-        if let (Some(e), Some(guild)) = (&reply.emergency, ctx.guild_id()) {
-            crisis_log::note(
-                ctx.serenity_context(),
-                &settings.guild,
-                guild.get(),
-                ctx.channel_id().get(),
-                &e.category,
-                jump,
-            )
-            .await;
-        }
-        Ok(())
+        },
+    )
+}
+
+/// Remember a public answer for duplicate checks and link to it from the
+/// crisis note; how it was shown.
+async fn record(
+    ctx: Context<'_>,
+    reply: &crate::reply::Reply,
+    settings: &answer::AnswerSettings,
+    ephemeral: bool,
+    handle: &poise::ReplyHandle<'_>,
+) -> Shown {
+    if ephemeral {
+        return Shown::Private;
     }
-    .instrument(span)
-    .await
+    // The message id is only needed for duplicate checks and crisis notes.
+    let wants_id = answer_key(reply).is_some()
+        || (reply.emergency.is_some() && settings.guild.log_channel.is_some());
+    let (Some(guild), true) = (ctx.guild_id(), wants_id) else {
+        return Shown::Public(None);
+    };
+    let Ok(msg) = handle.message().await else {
+        return Shown::Public(None);
+    };
+    let at = Earlier {
+        guild: guild.get(),
+        channel: msg.channel_id.get(),
+        message: msg.id.get(),
+    };
+    answer::posted(ctx.data(), reply, at);
+    Shown::Public(Some(at))
 }
 
 fn guild_locale(ctx: Context<'_>) -> Option<&str> {

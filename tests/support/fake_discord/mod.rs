@@ -62,6 +62,17 @@ pub struct FakeDiscord {
     ctl_rx: tokio::sync::Mutex<mpsc::UnboundedReceiver<Control>>,
     /// Permissions of @everyone in GUILD_CREATE.
     pub everyone_perms: Mutex<String>,
+    /// Injected REST failures (see [`FakeDiscord::fail_next`]).
+    faults: Mutex<Vec<Fault>>,
+}
+
+/// Answer the next `times` requests whose method is `method` and whose path
+/// contains `path` with `status` and a Discord-style error body.
+struct Fault {
+    method: &'static str,
+    path: String,
+    status: u16,
+    times: usize,
 }
 
 impl FakeDiscord {
@@ -78,6 +89,7 @@ impl FakeDiscord {
             ctl_tx,
             ctl_rx: tokio::sync::Mutex::new(ctl_rx),
             everyone_perms: Mutex::new(MEMBER_PERMS.to_string()),
+            faults: Mutex::default(),
         });
         let app = Router::new()
             .route("/ws", get(gateway::upgrade))
@@ -104,6 +116,27 @@ impl FakeDiscord {
     /// Close the live session with a close code (4000 → serenity resumes).
     pub fn close_session(&self, code: u16) {
         let _ = self.ctl_tx.send(Control::Close(code));
+    }
+
+    /// Fail the next `times` matching requests with `status` (500, 502,
+    /// 503…): each is still recorded, then refused without effect.
+    pub fn fail_next(&self, method: &'static str, path: &str, status: u16, times: usize) {
+        self.faults.lock().unwrap().push(Fault {
+            method,
+            path: path.to_string(),
+            status,
+            times,
+        });
+    }
+
+    /// The status of an injected failure for this request, if any is due.
+    pub(crate) fn take_fault(&self, method: &str, path: &str) -> Option<u16> {
+        let mut faults = self.faults.lock().unwrap();
+        let f = faults
+            .iter_mut()
+            .find(|f| f.times > 0 && f.method == method && path.contains(&f.path))?;
+        f.times -= 1;
+        Some(f.status)
     }
 
     pub fn requests(&self) -> Vec<Recorded> {

@@ -38,6 +38,11 @@ pub(super) async fn handle(
         body: body.clone(),
         at,
     });
+    if let Some(status) = f.take_fault(method.as_str(), &path) {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = json!({ "message": "fake discord: injected failure", "code": 0 });
+        return (status, Json(body)).into_response();
+    }
     let Some(rest) = path.strip_prefix("/api/v10/") else {
         return (StatusCode::NOT_FOUND, "not under /api/v10").into_response();
     };

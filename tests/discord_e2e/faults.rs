@@ -1,0 +1,141 @@
+//! Faults on Discord's side: the patient still gets exactly one answer, and
+//! the moderators' crisis note is still attempted.
+
+use serde_json::json;
+
+use crate::common::*;
+use crate::support::bot::{Bot, Files, Options};
+use crate::support::fake_discord::*;
+
+const CRISIS: &str = "i want to kill myself tonight";
+
+fn posts_to(fake: &FakeDiscord, channel: u64) -> Vec<Recorded> {
+    fake.requests()
+        .into_iter()
+        .filter(|r| r.is_channel_post(channel))
+        .collect()
+}
+
+/// A 500 on the first send is retried with the same enforced nonce, so the
+/// answer is posted once even if the failed attempt had landed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_error_on_the_answer_is_retried_once_with_the_same_nonce() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let _bot = Bot::start(&fake, &files, Options::default()).await;
+    enable_mentions(&fake, 1700, CHANNEL_ID).await;
+    fake.fail_next("POST", &format!("/channels/{CHANNEL_ID}/messages"), 500, 1);
+
+    let ask = format!("<@{BOT_ID}> what is asthma?");
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        guild_message(1701, CHANNEL_ID, HUMAN_ID, &ask, true),
+    );
+    fake.wait_until("the retried answer", || {
+        (posts_to(&fake, CHANNEL_ID).len() >= 2).then_some(())
+    })
+    .await;
+    let posts = posts_to(&fake, CHANNEL_ID);
+    assert_eq!(posts.len(), 2, "one failure, one success, nothing more");
+    assert_eq!(posts[0].body["nonce"], posts[1].body["nonce"]);
+    assert_eq!(posts[1].body["enforce_nonce"], json!(true));
+    assert_eq!(posts[0].text(), posts[1].text());
+}
+
+/// `/ask` whose first callback gets a 503: retried, answered once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_interaction_callback_is_retried() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let _bot = Bot::start(&fake, &files, Options::default()).await;
+    fake.fail_next("POST", "/interactions/1710/", 503, 1);
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        interaction(
+            1710,
+            "tok-1710",
+            HUMAN_ID,
+            MEMBER_PERMS,
+            ask_data("what is asthma?", None),
+        ),
+    );
+    fake.wait_until("the retried callback", || {
+        (fake
+            .requests()
+            .iter()
+            .filter(|r| r.is_callback(1710))
+            .count()
+            >= 2)
+            .then_some(())
+    })
+    .await;
+    // A marker interaction: once it is answered, the first one is finished.
+    invoke(
+        &fake,
+        1711,
+        HUMAN_ID,
+        MEMBER_PERMS,
+        ask_data("what is eczema?", None),
+    )
+    .await;
+    let callbacks: Vec<_> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.is_callback(1710))
+        .collect();
+    assert_eq!(callbacks.len(), 2);
+    assert!(
+        callbacks[1].text().contains("sthma"),
+        "{}",
+        callbacks[1].body
+    );
+    let seen: Vec<String> = fake
+        .requests()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    let follow_ups = seen
+        .iter()
+        .filter(|r| r.starts_with("POST") && r.contains("/webhooks/"))
+        .count();
+    assert_eq!(
+        follow_ups, 0,
+        "no generic error after a good retry: {seen:#?}"
+    );
+}
+
+/// Every attempt to post a crisis answer fails: the moderators are still
+/// told, and told that it was not delivered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_undeliverable_crisis_answer_still_notes_the_moderators() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let _bot = Bot::start(&fake, &files, Options::default()).await;
+    enable_mentions(&fake, 1720, CHANNEL_ID).await;
+    let data = signpost_data(
+        &["log-channel"],
+        json!([{ "name": "channel", "type": 7, "value": LOG_CHANNEL_ID.to_string() }]),
+        Some(LOG_CHANNEL_ID),
+    );
+    invoke(&fake, 1721, MOD_ID, MOD_PERMS, data).await;
+    fake.fail_next("POST", &format!("/channels/{CHANNEL_ID}/messages"), 502, 3);
+
+    let content = format!("<@{BOT_ID}> {CRISIS}");
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        guild_message(1722, CHANNEL_ID, HUMAN_ID, &content, true),
+    );
+    let note = fake
+        .wait_for("crisis note", |r| r.is_channel_post(LOG_CHANNEL_ID))
+        .await;
+    assert!(
+        note.text().contains("could not be delivered"),
+        "{}",
+        note.body
+    );
+    assert_eq!(
+        posts_to(&fake, CHANNEL_ID).len(),
+        3,
+        "three tries, then stop"
+    );
+}
