@@ -12,7 +12,9 @@ use std::collections::HashMap;
 use std::sync::RwLock;
 use std::time::{Duration, Instant};
 
-use super::{ChannelId, ChannelMode, GuildId, GuildSettings, SettingsStore, StoreError};
+use super::{
+    ChannelId, ChannelMode, GuildField, GuildId, GuildSettings, SettingsStore, StoreError,
+};
 
 /// How long server settings are served from memory before a re-read.
 pub const GUILD_TTL: Duration = Duration::from_secs(60);
@@ -123,6 +125,17 @@ impl<S: SettingsStore> SettingsStore for CachedStore<S> {
         Ok(())
     }
 
+    async fn set_field(&self, guild: GuildId, field: &GuildField) -> Result<(), StoreError> {
+        self.inner.set_field(guild, field).await?;
+        *write(&self.writes).entry(guild).or_insert(0) += 1;
+        // The database row now has the change; so does the cached copy. With
+        // nothing cached, the next read fetches the row.
+        if let Some(e) = write(&self.guilds).get_mut(&guild) {
+            field.apply(&mut e.settings);
+        }
+        Ok(())
+    }
+
     async fn channel_mode(
         &self,
         guild: GuildId,
@@ -209,6 +222,31 @@ mod tests {
         assert_eq!(store.guild(1).await.unwrap(), GuildSettings::default());
     }
 
+    /// Two moderators changing different settings keep both changes, in the
+    /// cache and in the file.
+    #[tokio::test]
+    async fn single_field_writes_keep_each_others_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let store = CachedStore::new(SqliteStore::open(&path).await.unwrap());
+        let _ = store.guild(1).await.unwrap(); // cached before both writes
+        let (region, private) = (
+            GuildField::Region(Some("nz".into())),
+            GuildField::PrivateDefault(true),
+        );
+        let (a, b) = tokio::join!(store.set_field(1, &region), store.set_field(1, &private));
+        a.unwrap();
+        b.unwrap();
+        let want = GuildSettings {
+            region: Some("nz".into()),
+            private_default: true,
+            ..GuildSettings::default()
+        };
+        assert_eq!(store.guild(1).await.unwrap(), want);
+        let direct = SqliteStore::open(&path).await.unwrap();
+        assert_eq!(direct.guild(1).await.unwrap(), want);
+    }
+
     /// A store whose reads can fail or be held until released.
     #[derive(Default)]
     struct Flaky {
@@ -232,6 +270,10 @@ mod tests {
         }
         async fn save_guild(&self, _: GuildId, s: &GuildSettings) -> Result<(), StoreError> {
             *self.value.lock().unwrap() = s.clone();
+            Ok(())
+        }
+        async fn set_field(&self, _: GuildId, f: &GuildField) -> Result<(), StoreError> {
+            f.apply(&mut self.value.lock().unwrap());
             Ok(())
         }
         async fn channel_mode(&self, _: GuildId, _: ChannelId) -> Result<ChannelMode, StoreError> {

@@ -107,6 +107,30 @@ impl GuildSettings {
     }
 }
 
+/// One setting a moderator changes. Written as a single-column update, so
+/// two moderators changing different settings at once both keep theirs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GuildField {
+    Region(Option<String>),
+    PrivateDefault(bool),
+    Results(Option<u8>),
+    CooldownSecs(Option<u32>),
+    LogChannel(Option<ChannelId>),
+}
+
+impl GuildField {
+    /// Apply the change to settings held in memory.
+    pub fn apply(&self, s: &mut GuildSettings) {
+        match self {
+            GuildField::Region(v) => s.region.clone_from(v),
+            GuildField::PrivateDefault(v) => s.private_default = *v,
+            GuildField::Results(v) => s.results = *v,
+            GuildField::CooldownSecs(v) => s.cooldown_secs = *v,
+            GuildField::LogChannel(v) => s.log_channel = *v,
+        }
+    }
+}
+
 /// Storage for moderators' settings.
 #[serenity::async_trait]
 pub trait SettingsStore: Send + Sync {
@@ -114,6 +138,8 @@ pub trait SettingsStore: Send + Sync {
     async fn guild(&self, guild: GuildId) -> Result<GuildSettings, StoreError>;
     /// Replace a server's settings.
     async fn save_guild(&self, guild: GuildId, settings: &GuildSettings) -> Result<(), StoreError>;
+    /// Change one setting, leaving the others as they are in the database.
+    async fn set_field(&self, guild: GuildId, field: &GuildField) -> Result<(), StoreError>;
     /// The mode of one channel (`Off` when never set).
     async fn channel_mode(
         &self,

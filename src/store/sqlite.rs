@@ -6,7 +6,9 @@ use std::str::FromStr;
 use sqlx::Row;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 
-use super::{ChannelId, ChannelMode, GuildId, GuildSettings, SettingsStore, StoreError};
+use super::{
+    ChannelId, ChannelMode, GuildField, GuildId, GuildSettings, SettingsStore, StoreError,
+};
 
 /// Migrations compiled into the binary; applied on open.
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -44,6 +46,30 @@ impl SqliteStore {
 fn id(v: u64) -> i64 {
     // Snowflakes are below 2^63, so this is lossless.
     v as i64
+}
+
+/// Insert or update one column of a server's row.
+fn upsert_one(column: &str) -> String {
+    format!(
+        "INSERT INTO guild_settings (guild_id, {column}) VALUES (?, ?)
+         ON CONFLICT (guild_id) DO UPDATE SET {column} = excluded.{column}, updated_at = unixepoch()"
+    )
+}
+
+impl SqliteStore {
+    async fn set_text_field(
+        &self,
+        guild: GuildId,
+        column: &str,
+        value: Option<&str>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(&upsert_one(column))
+            .bind(id(guild))
+            .bind(value)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
 }
 
 #[serenity::async_trait]
@@ -96,6 +122,25 @@ impl SettingsStore for SqliteStore {
         .bind(s.log_channel.map(id))
         .execute(&self.pool)
         .await?;
+        Ok(())
+    }
+
+    async fn set_field(&self, guild: GuildId, field: &GuildField) -> Result<(), StoreError> {
+        // Column names are fixed here, never taken from input.
+        let (column, value): (&str, Option<i64>) = match field {
+            GuildField::Region(v) => {
+                return self.set_text_field(guild, "region", v.as_deref()).await;
+            }
+            GuildField::PrivateDefault(v) => ("private_default", Some(i64::from(*v))),
+            GuildField::Results(v) => ("results", v.map(i64::from)),
+            GuildField::CooldownSecs(v) => ("cooldown_secs", v.map(i64::from)),
+            GuildField::LogChannel(v) => ("log_channel_id", v.map(id)),
+        };
+        sqlx::query(&upsert_one(column))
+            .bind(id(guild))
+            .bind(value)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 

@@ -139,3 +139,42 @@ async fn an_undeliverable_crisis_answer_still_notes_the_moderators() {
         "three tries, then stop"
     );
 }
+
+/// The settings database is locked by someone else: a moderator's change
+/// says it was not saved and changes nothing; earlier settings survive.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_locked_database_refuses_a_change_and_keeps_the_settings() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let bot = Bot::start(&fake, &files, Options::default()).await;
+    set(&fake, 1730, "region", "code", json!("us")).await;
+
+    let url = format!("sqlite://{}", files.database().display());
+    let locker = sqlx::SqlitePool::connect(&url).await.unwrap();
+    let mut held = locker.acquire().await.unwrap();
+    sqlx::query("BEGIN EXCLUSIVE")
+        .execute(&mut *held)
+        .await
+        .unwrap();
+    let cb = set(&fake, 1731, "results", "count", json!(2)).await;
+    assert!(cb.text().contains("not saved"), "{}", cb.body);
+    sqlx::query("ROLLBACK").execute(&mut *held).await.unwrap();
+    drop(held);
+    locker.close().await;
+
+    let status = invoke(
+        &fake,
+        1732,
+        MOD_ID,
+        MOD_PERMS,
+        signpost_data(&["status"], json!([]), None),
+    )
+    .await;
+    let text = status.text();
+    assert!(text.contains("region `us`"), "{text}");
+    assert!(
+        !text.contains("results: 2"),
+        "the refused change was not applied: {text}"
+    );
+    bot.stop().await.unwrap();
+}

@@ -8,7 +8,7 @@ use crate::discord::checks;
 use crate::discord::data::{Context, Error};
 use crate::discord::render::Rendered;
 use crate::discord::send;
-use crate::store::{ChannelMode, GuildSettings};
+use crate::store::{ChannelMode, GuildField};
 
 /// Channel modes a moderator can pick.
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
@@ -78,13 +78,22 @@ fn guild(ctx: Context<'_>) -> Result<u64, Error> {
         .ok_or_else(|| "not in a server".into())
 }
 
-async fn update(ctx: Context<'_>, f: impl FnOnce(&mut GuildSettings)) -> Result<(), Error> {
+/// Change one setting. `Ok(false)` (after telling the moderator) when the
+/// database refused: nothing was changed.
+async fn update(ctx: Context<'_>, field: GuildField) -> Result<bool, Error> {
     let g = guild(ctx)?;
-    let store = &ctx.data().store;
-    let mut s = store.guild(g).await?;
-    f(&mut s);
-    store.save_guild(g, &s).await?;
-    Ok(())
+    match ctx.data().store.set_field(g, &field).await {
+        Ok(()) => Ok(true),
+        Err(e) => {
+            tracing::error!(guild = g, error = %e, "setting not saved");
+            say(
+                ctx,
+                "Your change was **not saved**: the settings database is unavailable right now. Nothing was changed; please try again in a moment.",
+            )
+            .await?;
+            Ok(false)
+        }
+    }
 }
 
 /// Channels where Signpost answers mentions or runs auto mode
@@ -175,7 +184,9 @@ pub async fn region(
         )
         .await;
     }
-    update(ctx, |s| s.region = Some(code.clone())).await?;
+    if !update(ctx, GuildField::Region(Some(code.clone()))).await? {
+        return Ok(());
+    }
     say(ctx, format!("Region set to `{code}`.")).await
 }
 
@@ -186,7 +197,9 @@ pub async fn private(
     #[description = "on or off"] value: OnOff,
 ) -> Result<(), Error> {
     let on = matches!(value, OnOff::On);
-    update(ctx, |s| s.private_default = on).await?;
+    if !update(ctx, GuildField::PrivateDefault(on)).await? {
+        return Ok(());
+    }
     say(
         ctx,
         if on {
@@ -210,7 +223,9 @@ pub async fn results(
     if !(1..=5).contains(&count) {
         return say(ctx, "Choose between 1 and 5 results.").await;
     }
-    update(ctx, |s| s.results = Some(count)).await?;
+    if !update(ctx, GuildField::Results(Some(count))).await? {
+        return Ok(());
+    }
     say(ctx, format!("Answers now show up to {count} resources.")).await
 }
 
@@ -224,7 +239,9 @@ pub async fn cooldown(
     seconds: u32,
 ) -> Result<(), Error> {
     let seconds = seconds.min(3600);
-    update(ctx, |s| s.cooldown_secs = Some(seconds)).await?;
+    if !update(ctx, GuildField::CooldownSecs(Some(seconds))).await? {
+        return Ok(());
+    }
     say(ctx, format!("Channel cooldown set to {seconds} s.")).await
 }
 
@@ -237,7 +254,9 @@ pub async fn log_channel(
     >,
 ) -> Result<(), Error> {
     let ch = channel.map(|c| c.get());
-    update(ctx, |s| s.log_channel = ch).await?;
+    if !update(ctx, GuildField::LogChannel(ch)).await? {
+        return Ok(());
+    }
     match ch {
         Some(c) => {
             say(
