@@ -6,6 +6,8 @@
 
 mod support;
 
+#[path = "discord_e2e/abuse.rs"]
+mod abuse;
 #[path = "discord_e2e/ask.rs"]
 mod ask;
 #[path = "discord_e2e/catalog.rs"]

@@ -117,6 +117,9 @@ pub enum Hold {
     Channel(Duration),
     /// The same answer is already in this channel.
     Duplicate(Earlier),
+    /// This person was shown the emergency block here minutes ago; the
+    /// reply points back to it and repeats the emergency line.
+    RepeatEmergency { at: Earlier, urgent: String },
 }
 
 impl Hold {
@@ -135,6 +138,10 @@ impl Hold {
                 "I shared these same resources here a few minutes ago: {}",
                 at.jump_url()
             ),
+            Hold::RepeatEmergency { at, urgent } => format!(
+                "The emergency contacts I shared a few minutes ago are here: {}\n{urgent}",
+                at.jump_url()
+            ),
         }
     }
 }
@@ -148,10 +155,22 @@ pub struct Asker {
     pub public: bool,
 }
 
-/// Cooldowns and duplicates. Emergency answers are never held back.
+/// Cooldowns and duplicates. Emergency answers are never suppressed: a
+/// public repeat from the same person in the same channel within ten
+/// minutes gets a short pointer to the first block with the emergency line.
 pub fn check(data: &Data, who: Asker, reply: &Reply, settings: &GuildSettings) -> Result<(), Hold> {
     if reply.emergency.is_some() {
-        return Ok(());
+        let earlier = who.public.then(|| {
+            data.limiter
+                .earlier_emergency(who.user, who.channel, Instant::now())
+        });
+        return match earlier.flatten() {
+            Some(at) => Err(Hold::RepeatEmergency {
+                at,
+                urgent: reply.urgent.text.clone(),
+            }),
+            None => Ok(()),
+        };
     }
     let now = Instant::now();
     let cds = &data.config.cooldowns;
@@ -175,8 +194,12 @@ pub fn check(data: &Data, who: Asker, reply: &Reply, settings: &GuildSettings) -
     Ok(())
 }
 
-/// Remember a public answer for duplicate suppression.
-pub fn posted(data: &Data, reply: &Reply, at: Earlier) {
+/// Remember a public answer for duplicate suppression (and a public
+/// emergency block for repeat pointers).
+pub fn posted(data: &Data, user: u64, reply: &Reply, at: Earlier) {
+    if reply.emergency.is_some() {
+        data.limiter.emergency_posted(user, at, Instant::now());
+    }
     if let Some(key) = answer_key(reply) {
         data.limiter
             .posted(key, at, Instant::now(), data.config.cooldowns.duplicate);

@@ -37,12 +37,21 @@ impl Earlier {
     }
 }
 
+/// A repeat emergency from the same person in the same channel within this
+/// window gets a short pointer to the first block; moderators get at most
+/// one crisis note per person per window.
+pub const EMERGENCY_WINDOW: Duration = Duration::from_secs(600);
+
 #[derive(Debug, Default)]
 struct State {
     users: HashMap<u64, Instant>,
     channels: HashMap<u64, Instant>,
     auto: HashMap<u64, Instant>,
     answers: HashMap<(u64, u64), (Instant, Earlier)>,
+    /// (user, channel) → when and where a public emergency block was posted.
+    emergencies: HashMap<(u64, u64), (Instant, Earlier)>,
+    /// (guild, user) → when moderators were last sent a crisis note.
+    notes: HashMap<(u64, u64), Instant>,
 }
 
 /// All cooldown state of the bot.
@@ -125,6 +134,38 @@ impl Limiter {
         (now.duration_since(*at) < window).then_some(*earlier)
     }
 
+    /// The public emergency block this person was shown in this channel
+    /// within [`EMERGENCY_WINDOW`], if any.
+    pub fn earlier_emergency(&self, user: u64, channel: u64, now: Instant) -> Option<Earlier> {
+        let s = self.lock();
+        let (at, earlier) = s.emergencies.get(&(user, channel))?;
+        (now.duration_since(*at) < EMERGENCY_WINDOW).then_some(*earlier)
+    }
+
+    /// Remember a public emergency block.
+    pub fn emergency_posted(&self, user: u64, at: Earlier, now: Instant) {
+        let mut s = self.lock();
+        if s.emergencies.len() > PRUNE_AT {
+            s.emergencies
+                .retain(|_, (t, _)| now.duration_since(*t) < EMERGENCY_WINDOW);
+        }
+        s.emergencies.insert((user, at.channel), (now, at));
+    }
+
+    /// Whether moderators should get a crisis note about this person now
+    /// (at most one per [`EMERGENCY_WINDOW`]); records it when so.
+    pub fn crisis_note_due(&self, guild: u64, user: u64, now: Instant) -> bool {
+        let mut s = self.lock();
+        if let Some(t) = s.notes.get(&(guild, user))
+            && now.duration_since(*t) < EMERGENCY_WINDOW
+        {
+            return false;
+        }
+        prune(&mut s.notes, now, EMERGENCY_WINDOW);
+        s.notes.insert((guild, user), now);
+        true
+    }
+
     /// Remember that this answer was posted publicly.
     pub fn posted(&self, key: u64, at: Earlier, now: Instant, window: Duration) {
         if window.is_zero() {
@@ -181,6 +222,30 @@ mod tests {
             assert!(l.channel(c, t0 + S, Duration::ZERO).is_ok());
         }
         assert_eq!(l.channel(1, t0 + 2 * S, 600 * S), Err(598 * S));
+    }
+
+    #[test]
+    fn repeat_emergencies_point_back_and_notes_are_rate_limited() {
+        let l = Limiter::default();
+        let t0 = Instant::now();
+        let at = Earlier {
+            guild: 1,
+            channel: 2,
+            message: 3,
+        };
+        assert_eq!(l.earlier_emergency(9, 2, t0), None);
+        l.emergency_posted(9, at, t0);
+        assert_eq!(l.earlier_emergency(9, 2, t0 + 60 * S), Some(at));
+        assert_eq!(
+            l.earlier_emergency(9, 4, t0 + 60 * S),
+            None,
+            "other channel"
+        );
+        assert_eq!(l.earlier_emergency(9, 2, t0 + EMERGENCY_WINDOW), None);
+        assert!(l.crisis_note_due(1, 9, t0));
+        assert!(!l.crisis_note_due(1, 9, t0 + 60 * S));
+        assert!(l.crisis_note_due(1, 8, t0 + 60 * S), "another person");
+        assert!(l.crisis_note_due(1, 9, t0 + EMERGENCY_WINDOW));
     }
 
     #[test]

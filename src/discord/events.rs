@@ -132,6 +132,15 @@ async fn answer_message(
 ) {
     let started = Instant::now();
     if q.is_empty() {
+        // Greetings share the asker's cooldown, so bare mentions cannot
+        // make the bot post without end.
+        if data
+            .limiter
+            .user(msg.author.id.get(), started, data.config.cooldowns.user)
+            .is_err()
+        {
+            return;
+        }
         let note = render::Rendered::note(
             "Hi! Mention me with a health question and I'll share vetted links, or use `/ask`.",
         );
@@ -176,8 +185,12 @@ async fn answer_message(
         public: true,
     };
     if let Err(hold) = answer::check(data, who, &reply, &settings.guild) {
-        // A channel message cannot be answered privately; stay quiet, never ping.
         tracing::info!(?hold, "held back");
+        // A channel message cannot be answered privately: stay quiet, never
+        // ping, except that a repeat emergency gets its short pointer.
+        if matches!(hold, answer::Hold::RepeatEmergency { .. }) {
+            deliver_reply(ctx, msg, &render::Rendered::note(&hold.note())).await;
+        }
         return;
     }
     let rendered = render::render(&reply, settings.opts.k, style_in_channel(ctx, msg));
@@ -189,11 +202,16 @@ async fn answer_message(
             ms = started.elapsed().as_millis() as u64,
             "answered"
         );
-        answer::posted(data, &reply, at);
+        answer::posted(data, msg.author.id.get(), &reply, at);
     }
     // The moderators' note is attempted even when the answer was not
     // delivered: they may be able to help when the bot could not.
-    if let Some(e) = &reply.emergency {
+    if let Some(e) = &reply.emergency
+        && settings.guild.log_channel.is_some()
+        && data
+            .limiter
+            .crisis_note_due(guild, msg.author.id.get(), Instant::now())
+    {
         crisis_log::note(
             ctx,
             &settings.guild,

@@ -146,7 +146,7 @@ async fn answer_interaction(
                 ms = started.elapsed().as_millis() as u64,
                 "answered"
             );
-            record(ctx, &reply, &settings, ephemeral, handle).await
+            record(ctx, &reply, ephemeral, handle).await
         }
         Err(e) => {
             tracing::error!(error = %e, "answer not delivered");
@@ -154,7 +154,14 @@ async fn answer_interaction(
         }
     };
     // Attempted even when the answer was not delivered.
-    if let (Some(e), Some(guild)) = (&reply.emergency, ctx.guild_id()) {
+    let due = |g: u64| {
+        data.limiter
+            .crisis_note_due(g, ctx.author().id.get(), std::time::Instant::now())
+    };
+    if let (Some(e), Some(guild)) = (&reply.emergency, ctx.guild_id())
+        && settings.guild.log_channel.is_some()
+        && due(guild.get())
+    {
         let (channel, id) = (ctx.channel_id().get(), ctx.id());
         crisis_log::note(
             ctx.serenity_context(),
@@ -201,7 +208,6 @@ async fn compute(
 async fn record(
     ctx: Context<'_>,
     reply: &crate::reply::Reply,
-    settings: &answer::AnswerSettings,
     ephemeral: bool,
     handle: &poise::ReplyHandle<'_>,
 ) -> Shown {
@@ -209,8 +215,7 @@ async fn record(
         return Shown::Private;
     }
     // The message id is only needed for duplicate checks and crisis notes.
-    let wants_id = answer_key(reply).is_some()
-        || (reply.emergency.is_some() && settings.guild.log_channel.is_some());
+    let wants_id = answer_key(reply).is_some() || reply.emergency.is_some();
     let (Some(guild), true) = (ctx.guild_id(), wants_id) else {
         return Shown::Public(None);
     };
@@ -222,7 +227,7 @@ async fn record(
         channel: msg.channel_id.get(),
         message: msg.id.get(),
     };
-    answer::posted(ctx.data(), reply, at);
+    answer::posted(ctx.data(), ctx.author().id.get(), reply, at);
     Shown::Public(Some(at))
 }
 

@@ -1,0 +1,94 @@
+//! Abuse limits: emergencies are never suppressed, but repeats are short;
+//! greetings and moderators' notes are rate-limited.
+
+use serde_json::json;
+
+use crate::common::*;
+use crate::support::bot::{Bot, Files, Options};
+use crate::support::fake_discord::*;
+
+const CRISIS: &str = "i want to kill myself tonight";
+
+/// The same person repeating a crisis message in the same channel gets a
+/// short pointer to the first block (with the emergency line), and the
+/// moderators get one note, not two.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_repeated_emergency_points_back_and_notes_once() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let _bot = Bot::start(&fake, &files, Options::default()).await;
+    enable_mentions(&fake, 1800, CHANNEL_ID).await;
+    let data = signpost_data(
+        &["log-channel"],
+        json!([{ "name": "channel", "type": 7, "value": LOG_CHANNEL_ID.to_string() }]),
+        Some(LOG_CHANNEL_ID),
+    );
+    invoke(&fake, 1801, MOD_ID, MOD_PERMS, data).await;
+    let content = format!("<@{BOT_ID}> {CRISIS}");
+    for id in [1802, 1803] {
+        fake.dispatch(
+            "MESSAGE_CREATE",
+            guild_message(id, CHANNEL_ID, HUMAN_ID, &content, true),
+        );
+        fake.wait_for("reply", |r| {
+            r.is_channel_post(CHANNEL_ID)
+                && r.body["message_reference"]["message_id"] == id.to_string()
+        })
+        .await;
+    }
+    let posts: Vec<_> = fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.is_channel_post(CHANNEL_ID))
+        .collect();
+    assert_eq!(posts.len(), 2);
+    assert!(!posts[0].body["embeds"].as_array().unwrap().is_empty());
+    let second = posts[1].text();
+    assert!(second.contains("https://discord.com/channels/"), "{second}");
+    assert!(
+        second.contains("call 911"),
+        "the emergency line (en-US server): {second}"
+    );
+    assert_no_mentions(&posts[1]);
+    let notes = fake
+        .requests()
+        .iter()
+        .filter(|r| r.is_channel_post(LOG_CHANNEL_ID))
+        .count();
+    assert_eq!(notes, 1, "one note per person per ten minutes");
+}
+
+/// Bare mentions get a greeting, but not one per message.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bare_mention_greetings_share_the_cooldown() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let opts = Options {
+        user_cooldown_secs: 60,
+        ..Options::default()
+    };
+    let _bot = Bot::start(&fake, &files, opts).await;
+    enable_mentions(&fake, 1810, CHANNEL_ID).await;
+    let bare = format!("<@{BOT_ID}>");
+    for id in [1811, 1812, 1813] {
+        fake.dispatch(
+            "MESSAGE_CREATE",
+            guild_message(id, CHANNEL_ID, HUMAN_ID, &bare, true),
+        );
+    }
+    // A marker from someone else: once answered, the earlier ones were handled.
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        guild_message(1814, CHANNEL_ID, MOD_ID, &bare, true),
+    );
+    fake.wait_for("marker greeting", |r| {
+        r.is_channel_post(CHANNEL_ID) && r.body["message_reference"]["message_id"] == "1814"
+    })
+    .await;
+    let greetings = fake
+        .requests()
+        .iter()
+        .filter(|r| r.is_channel_post(CHANNEL_ID))
+        .count();
+    assert_eq!(greetings, 2, "one for each person");
+}
