@@ -30,9 +30,10 @@ async fn a_repeated_emergency_points_back_and_notes_once() {
             "MESSAGE_CREATE",
             guild_message(id, CHANNEL_ID, HUMAN_ID, &content, true),
         );
+        let want = id.to_string();
         fake.wait_for("reply", |r| {
             r.is_channel_post(CHANNEL_ID)
-                && r.body["message_reference"]["message_id"] == id.to_string()
+                && r.body["message_reference"]["message_id"] == want.as_str()
         })
         .await;
     }
