@@ -199,7 +199,34 @@ impl Config {
     }
 }
 
+/// Upper bounds of the cooldowns, as (key, most allowed, unit).
+const COOLDOWN_BOUNDS: &[(&str, u64, &str)] = &[
+    ("cooldowns.user_seconds", 3_600, "seconds"),
+    ("cooldowns.channel_seconds", 3_600, "seconds"),
+    ("cooldowns.duplicate_minutes", 1_440, "minutes"),
+    ("cooldowns.auto_seconds", 86_400, "seconds"),
+];
+
 impl RawConfig {
+    /// The first id or duration outside what makes sense, as (key, why).
+    fn out_of_bounds(&self) -> Option<(&'static str, String)> {
+        if self.discord.owners.iter().flatten().any(|&o| o == 0) {
+            return Some(("discord.owners", "user ids are Discord ids, never 0".into()));
+        }
+        let c = &self.cooldowns;
+        let values = [
+            c.user_seconds,
+            c.channel_seconds,
+            c.duplicate_minutes,
+            c.auto_seconds,
+        ];
+        COOLDOWN_BOUNDS
+            .iter()
+            .zip(values)
+            .find(|((_, max, _), v)| v.is_some_and(|v| v > *max))
+            .map(|((key, max, unit), _)| (*key, format!("must be at most {max} {unit}")))
+    }
+
     /// Fill defaults, check ranges, resolve the token.
     pub fn validate(self, path: &Path, env_token: Option<String>) -> Result<Config, ConfigError> {
         let invalid = |key, message: &str| ConfigError::Invalid {
@@ -207,6 +234,9 @@ impl RawConfig {
             key,
             message: message.to_string(),
         };
+        if let Some((key, message)) = self.out_of_bounds() {
+            return Err(invalid(key, &message));
+        }
         let results = self.answers.results.unwrap_or(3);
         if !(1..=5).contains(&results) {
             return Err(invalid("answers.results", "must be between 1 and 5"));
@@ -319,6 +349,20 @@ mod tests {
 
     #[test]
     fn errors_name_file_and_key() {
+        for (toml, key) in [
+            ("[discord]\nowners = [0]\n", "discord.owners"),
+            (
+                "[cooldowns]\nuser_seconds = 99999999\n",
+                "cooldowns.user_seconds",
+            ),
+            (
+                "[cooldowns]\nduplicate_minutes = 100000\n",
+                "cooldowns.duplicate_minutes",
+            ),
+        ] {
+            let e = parse(toml).unwrap_err().to_string();
+            assert!(e.contains(key), "{e}");
+        }
         let e = parse("[answers]\nresults = 9\n").unwrap_err().to_string();
         assert!(
             e.contains("signpost.toml") && e.contains("answers.results"),

@@ -72,8 +72,9 @@ pub enum Command {
     Review {
         #[arg(long, default_value = "resources", value_name = "DIR")]
         resources: PathBuf,
-        /// Also list reviews due within this many days.
-        #[arg(long, default_value_t = 30, value_name = "DAYS")]
+        /// Also list reviews due within this many days (0 to 3650).
+        #[arg(long, default_value_t = 30, value_name = "DAYS",
+              value_parser = clap::value_parser!(i64).range(0..=3650))]
         within: i64,
     },
     /// List conditions with no resource for a region, or only one resource.

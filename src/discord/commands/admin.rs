@@ -344,10 +344,50 @@ fn catalog_status(data: &crate::discord::Data) -> String {
         ));
     }
     if let Some(e) = &live.last_error {
+        let e = without_paths(e, &data.config.resources, &data.config.index);
         text.push_str(&format!(
             "\nLast reload was refused: {}",
-            crate::discord::render::limits::truncate(e, 500)
+            crate::discord::render::limits::truncate(&e, 500)
         ));
     }
     text
+}
+
+/// A reload error as moderators may see it: the operator's directories are
+/// not theirs to know, so catalog files are named relative to the catalog
+/// (`library/asthma.toml:12`, what a clinician edits) and the index as
+/// `<index>`.
+fn without_paths(text: &str, resources: &std::path::Path, index: &std::path::Path) -> String {
+    let mut out = text.to_string();
+    for (dir, name) in [(resources, ""), (index, "<index>")] {
+        let shown = dir.display().to_string();
+        if shown.is_empty() {
+            continue;
+        }
+        out = out.replace(
+            &format!("{shown}/"),
+            if name.is_empty() { "" } else { "<index>/" },
+        );
+        out = out.replace(&shown, if name.is_empty() { "<catalog>" } else { name });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn status_errors_name_no_directories() {
+        let e = "/srv/bot/resources/library/asthma.toml:12: unknown condition; index /var/lib/signpost/index is stale";
+        let shown = super::without_paths(
+            e,
+            Path::new("/srv/bot/resources"),
+            Path::new("/var/lib/signpost/index"),
+        );
+        assert_eq!(
+            shown,
+            "library/asthma.toml:12: unknown condition; index <index> is stale"
+        );
+    }
 }
