@@ -78,6 +78,9 @@ pub struct Engine {
     meta: IndexMeta,
     /// Each region's safety-net line, built once: it ends every answer.
     safety_nets: HashMap<String, Urgent>,
+    /// Marks the index generation in use, so another process's garbage
+    /// collection leaves it alone while this engine serves it.
+    _in_use: search::generations::InUse,
 }
 
 /// Today's date in UTC, or `SIGNPOST_TODAY` (YYYY-MM-DD) when set, so tests
@@ -133,6 +136,7 @@ impl Engine {
             meta: opened.meta,
             catalog: opened.catalog,
             safety_nets,
+            _in_use: opened.in_use,
         })
     }
 

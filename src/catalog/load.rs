@@ -84,6 +84,7 @@ pub fn load_dir(dir: &Path, options: LoadOptions) -> Loaded {
         notice: notice.unwrap_or_default(),
         safety: safety.unwrap_or_default(),
         fingerprint: files.fingerprint(),
+        modified: files.newest_change(),
     });
     Loaded {
         catalog,
@@ -119,6 +120,17 @@ pub(super) struct Files {
 }
 
 impl Files {
+    /// The latest modification time of any file read (0 when unknown).
+    fn newest_change(&self) -> u128 {
+        self.by_path
+            .keys()
+            .filter_map(|p| fs::metadata(p).and_then(|m| m.modified()).ok())
+            .filter_map(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| d.as_nanos())
+            .max()
+            .unwrap_or(0)
+    }
+
     /// FNV-1a over file names and bytes, in path order.
     fn fingerprint(&self) -> String {
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;

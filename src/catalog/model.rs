@@ -36,6 +36,11 @@ pub struct Catalog {
     /// Hash of every catalog file's name and bytes: the index records it to
     /// know when it is stale.
     pub fingerprint: String,
+    /// When the newest catalog file was last changed (nanoseconds since the
+    /// Unix epoch), so a build from an older catalog never replaces a newer
+    /// one.
+    #[serde(default)]
+    pub modified: u128,
 }
 
 /// Fixed wording clinicians control, from `notice.toml`.

@@ -2,6 +2,7 @@
 
 mod analysis;
 mod detect;
+pub mod generations;
 mod lexicon;
 mod searcher;
 mod store;

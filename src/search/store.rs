@@ -24,8 +24,8 @@ use tantivy::schema::{
 };
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
-use super::SearchError;
 use super::analysis::{TOKENIZER, index_analyzer};
+use super::{SearchError, generations};
 use crate::catalog::Catalog;
 use crate::text;
 
@@ -82,6 +82,9 @@ pub struct IndexMeta {
     pub built_at: u64,
     pub resources: usize,
     pub conditions: usize,
+    /// The catalog's newest file change (nanoseconds since the epoch).
+    #[serde(default)]
+    pub catalog_modified: u128,
 }
 
 /// A summary of one build, for the `index` command and logs.
@@ -93,21 +96,34 @@ pub struct BuildSummary {
     pub generation: PathBuf,
 }
 
-/// Build a new generation from `catalog` and make it current.
+/// Build a new generation from `catalog` and make it current, unless a
+/// build from a newer catalog became current meanwhile (another process).
 pub fn build(catalog: &Catalog, root: &Path) -> Result<BuildSummary, SearchError> {
     let started = Instant::now();
     fs::create_dir_all(root).map_err(|e| SearchError::io(root, e))?;
+    let _lock = generations::BuildLock::acquire(root)?;
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
     let name = format!("gen-{nanos}-{}", std::process::id());
     let dir = root.join(&name);
-    let result = write_generation(catalog, &dir).and_then(|()| switch_current(root, &name));
+    let result = write_generation(catalog, &dir)
+        .and_then(|()| generations::sync_dir(&dir))
+        .and_then(|()| {
+            if superseded(root, catalog) {
+                tracing::info!("a build from a newer catalog is current; keeping it");
+                let _ = fs::remove_dir_all(&dir);
+                return Ok(());
+            }
+            switch_current(root, &name)
+        });
     if let Err(e) = result {
         let _ = fs::remove_dir_all(&dir);
         return Err(e);
     }
-    remove_old_generations(root, &name);
+    if let Ok(current) = fs::read_to_string(root.join(CURRENT)) {
+        generations::collect(root, current.trim(), SystemTime::now());
+    }
     Ok(BuildSummary {
         resources: catalog.resources.len(),
         conditions: catalog.conditions.len(),
@@ -159,6 +175,7 @@ fn write_generation(catalog: &Catalog, dir: &Path) -> Result<(), SearchError> {
             .map_or(0, |d| d.as_secs()),
         resources: catalog.resources.len(),
         conditions: catalog.conditions.len(),
+        catalog_modified: catalog.modified,
     };
     write_json(&dir.join(SNAPSHOT), catalog)?;
     write_json(&dir.join(META), &meta)
@@ -173,36 +190,29 @@ fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), SearchError> {
         .map_err(|e| SearchError::io(path, e))
 }
 
-/// Point CURRENT at `name` with an atomic rename.
+/// Point CURRENT at `name` with an atomic rename, synced so a crash leaves
+/// either the old or the new generation current, never an empty file.
 fn switch_current(root: &Path, name: &str) -> Result<(), SearchError> {
     let tmp = root.join(format!("{CURRENT}.tmp-{}", std::process::id()));
-    fs::write(&tmp, name).map_err(|e| SearchError::io(&tmp, e))?;
-    fs::rename(&tmp, root.join(CURRENT)).map_err(|e| SearchError::io(root, e))
+    let mut file = fs::File::create(&tmp).map_err(|e| SearchError::io(&tmp, e))?;
+    file.write_all(name.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|e| SearchError::io(&tmp, e))?;
+    fs::rename(&tmp, root.join(CURRENT)).map_err(|e| SearchError::io(root, e))?;
+    generations::sync_dir(root)
 }
 
-/// Delete generations other than the current one and the one before it
-/// (a running process may still be reading that).
-fn remove_old_generations(root: &Path, current: &str) {
-    let Ok(entries) = fs::read_dir(root) else {
-        return;
+/// Whether the current generation was built from a catalog changed later
+/// than `catalog` (a build that started earlier but finished later must not
+/// put the older catalog back).
+fn superseded(root: &Path, catalog: &Catalog) -> bool {
+    let Ok(name) = fs::read_to_string(root.join(CURRENT)) else {
+        return false;
     };
-    let mut gens: Vec<(SystemTime, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with("gen-") && e.file_name() != current)
-        .map(|e| {
-            (
-                e.metadata()
-                    .and_then(|m| m.modified())
-                    .unwrap_or(UNIX_EPOCH),
-                e.path(),
-            )
-        })
-        .collect();
-    gens.sort();
-    gens.pop();
-    for (_, path) in gens {
-        let _ = fs::remove_dir_all(path);
-    }
+    let current: Result<IndexMeta, _> = read_json(&root.join(name.trim()).join(META));
+    current.is_ok_and(|m| {
+        m.fingerprint != catalog.fingerprint && m.catalog_modified > catalog.modified
+    })
 }
 
 /// An opened generation: the tantivy index, its metadata and catalog.
@@ -211,6 +221,8 @@ pub struct Opened {
     pub meta: IndexMeta,
     pub catalog: Catalog,
     pub dir: PathBuf,
+    /// Keeps the generation from garbage collection while it is served.
+    pub in_use: generations::InUse,
 }
 
 /// Open the current generation under `root`.
@@ -244,6 +256,7 @@ pub fn open(root: &Path) -> Result<Opened, SearchError> {
         index,
         meta,
         catalog,
+        in_use: generations::InUse::mark(&dir),
         dir,
     })
 }

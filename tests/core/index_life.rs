@@ -85,3 +85,63 @@ fn unchanged_catalog_reuses_the_index() {
     let (_, fresh) = Engine::open_or_last_good(&ws.paths()).unwrap();
     assert!(matches!(fresh, Freshness::UpToDate));
 }
+
+/// Two processes (here threads, each with its own lock file handle) build
+/// at once: both succeed, one after the other, and the index opens.
+#[test]
+fn two_builders_at_once_leave_a_good_index() {
+    let ws = Workspace::new();
+    let paths = ws.paths();
+    let load = || {
+        signpost::catalog::load_dir(
+            &paths.resources,
+            signpost::catalog::LoadOptions {
+                today: signpost::engine::today(),
+            },
+        )
+        .catalog
+        .unwrap()
+    };
+    let (a, b) = (load(), load());
+    std::thread::scope(|s| {
+        let one = s.spawn(|| signpost::search::build(&a, &paths.index));
+        let two = s.spawn(|| signpost::search::build(&b, &paths.index));
+        one.join().unwrap().unwrap();
+        two.join().unwrap().unwrap();
+    });
+    let engine = Engine::from_index(&paths).unwrap();
+    assert!(!engine.answer("asthma", &opts()).results.is_empty());
+}
+
+/// A build that read the catalog before an edit, and finishes after the
+/// edited catalog's build, does not put the old catalog back.
+#[test]
+fn an_older_catalog_never_replaces_a_newer_index() {
+    let ws = Workspace::new();
+    let paths = ws.paths();
+    let load = || {
+        signpost::catalog::load_dir(
+            &paths.resources,
+            signpost::catalog::LoadOptions {
+                today: signpost::engine::today(),
+            },
+        )
+        .catalog
+        .unwrap()
+    };
+    let old = load();
+    let file = ws.resources().join("library/endocrine.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20)); // a later mtime
+    std::fs::write(
+        &file,
+        text.replacen("Type 2 diabetes", "Type 2 diabetes (edited)", 1),
+    )
+    .unwrap();
+    let new = load();
+    assert!(new.modified > old.modified);
+    signpost::search::build(&new, &paths.index).unwrap();
+    signpost::search::build(&old, &paths.index).unwrap();
+    let engine = Engine::from_index(&paths).unwrap();
+    assert_eq!(engine.meta().fingerprint, new.fingerprint);
+}
