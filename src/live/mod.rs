@@ -109,12 +109,31 @@ impl LiveEngine {
 
     /// Rebuild from disk in the background; swap only when it opened cleanly.
     pub async fn reload(&self) -> Result<u64, ReloadError> {
+        self.reload_with(false).await
+    }
+
+    /// Like [`LiveEngine::reload`], but keep the current engine when the
+    /// catalog's fingerprint did not change (the watcher's reload: editors
+    /// touch files without changing them).
+    pub async fn refresh(&self) -> Result<u64, ReloadError> {
+        self.reload_with(true).await
+    }
+
+    async fn reload_with(&self, only_if_changed: bool) -> Result<u64, ReloadError> {
         let _one_at_a_time = self.rebuild.lock().await;
         let paths = self.paths.clone();
         let started = Instant::now();
         let opened = tokio::task::spawn_blocking(move || Engine::open(&paths)).await;
         let mut status = self.lock_status();
         match opened {
+            Ok(Ok(engine))
+                if only_if_changed
+                    && status.last_error.is_none()
+                    && engine.meta().fingerprint == self.current.load().meta().fingerprint =>
+            {
+                tracing::debug!("catalog unchanged; keeping the current engine");
+                Ok(status.generation)
+            }
             Ok(Ok(engine)) => {
                 self.current.store(Arc::new(engine));
                 status.generation += 1;

@@ -162,8 +162,11 @@ fn index_review_coverage_and_bad_arguments() {
     let out = signpost(&ws, &["index"]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("Indexed"));
-    let review = signpost(&ws, &["review", "--within", "4000"]);
+    let review = signpost(&ws, &["review", "--within", "3650"]);
     assert!(review.status.success());
+    let unbounded = signpost(&ws, &["review", "--within", "99999"]);
+    assert_eq!(unbounded.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unbounded.stderr).contains("0..=3650"));
     assert!(String::from_utf8_lossy(&review.stdout).contains("placeholder-catalog-editor"));
     let coverage = signpost(&ws, &["coverage"]);
     assert!(coverage.status.success());

@@ -178,3 +178,67 @@ async fn a_locked_database_refuses_a_change_and_keeps_the_settings() {
     );
     bot.stop().await.unwrap();
 }
+
+/// `resources/` replaced by another folder (as a checkout or deploy that
+/// swaps it does): the watcher follows the new folder.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_replaced_resources_folder_is_watched_again() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let _bot = Bot::start(&fake, &files, Options::default()).await;
+    let live = files.resources();
+    let staged = live.with_file_name("resources.new");
+    copy_tree(&live, &staged);
+    let lib = staged.join("library/lungs.toml");
+    let text = std::fs::read_to_string(&lib).unwrap();
+    std::fs::write(
+        &lib,
+        text.replacen("title = \"Asthma\"", "title = \"Asthma swapped\"", 1),
+    )
+    .unwrap();
+    std::fs::rename(&live, live.with_file_name("resources.old")).unwrap();
+    std::fs::rename(&staged, &live).unwrap();
+
+    wait_for_title(&fake, 1740, "Asthma swapped").await;
+    // Edits inside the new folder are seen too: the watch moved to it.
+    let lib = live.join("library/lungs.toml");
+    let text = std::fs::read_to_string(&lib).unwrap();
+    std::fs::write(
+        &lib,
+        text.replacen("Asthma swapped", "Asthma edited later", 1),
+    )
+    .unwrap();
+    wait_for_title(&fake, 1850, "Asthma edited later").await;
+}
+
+async fn wait_for_title(fake: &FakeDiscord, first_id: u64, title: &str) {
+    let link = format!("[{title}](");
+    for i in 0..100 {
+        let cb = invoke(
+            fake,
+            first_id + i,
+            HUMAN_ID,
+            MEMBER_PERMS,
+            ask_data("asthma", Some(true)),
+        )
+        .await;
+        if cb.text().contains(&link) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    panic!("never answered with {title}");
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
