@@ -45,8 +45,34 @@ pub enum ServeError {
     Engine(#[from] EngineError),
     #[error("opening the catalog crashed")]
     EngineCrashed,
+    #[error(
+        "Discord rejected the bot token (gateway close code 4004). Check DISCORD_TOKEN or \
+         discord.token_file; if the token was reset or leaked, copy the new one from the \
+         Developer Portal (Bot → Reset Token)."
+    )]
+    BadToken,
+    #[error(
+        "Discord refused the gateway intents (close code 4014): auto mode needs the Message \
+         Content intent. Enable it in the Developer Portal (Bot → Privileged Gateway Intents) \
+         or set discord.message_content_intent = false."
+    )]
+    DisallowedIntents,
     #[error("Discord client: {0}")]
-    Discord(#[from] serenity::Error),
+    Discord(serenity::Error),
+}
+
+impl From<serenity::Error> for ServeError {
+    /// Fatal gateway refusals get messages that say what to fix.
+    fn from(e: serenity::Error) -> Self {
+        use serenity::all::GatewayError;
+        match e {
+            serenity::Error::Gateway(GatewayError::InvalidAuthentication) => ServeError::BadToken,
+            serenity::Error::Gateway(
+                GatewayError::DisallowedGatewayIntents | GatewayError::InvalidGatewayIntents,
+            ) => ServeError::DisallowedIntents,
+            other => ServeError::Discord(other),
+        }
+    }
 }
 
 /// Gateway intents: no privileged ones unless auto mode is configured.

@@ -94,3 +94,118 @@ async fn graceful_shutdown_closes_the_gateway() {
     let store = SqliteStore::open(&files.database()).await.unwrap();
     assert!(store.channels(GUILD_ID).await.unwrap().is_empty());
 }
+
+/// Fatal close codes end `serve` with a message that says what to fix.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fatal_close_codes_stop_with_advice() {
+    for (code, advice) in [(4004, "DISCORD_TOKEN"), (4014, "Message Content intent")] {
+        let fake = FakeDiscord::start().await;
+        let files = Files::new();
+        let bot = Bot::start(&fake, &files, Options::default()).await;
+        fake.close_session(code);
+        let err = bot.wait().await.expect_err("serve stops");
+        assert!(err.to_string().contains(advice), "{code}: {err}");
+    }
+}
+
+/// Discord asks for a reconnect (op 7): the bot resumes and keeps answering.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reconnect_request_resumes() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let _bot = Bot::start(&fake, &files, Options::default()).await;
+    fake.send_frame(serde_json::json!({ "op": 7, "s": null, "t": null, "d": null }));
+    let resume = fake.wait_for_op(6).await;
+    assert_eq!(resume["d"]["session_id"], "fake-session-1");
+    let cb = invoke(
+        &fake,
+        1900,
+        HUMAN_ID,
+        MEMBER_PERMS,
+        ask_data("asthma", Some(true)),
+    )
+    .await;
+    assert!(cb.text().contains("sthma"), "{}", cb.body);
+}
+
+/// An invalid session that cannot be resumed (op 9, false): the bot
+/// identifies again and keeps answering.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invalid_session_identifies_again() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let _bot = Bot::start(&fake, &files, Options::default()).await;
+    fake.send_frame(serde_json::json!({ "op": 9, "s": null, "t": null, "d": false }));
+    fake.wait_until("a second IDENTIFY", || {
+        let n = fake
+            .recorder
+            .frames()
+            .iter()
+            .filter(|f| f["op"] == 2)
+            .count();
+        (n >= 2).then_some(())
+    })
+    .await;
+    let cb = invoke(
+        &fake,
+        1910,
+        HUMAN_ID,
+        MEMBER_PERMS,
+        ask_data("asthma", Some(true)),
+    )
+    .await;
+    assert!(cb.text().contains("sthma"), "{}", cb.body);
+}
+
+/// Heartbeats stop being acknowledged (a zombie connection): the bot
+/// notices, reconnects and resumes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn zombie_connection_reconnects() {
+    let fake = FakeDiscord::start().await;
+    fake.heartbeat_ms
+        .store(300, std::sync::atomic::Ordering::SeqCst);
+    let files = Files::new();
+    let _bot = Bot::start(&fake, &files, Options::default()).await;
+    fake.ack_heartbeats
+        .store(false, std::sync::atomic::Ordering::SeqCst);
+    fake.wait_until("a new session", || (fake.sessions() >= 2).then_some(()))
+        .await;
+    fake.ack_heartbeats
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    let cb = invoke(
+        &fake,
+        1920,
+        HUMAN_ID,
+        MEMBER_PERMS,
+        ask_data("asthma", Some(true)),
+    )
+    .await;
+    assert!(cb.text().contains("sthma"), "{}", cb.body);
+}
+
+/// A resumable invalid session (op 9, true): the bot resumes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn resumable_invalid_session_resumes() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let _bot = Bot::start(&fake, &files, Options::default()).await;
+    fake.send_frame(serde_json::json!({ "op": 9, "s": null, "t": null, "d": true }));
+    fake.wait_until("RESUME or IDENTIFY", || {
+        let frames = fake.recorder.frames();
+        let again = frames
+            .iter()
+            .filter(|f| f["op"] == 6 || f["op"] == 2)
+            .count();
+        (again >= 2).then_some(())
+    })
+    .await;
+    let cb = invoke(
+        &fake,
+        1930,
+        HUMAN_ID,
+        MEMBER_PERMS,
+        ask_data("asthma", Some(true)),
+    )
+    .await;
+    assert!(cb.text().contains("sthma"), "{}", cb.body);
+}

@@ -165,6 +165,12 @@ impl Bot {
         }
     }
 
+    /// Wait for `serve` to end on its own; returns what it returned.
+    pub async fn wait(mut self) -> Result<(), ServeError> {
+        let _keep = self.shutdown.take(); // dropping it would ask serve to stop
+        (&mut self.join).await.expect("serve panicked")
+    }
+
     /// Graceful shutdown; returns what `serve` returned.
     pub async fn stop(mut self) -> Result<(), ServeError> {
         if let Some(tx) = self.shutdown.take() {

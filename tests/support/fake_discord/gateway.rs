@@ -32,7 +32,8 @@ async fn dispatch(socket: &mut WebSocket, f: &FakeDiscord, t: &str, d: Value) ->
 
 async fn session(mut socket: WebSocket, f: Arc<FakeDiscord>) {
     let n = f.sessions.fetch_add(1, Ordering::SeqCst) + 1;
-    let hello = json!({ "op": 10, "s": null, "t": null, "d": { "heartbeat_interval": 41250 } });
+    let interval = f.heartbeat_ms.load(Ordering::SeqCst);
+    let hello = json!({ "op": 10, "s": null, "t": null, "d": { "heartbeat_interval": interval } });
     if !send(&mut socket, hello).await {
         return;
     }
@@ -50,7 +51,9 @@ async fn session(mut socket: WebSocket, f: Arc<FakeDiscord>) {
                 let Ok(v) = serde_json::from_str::<Value>(&text) else { break };
                 f.recorder.push_frame(v.clone());
                 match v["op"].as_u64() {
-                    Some(1) => { send(&mut socket, json!({ "op": 11, "s": null, "t": null, "d": null })).await; }
+                    Some(1) if f.ack_heartbeats.load(Ordering::SeqCst) => {
+                        send(&mut socket, json!({ "op": 11, "s": null, "t": null, "d": null })).await;
+                    }
                     Some(2) => {
                         identified = true;
                         dispatch(&mut socket, &f, "READY", ready(&f.ws_url(), &format!("fake-session-{n}"))).await;
@@ -66,6 +69,7 @@ async fn session(mut socket: WebSocket, f: Arc<FakeDiscord>) {
             }
             c = ctl.recv(), if identified => match c {
                 Some(Control::Dispatch(t, d)) => { dispatch(&mut socket, &f, &t, d).await; }
+                Some(Control::Raw(frame)) => { send(&mut socket, frame).await; }
                 Some(Control::Close(code)) => {
                     let frame = CloseFrame { code, reason: "fake close".into() };
                     let _ = socket.send(WsMsg::Close(Some(frame))).await;

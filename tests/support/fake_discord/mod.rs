@@ -50,6 +50,8 @@ async fn serve(listener: tokio::net::TcpListener, app: Router) {
 pub(crate) enum Control {
     Dispatch(String, Value),
     Close(u16),
+    /// Any gateway frame as is (op 7 reconnect, op 9 invalid session).
+    Raw(Value),
 }
 
 pub struct FakeDiscord {
@@ -64,6 +66,10 @@ pub struct FakeDiscord {
     pub everyone_perms: Mutex<String>,
     /// Injected REST failures (see [`FakeDiscord::fail_next`]).
     faults: Mutex<Vec<Fault>>,
+    /// The heartbeat interval sent in HELLO, in milliseconds.
+    pub heartbeat_ms: AtomicU64,
+    /// Whether heartbeats are acknowledged (off: a zombie connection).
+    pub ack_heartbeats: std::sync::atomic::AtomicBool,
 }
 
 /// Answer the next `times` requests whose method is `method` and whose path
@@ -90,6 +96,8 @@ impl FakeDiscord {
             ctl_rx: tokio::sync::Mutex::new(ctl_rx),
             everyone_perms: Mutex::new(MEMBER_PERMS.to_string()),
             faults: Mutex::default(),
+            heartbeat_ms: AtomicU64::new(41_250),
+            ack_heartbeats: std::sync::atomic::AtomicBool::new(true),
         });
         let app = Router::new()
             .route("/ws", get(gateway::upgrade))
@@ -111,6 +119,11 @@ impl FakeDiscord {
     /// Queue a dispatch; sent once a session has identified or resumed.
     pub fn dispatch(&self, t: &str, d: Value) {
         let _ = self.ctl_tx.send(Control::Dispatch(t.to_string(), d));
+    }
+
+    /// Send a raw gateway frame on the live session.
+    pub fn send_frame(&self, frame: Value) {
+        let _ = self.ctl_tx.send(Control::Raw(frame));
     }
 
     /// Close the live session with a close code (4000 → serenity resumes).
