@@ -7,6 +7,7 @@ mod core {
     pub mod catalog_check;
     pub mod cli;
     pub mod index_life;
+    pub mod properties;
     pub mod relevance;
     pub mod safety_screen;
     pub mod support;
