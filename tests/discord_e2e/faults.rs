@@ -157,7 +157,15 @@ async fn a_locked_database_refuses_a_change_and_keeps_the_settings() {
         .await
         .unwrap();
     let cb = set(&fake, 1731, "results", "count", json!(2)).await;
-    assert!(cb.text().contains("not saved"), "{}", cb.body);
+    assert_eq!(
+        cb.body["type"], 5,
+        "deferred within Discord's deadline: {}",
+        cb.body
+    );
+    // The write waits out the lock's timeout, so the reply is deferred and
+    // the words come in the follow-up.
+    fake.wait_for("not saved", |r| r.text().contains("not saved"))
+        .await;
     sqlx::query("ROLLBACK").execute(&mut *held).await.unwrap();
     drop(held);
     locker.close().await;

@@ -82,7 +82,17 @@ fn guild(ctx: Context<'_>) -> Result<u64, Error> {
 /// database refused: nothing was changed.
 async fn update(ctx: Context<'_>, field: GuildField) -> Result<bool, Error> {
     let g = guild(ctx)?;
-    match ctx.data().store.set_field(g, &field).await {
+    let write = ctx.data().store.set_field(g, &field);
+    tokio::pin!(write);
+    // A busy database must not make the reply miss Discord's deadline.
+    let written = match tokio::time::timeout(crate::discord::answer::FAST_PATH, &mut write).await {
+        Ok(done) => done,
+        Err(_) => {
+            ctx.defer_ephemeral().await?;
+            write.await
+        }
+    };
+    match written {
         Ok(()) => Ok(true),
         Err(e) => {
             tracing::error!(guild = g, error = %e, "setting not saved");

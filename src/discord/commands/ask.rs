@@ -111,12 +111,14 @@ async fn answer_interaction(
         user: ctx.locale(),
         guild: guild_locale(ctx),
     };
-    let mut settings = answer::settings_for(data, ctx.guild_id().map(|g| g.get()), locales).await;
+    let (mut settings, deferred) = settings_in_time(ctx, locales, started).await?;
     if let Some(r) = region {
         settings.opts.region = r.code().to_string();
     }
-    let ephemeral = private.unwrap_or(settings.guild.private_default);
-    let reply = compute(ctx, question, &settings, ephemeral).await?;
+    // Deferred privately while the settings were slow: the answer follows
+    // that deferral (private is the safe side when we could not know).
+    let ephemeral = deferred || private.unwrap_or(settings.guild.private_default);
+    let reply = compute(ctx, question, &settings, ephemeral, started, deferred).await?;
     let who = Asker {
         user: ctx.author().id.get(),
         channel: ctx.channel_id().get(),
@@ -179,28 +181,51 @@ async fn answer_interaction(
 
 /// The engine's reply; deferred (privately when the answer will be) when it
 /// takes longer than Discord's first deadline allows.
+/// The server's settings, deferring the interaction (privately) first if
+/// the store is slower than the fast path allows: Discord's 3 s deadline
+/// holds whatever the database does. True when it deferred.
+async fn settings_in_time(
+    ctx: Context<'_>,
+    locales: answer::Locales<'_>,
+    started: std::time::Instant,
+) -> Result<(answer::AnswerSettings, bool), Error> {
+    let lookup = answer::settings_for(ctx.data(), ctx.guild_id().map(|g| g.get()), locales);
+    tokio::pin!(lookup);
+    let left = answer::FAST_PATH.saturating_sub(started.elapsed());
+    if let Ok(settings) = tokio::time::timeout(left, &mut lookup).await {
+        return Ok((settings, false));
+    }
+    tracing::info!("slow settings; deferring privately");
+    ctx.defer_ephemeral().await?;
+    Ok((lookup.await, true))
+}
+
 async fn compute(
     ctx: Context<'_>,
     question: &str,
     settings: &answer::AnswerSettings,
     ephemeral: bool,
+    started: std::time::Instant,
+    deferred: bool,
 ) -> Result<crate::reply::Reply, Error> {
     let data = ctx.data();
     let mut task = answer::start(data, question.to_string(), settings.opts.clone());
-    Ok(
-        match tokio::time::timeout(answer::FAST_PATH, &mut task).await {
-            Ok(done) => done.unwrap_or_else(|_| answer::failure_reply(data, &settings.opts.region)),
-            Err(_) => {
-                tracing::info!("slow answer; deferring");
-                if ephemeral {
-                    ctx.defer_ephemeral().await?
-                } else {
-                    ctx.defer().await?
-                }
-                answer::finish(data, task, &settings.opts.region).await
+    if deferred {
+        return Ok(answer::finish(data, task, &settings.opts.region).await);
+    }
+    let left = answer::FAST_PATH.saturating_sub(started.elapsed());
+    Ok(match tokio::time::timeout(left, &mut task).await {
+        Ok(done) => done.unwrap_or_else(|_| answer::failure_reply(data, &settings.opts.region)),
+        Err(_) => {
+            tracing::info!("slow answer; deferring");
+            if ephemeral {
+                ctx.defer_ephemeral().await?
+            } else {
+                ctx.defer().await?
             }
-        },
-    )
+            answer::finish(data, task, &settings.opts.region).await
+        }
+    })
 }
 
 /// Remember a public answer for duplicate checks and link to it from the
