@@ -32,7 +32,8 @@ pub struct EvalArgs {
     pub at: Locations,
 }
 
-fn read(path: &PathBuf, labelled: bool) -> anyhow::Result<Vec<signpost::eval::Case>> {
+/// Read a TSV of cases, naming the file in errors (also used by `train-screen`).
+pub(super) fn read(path: &PathBuf, labelled: bool) -> anyhow::Result<Vec<signpost::eval::Case>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     read_cases(&text, labelled).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))

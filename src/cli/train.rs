@@ -8,9 +8,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use signpost::eval::read_cases;
 use signpost::safety::learned::NONE;
 use signpost::safety::train::{Example, TrainOptions, train};
+
+use super::eval::read;
 
 /// The development sets the shipped weights were trained on.
 const CRISIS: &[&str] = &["tests/eval/crisis-categories.tsv", "tests/eval/crisis.tsv"];
@@ -45,12 +46,6 @@ fn files(given: &[PathBuf], default: &[&str]) -> Vec<PathBuf> {
     } else {
         given.to_vec()
     }
-}
-
-fn read(path: &PathBuf, labelled: bool) -> anyhow::Result<Vec<signpost::eval::Case>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    read_cases(&text, labelled).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
 pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {

@@ -57,12 +57,11 @@ fn upsert_one(column: &str) -> String {
 }
 
 impl SqliteStore {
-    async fn set_text_field(
-        &self,
-        guild: GuildId,
-        column: &str,
-        value: Option<&str>,
-    ) -> Result<(), StoreError> {
+    /// Upsert one column of a server's row.
+    async fn set_column<T>(&self, guild: GuildId, column: &str, value: T) -> Result<(), StoreError>
+    where
+        T: 'static + Send + for<'q> sqlx::Encode<'q, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>,
+    {
         sqlx::query(&upsert_one(column))
             .bind(id(guild))
             .bind(value)
@@ -127,21 +126,19 @@ impl SettingsStore for SqliteStore {
 
     async fn set_field(&self, guild: GuildId, field: &GuildField) -> Result<(), StoreError> {
         // Column names are fixed here, never taken from input.
-        let (column, value): (&str, Option<i64>) = match field {
-            GuildField::Region(v) => {
-                return self.set_text_field(guild, "region", v.as_deref()).await;
+        match field {
+            GuildField::Region(v) => self.set_column(guild, "region", v.clone()).await,
+            GuildField::PrivateDefault(v) => {
+                self.set_column(guild, "private_default", i64::from(*v))
+                    .await
             }
-            GuildField::PrivateDefault(v) => ("private_default", Some(i64::from(*v))),
-            GuildField::Results(v) => ("results", v.map(i64::from)),
-            GuildField::CooldownSecs(v) => ("cooldown_secs", v.map(i64::from)),
-            GuildField::LogChannel(v) => ("log_channel_id", v.map(id)),
-        };
-        sqlx::query(&upsert_one(column))
-            .bind(id(guild))
-            .bind(value)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+            GuildField::Results(v) => self.set_column(guild, "results", v.map(i64::from)).await,
+            GuildField::CooldownSecs(v) => {
+                self.set_column(guild, "cooldown_secs", v.map(i64::from))
+                    .await
+            }
+            GuildField::LogChannel(v) => self.set_column(guild, "log_channel_id", v.map(id)).await,
+        }
     }
 
     async fn channel_mode(
