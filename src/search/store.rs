@@ -121,8 +121,8 @@ pub fn build(catalog: &Catalog, root: &Path) -> Result<BuildSummary, SearchError
         let _ = fs::remove_dir_all(&dir);
         return Err(e);
     }
-    if let Ok(current) = fs::read_to_string(root.join(CURRENT)) {
-        generations::collect(root, current.trim(), SystemTime::now());
+    if let Ok(current) = current_name(root) {
+        generations::collect(root, &current, SystemTime::now());
     }
     Ok(BuildSummary {
         resources: catalog.resources.len(),
@@ -206,10 +206,10 @@ fn switch_current(root: &Path, name: &str) -> Result<(), SearchError> {
 /// than `catalog` (a build that started earlier but finished later must not
 /// put the older catalog back).
 fn superseded(root: &Path, catalog: &Catalog) -> bool {
-    let Ok(name) = fs::read_to_string(root.join(CURRENT)) else {
+    let Ok(name) = current_name(root) else {
         return false;
     };
-    let current: Result<IndexMeta, _> = read_json(&root.join(name.trim()).join(META));
+    let current: Result<IndexMeta, _> = read_json(&root.join(name).join(META));
     current.is_ok_and(|m| {
         m.fingerprint != catalog.fingerprint && m.catalog_modified > catalog.modified
     })
@@ -225,8 +225,8 @@ pub struct Opened {
     pub in_use: generations::InUse,
 }
 
-/// Open the current generation under `root`.
-pub fn open(root: &Path) -> Result<Opened, SearchError> {
+/// The generation `CURRENT` names, checked to be a plain folder name.
+fn current_name(root: &Path) -> Result<String, SearchError> {
     let current = root.join(CURRENT);
     let name = fs::read_to_string(&current).map_err(|e| SearchError::io(&current, e))?;
     let name = name.trim();
@@ -236,7 +236,12 @@ pub fn open(root: &Path) -> Result<Opened, SearchError> {
             current.display()
         )));
     }
-    let dir = root.join(name);
+    Ok(name.to_string())
+}
+
+/// Open the current generation under `root`.
+pub fn open(root: &Path) -> Result<Opened, SearchError> {
+    let dir = root.join(current_name(root)?);
     let meta: IndexMeta = read_json(&dir.join(META))?;
     if meta.schema_version != SCHEMA_VERSION {
         return Err(SearchError::Corrupt(format!(
