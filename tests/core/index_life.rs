@@ -92,16 +92,7 @@ fn unchanged_catalog_reuses_the_index() {
 fn two_builders_at_once_leave_a_good_index() {
     let ws = Workspace::new();
     let paths = ws.paths();
-    let load = || {
-        signpost::catalog::load_dir(
-            &paths.resources,
-            signpost::catalog::LoadOptions {
-                today: signpost::engine::today(),
-            },
-        )
-        .catalog
-        .unwrap()
-    };
+    let load = || load_catalog(&paths);
     let (a, b) = (load(), load());
     std::thread::scope(|s| {
         let one = s.spawn(|| signpost::search::build(&a, &paths.index));
@@ -119,16 +110,7 @@ fn two_builders_at_once_leave_a_good_index() {
 fn an_older_catalog_never_replaces_a_newer_index() {
     let ws = Workspace::new();
     let paths = ws.paths();
-    let load = || {
-        signpost::catalog::load_dir(
-            &paths.resources,
-            signpost::catalog::LoadOptions {
-                today: signpost::engine::today(),
-            },
-        )
-        .catalog
-        .unwrap()
-    };
+    let load = || load_catalog(&paths);
     let old = load();
     let file = ws.resources().join("library/endocrine.toml");
     let text = std::fs::read_to_string(&file).unwrap();
@@ -144,4 +126,11 @@ fn an_older_catalog_never_replaces_a_newer_index() {
     signpost::search::build(&old, &paths.index).unwrap();
     let engine = Engine::from_index(&paths).unwrap();
     assert_eq!(engine.meta().fingerprint, new.fingerprint);
+}
+
+fn load_catalog(paths: &signpost::engine::Paths) -> signpost::catalog::Catalog {
+    let today = signpost::engine::today();
+    signpost::catalog::load_dir(&paths.resources, signpost::catalog::LoadOptions { today })
+        .catalog
+        .unwrap()
 }

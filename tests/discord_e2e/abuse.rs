@@ -1,8 +1,6 @@
 //! Abuse limits: emergencies are never suppressed, but repeats are short;
 //! greetings and moderators' notes are rate-limited.
 
-use serde_json::json;
-
 use crate::common::*;
 use crate::support::bot::{Bot, Files, Options};
 use crate::support::fake_discord::*;
@@ -18,12 +16,7 @@ async fn a_repeated_emergency_points_back_and_notes_once() {
     let files = Files::new();
     let _bot = Bot::start(&fake, &files, Options::default()).await;
     enable_mentions(&fake, 1800, CHANNEL_ID).await;
-    let data = signpost_data(
-        &["log-channel"],
-        json!([{ "name": "channel", "type": 7, "value": LOG_CHANNEL_ID.to_string() }]),
-        Some(LOG_CHANNEL_ID),
-    );
-    invoke(&fake, 1801, MOD_ID, MOD_PERMS, data).await;
+    set_log_channel(&fake, 1801).await;
     let content = format!("<@{BOT_ID}> {CRISIS}");
     for id in [1802, 1803] {
         fake.dispatch(
@@ -37,11 +30,7 @@ async fn a_repeated_emergency_points_back_and_notes_once() {
         })
         .await;
     }
-    let posts: Vec<_> = fake
-        .requests()
-        .into_iter()
-        .filter(|r| r.is_channel_post(CHANNEL_ID))
-        .collect();
+    let posts = posts_to(&fake, CHANNEL_ID);
     assert_eq!(posts.len(), 2);
     assert!(!posts[0].body["embeds"].as_array().unwrap().is_empty());
     let second = posts[1].text();
@@ -51,12 +40,11 @@ async fn a_repeated_emergency_points_back_and_notes_once() {
         "the emergency line (en-US server): {second}"
     );
     assert_no_mentions(&posts[1]);
-    let notes = fake
-        .requests()
-        .iter()
-        .filter(|r| r.is_channel_post(LOG_CHANNEL_ID))
-        .count();
-    assert_eq!(notes, 1, "one note per person per ten minutes");
+    assert_eq!(
+        posts_to(&fake, LOG_CHANNEL_ID).len(),
+        1,
+        "one note per person per ten minutes"
+    );
 }
 
 /// Bare mentions get a greeting, but not one per message.
@@ -86,10 +74,5 @@ async fn bare_mention_greetings_share_the_cooldown() {
         r.is_channel_post(CHANNEL_ID) && r.body["message_reference"]["message_id"] == "1814"
     })
     .await;
-    let greetings = fake
-        .requests()
-        .iter()
-        .filter(|r| r.is_channel_post(CHANNEL_ID))
-        .count();
-    assert_eq!(greetings, 2, "one for each person");
+    assert_eq!(posts_to(&fake, CHANNEL_ID).len(), 2, "one for each person");
 }

@@ -75,12 +75,7 @@ async fn crisis_puts_the_emergency_block_first_for_the_servers_region() {
 
     // The server chooses us; a mention now gets 988 first, and the moderators' log a link only.
     set(&fake, 962, "region", "code", json!("us")).await;
-    let data = signpost_data(
-        &["log-channel"],
-        json!([{ "name": "channel", "type": 7, "value": LOG_CHANNEL_ID.to_string() }]),
-        Some(LOG_CHANNEL_ID),
-    );
-    invoke(&fake, 963, MOD_ID, MOD_PERMS, data).await;
+    set_log_channel(&fake, 963).await;
     let content = format!("<@{BOT_ID}> {CRISIS}");
     fake.dispatch(
         "MESSAGE_CREATE",

@@ -55,3 +55,21 @@ pub async fn set(fake: &FakeDiscord, id: u64, name: &str, option: &str, value: V
     );
     invoke(fake, id, MOD_ID, MOD_PERMS, data).await
 }
+
+/// A moderator sends crisis notes to the log channel.
+pub async fn set_log_channel(fake: &FakeDiscord, id: u64) {
+    let data = signpost_data(
+        &["log-channel"],
+        json!([{ "name": "channel", "type": 7, "value": LOG_CHANNEL_ID.to_string() }]),
+        Some(LOG_CHANNEL_ID),
+    );
+    invoke(fake, id, MOD_ID, MOD_PERMS, data).await;
+}
+
+/// Every message the bot posted (or tried to post) in `channel`.
+pub fn posts_to(fake: &FakeDiscord, channel: u64) -> Vec<Recorded> {
+    fake.requests()
+        .into_iter()
+        .filter(|r| r.is_channel_post(channel))
+        .collect()
+}

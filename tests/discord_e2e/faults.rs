@@ -9,13 +9,6 @@ use crate::support::fake_discord::*;
 
 const CRISIS: &str = "i want to kill myself tonight";
 
-fn posts_to(fake: &FakeDiscord, channel: u64) -> Vec<Recorded> {
-    fake.requests()
-        .into_iter()
-        .filter(|r| r.is_channel_post(channel))
-        .collect()
-}
-
 /// A 500 on the first send is retried with the same enforced nonce, so the
 /// answer is posted once even if the failed attempt had landed.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -112,12 +105,7 @@ async fn an_undeliverable_crisis_answer_still_notes_the_moderators() {
     let files = Files::new();
     let _bot = Bot::start(&fake, &files, Options::default()).await;
     enable_mentions(&fake, 1720, CHANNEL_ID).await;
-    let data = signpost_data(
-        &["log-channel"],
-        json!([{ "name": "channel", "type": 7, "value": LOG_CHANNEL_ID.to_string() }]),
-        Some(LOG_CHANNEL_ID),
-    );
-    invoke(&fake, 1721, MOD_ID, MOD_PERMS, data).await;
+    set_log_channel(&fake, 1721).await;
     fake.fail_next("POST", &format!("/channels/{CHANNEL_ID}/messages"), 502, 3);
 
     let content = format!("<@{BOT_ID}> {CRISIS}");
