@@ -270,6 +270,8 @@ impl Engine {
                     conditions: r.conditions.clone(),
                     regions: r.regions.clone(),
                     kind: r.kind.clone(),
+                    phone: r.phone.clone(),
+                    hours: r.hours.clone(),
                     reviewed_on: r.approved_on.to_string(),
                     placeholder_review: self.catalog.is_placeholder_approval(r),
                     score: (h.score * 100.0).round() / 100.0,

@@ -22,6 +22,8 @@ const RESOURCE_FIELDS: &[&str] = &[
     "approved_by",
     "approved_on",
     "review_by",
+    "phone",
+    "hours",
 ];
 
 pub(super) fn read_condition(r: &mut Record<'_>, d: &mut Diagnostics) -> Option<Condition> {
@@ -116,6 +118,9 @@ pub(super) fn read_resource(
     let approved_by = r.string("approved_by", true, d);
     let approved_on = r.date("approved_on", true, d);
     let review_by = r.date("review_by", true, d);
+    let phone = r.string("phone", false, d);
+    let hours = r.string("hours", false, d);
+    check_phone(r, d, phone.as_ref(), kind.as_ref());
     if let (Some(on), Some(by)) = (&approved_on, &review_by)
         && by.value <= on.value
     {
@@ -181,10 +186,44 @@ pub(super) fn read_resource(
         approved_by: approved_by.value,
         approved_on: approved_on.value,
         review_by: review_by.value,
+        phone: phone.map(|p| p.value),
+        hours: hours.map(|h| h.value),
         file: String::new(),
         line: 0,
     };
     Some((resource, spans))
+}
+
+/// A phone number is only for helplines, and must look like one: digits,
+/// spaces and `+ - ( )`, with at least three digits (short codes like 988).
+fn check_phone(
+    r: &Record<'_>,
+    d: &mut Diagnostics,
+    phone: Option<&At<String>>,
+    kind: Option<&At<String>>,
+) {
+    let Some(p) = phone else { return };
+    if kind.is_some_and(|k| k.value != "helpline") {
+        d.error(
+            r.file(),
+            p.offset,
+            "`phone` is set on a resource that is not a helpline",
+            Some("set kind = \"helpline\", or remove the phone number"),
+        );
+    }
+    let digits = p.value.chars().filter(char::is_ascii_digit).count();
+    let allowed = p
+        .value
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-()".contains(c));
+    if digits < 3 || !allowed {
+        d.error(
+            r.file(),
+            p.offset,
+            format!("phone `{}` is not a phone number", p.value),
+            Some("write digits with spaces or hyphens, e.g. \"0800 123 4567\"; put opening times in `hours`"),
+        );
+    }
 }
 
 fn check_len(

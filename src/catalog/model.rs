@@ -72,6 +72,12 @@ pub struct Resource {
     pub approved_on: Date,
     /// After this date the resource is never served until re-reviewed.
     pub review_by: Date,
+    /// For helplines: the number as the service publishes it.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// For helplines: when it is open, as the service publishes it.
+    #[serde(default)]
+    pub hours: Option<String>,
     /// Where it was written, for the clinicians' review list.
     pub file: String,
     pub line: usize,

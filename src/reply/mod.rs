@@ -124,6 +124,12 @@ pub struct ResultItem {
     pub conditions: Vec<String>,
     pub regions: Vec<String>,
     pub kind: String,
+    /// For helplines: the published number (shown beside the link).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// For helplines: the published opening hours.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
     /// The date the catalog says the resource was approved (ISO 8601).
     pub reviewed_on: String,
     /// True when the approval is a placeholder, not a real clinician's review;
@@ -131,6 +137,17 @@ pub struct ResultItem {
     pub placeholder_review: bool,
     /// Relevance score (higher is better); comparable only within one reply.
     pub score: f32,
+}
+
+impl ResultItem {
+    /// "Phone 0800 123 (24/7)" for a helpline with a number, else `None`.
+    pub fn phone_line(&self) -> Option<String> {
+        let phone = self.phone.as_deref()?;
+        Some(match self.hours.as_deref() {
+            Some(h) => format!("Phone {phone} ({h})"),
+            None => format!("Phone {phone}"),
+        })
+    }
 }
 
 /// What to say when no vetted resource fits.

@@ -25,6 +25,9 @@ pub fn render_text(reply: &Reply) -> String {
         let _ = writeln!(out, "{}. {} ({})", i + 1, r.title, r.publisher);
         let _ = writeln!(out, "   {}", r.url);
         let _ = writeln!(out, "   {}", r.summary);
+        if let Some(phone) = r.phone_line() {
+            let _ = writeln!(out, "   {phone}");
+        }
         let review = if r.placeholder_review {
             format!(
                 "Listed {} (placeholder approval: not yet clinically reviewed)",

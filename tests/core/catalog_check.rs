@@ -68,6 +68,13 @@ fn every_problem_is_reported_with_its_place() {
     has(&all, "library/main.toml", 4, "duplicate url");
     has(&all, f, 20, "more than 300");
     has(&all, f, 15, "missing the required field `review_by`");
+    has(
+        &all,
+        f,
+        39,
+        "`phone` is set on a resource that is not a helpline",
+    );
+    has(&all, f, 39, "phone `call us` is not a phone number");
     has(&all, "conditions.toml", 9, "not lower case");
     has(&all, "conditions.toml", 11, "empty entry in `aliases`");
     has(

@@ -111,9 +111,17 @@ fn resource_block(item: &ResultItem) -> String {
         truncate(&link_text(item.title.trim()), limits::TITLE),
         link_url(&item.url),
         link_text(item.publisher.trim()),
-        limits::one_line(&item.summary, 200),
+        with_phone(item, limits::one_line(&item.summary, 200)),
         review_line(item),
     )
+}
+
+/// The summary, then a helpline's number on its own line.
+pub(super) fn with_phone(item: &ResultItem, summary: String) -> String {
+    match item.phone_line() {
+        Some(p) => format!("{summary}\n{}", limits::one_line(&p, 80)),
+        None => summary,
+    }
 }
 
 fn resources(items: &[ResultItem], budget: usize) -> EmbedSpec {

@@ -59,7 +59,7 @@ fn block(item: &ResultItem) -> String {
         truncate(&link_text(item.title.trim()), 200),
         link_text(item.publisher.trim()),
         item.url,
-        limits::one_line(&item.summary, 200),
+        super::embed::with_phone(item, limits::one_line(&item.summary, 200)),
         review_line(item),
     )
 }

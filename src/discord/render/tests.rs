@@ -14,6 +14,8 @@ fn item(n: usize, placeholder: bool) -> ResultItem {
         conditions: vec!["asthma".into()],
         regions: vec!["uk".into()],
         kind: "guide".into(),
+        phone: None,
+        hours: None,
         reviewed_on: "2025-01-31".into(),
         placeholder_review: placeholder,
         score: 1.0,
@@ -220,4 +222,19 @@ fn markdown_in_catalog_text_cannot_break_links() {
         d.starts_with("**[A (tricky)  title ](https://example.org/a_%28b%29)**"),
         "{d}"
     );
+}
+
+#[test]
+fn a_helpline_shows_its_number_in_both_styles() {
+    let mut line = item(1, false);
+    line.phone = Some("116 123".into());
+    line.hours = Some("24/7".into());
+    for style in [Style::Embeds, Style::Plain] {
+        let r = render(&reply(vec![line.clone()], false), 3, style);
+        assert!(
+            r.snapshot().contains("Phone 116 123 (24/7)"),
+            "{}",
+            r.snapshot()
+        );
+    }
 }
