@@ -16,6 +16,8 @@ mod catalog;
 mod cli;
 #[path = "discord_e2e/common.rs"]
 mod common;
+#[path = "discord_e2e/delivery.rs"]
+mod delivery;
 #[path = "discord_e2e/faults.rs"]
 mod faults;
 #[path = "discord_e2e/lifecycle.rs"]

@@ -24,4 +24,4 @@ mod send;
 mod serve;
 
 pub use data::{Data, Error};
-pub use serve::{NO_TOKEN_HELP, ServeError, intents, serve, shutdown_signal};
+pub use serve::{NO_TOKEN_HELP, Parts, ServeError, intents, serve, serve_with, shutdown_signal};

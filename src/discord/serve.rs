@@ -100,8 +100,40 @@ pub async fn serve(
     config: Config,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
+    serve_with(config, Parts::default(), shutdown).await
+}
+
+/// What `serve` is built from besides the config. Production uses the
+/// defaults; tests swap in an HTTP client that trusts a local fake Discord
+/// (so serenity's ratelimiter stays on) or a store that can be slowed or
+/// failed, to prove the fault paths end to end.
+pub struct Parts {
+    /// Every REST call goes through this client (timeouts matter).
+    pub http_client: reqwest::Client,
+    /// The settings store; `None` opens the configured SQLite file.
+    pub store: Option<Arc<dyn SettingsStore>>,
+}
+
+impl Default for Parts {
+    fn default() -> Self {
+        Parts {
+            http_client: super::deliver::http_client(),
+            store: None,
+        }
+    }
+}
+
+/// [`serve`] with its parts given.
+pub async fn serve_with(
+    config: Config,
+    parts: Parts,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
     let token = config.token.clone().ok_or(ServeError::NoToken)?;
-    let store = Arc::new(CachedStore::new(SqliteStore::open(&config.database).await?));
+    let store: Arc<dyn SettingsStore> = match parts.store {
+        Some(s) => s,
+        None => Arc::new(CachedStore::new(SqliteStore::open(&config.database).await?)),
+    };
     let paths = Paths {
         resources: config.resources.clone(),
         index: config.index.clone(),
@@ -124,7 +156,7 @@ pub async fn serve(
         limiter: cooldown::Limiter::default(),
         in_flight: in_flight.clone(),
     };
-    let mut client = build_client(&config, token.expose(), data).await?;
+    let mut client = build_client(&config, token.expose(), data, parts.http_client).await?;
     let shards = client.shard_manager.clone();
     let stopper = tokio::spawn(async move {
         shutdown.await;
@@ -149,8 +181,9 @@ async fn build_client(
     config: &Config,
     token: &str,
     data: Data,
+    http_client: reqwest::Client,
 ) -> Result<serenity::Client, ServeError> {
-    let mut http = HttpBuilder::new(token).client(super::deliver::http_client());
+    let mut http = HttpBuilder::new(token).client(http_client);
     if let Some(url) = &config.api_base_url {
         // serenity applies the proxy only with its ratelimiter off (its issue #1739).
         http = http.proxy(url).ratelimiter_disabled(true);

@@ -1,10 +1,11 @@
 //! Run the production `serve` path against a [`FakeDiscord`].
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use signpost::config::Config;
-use signpost::discord::ServeError;
+use signpost::discord::{Parts, ServeError};
+use signpost::store::SettingsStore;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -125,7 +126,7 @@ resources = {resources:?}
 index = {index:?}
 database = {database:?}
 [discord]
-api_base_url = "{api}"
+{api}
 message_content_intent = {mc}
 [cooldowns]
 user_seconds = {user}
@@ -135,7 +136,12 @@ duplicate_minutes = {dup}
         resources = files.resources().display().to_string(),
         index = files.index().display().to_string(),
         database = files.database().display().to_string(),
-        api = fake.base_url(),
+        // The HTTPS fake is reached as discord.com itself (see tls.rs).
+        api = if fake.is_https() {
+            String::new()
+        } else {
+            format!("api_base_url = \"{}\"", fake.base_url())
+        },
         mc = o.message_content,
         user = o.user_cooldown_secs,
         channel = o.channel_cooldown_secs,
@@ -147,11 +153,28 @@ duplicate_minutes = {dup}
 impl Bot {
     /// Start `serve` and wait until it registered its commands (poise setup done).
     pub async fn start(fake: &FakeDiscord, files: &Files, o: Options) -> Bot {
+        Bot::start_with(fake, files, o, None).await
+    }
+
+    /// [`Bot::start`] with the settings store given (to slow or fail it).
+    pub async fn start_with(
+        fake: &FakeDiscord,
+        files: &Files,
+        o: Options,
+        store: Option<Arc<dyn SettingsStore>>,
+    ) -> Bot {
         init_tracing();
         let before = fake.requests().iter().filter(|r| r.method == "PUT").count();
         let config = config(fake, files, &o);
+        let mut parts = Parts {
+            store,
+            ..Parts::default()
+        };
+        if let Some(client) = &fake.tls_client {
+            parts.http_client = client.clone();
+        }
         let (tx, rx) = oneshot::channel::<()>();
-        let join = tokio::spawn(signpost::discord::serve(config, async move {
+        let join = tokio::spawn(signpost::discord::serve_with(config, parts, async move {
             let _ = rx.await;
         }));
         fake.wait_until("command registration", || {

@@ -4,11 +4,12 @@ use poise::serenity_prelude as serenity;
 use tracing::Instrument;
 
 use crate::discord::answer::{self, Asker};
+use crate::discord::commands::interaction::{self, Sent};
 use crate::discord::cooldown::{Earlier, answer_key};
 use crate::discord::crisis_log::{self, Shown};
 use crate::discord::data::{Context, Error};
 use crate::discord::render::{self, Rendered};
-use crate::discord::{deliver, question, send};
+use crate::discord::{question, send};
 
 /// Find clinician-approved resources for a health question
 #[poise::command(slash_command)]
@@ -118,7 +119,8 @@ async fn answer_interaction(
     // Deferred privately while the settings were slow: the answer follows
     // that deferral (private is the safe side when we could not know).
     let ephemeral = deferred || private.unwrap_or(settings.guild.private_default);
-    let reply = compute(ctx, question, &settings, ephemeral, started, deferred).await?;
+    let (reply, public_defer) =
+        compute(ctx, question, &settings, ephemeral, started, deferred).await?;
     let who = Asker {
         user: ctx.author().id.get(),
         channel: ctx.channel_id().get(),
@@ -126,8 +128,7 @@ async fn answer_interaction(
     };
     if let Err(hold) = answer::check(data, who, &reply, &settings.guild) {
         tracing::info!(?hold, "held back");
-        ctx.send(send::interaction_reply(&Rendered::note(&hold.note()), true))
-            .await?;
+        interaction::private_note(ctx, &Rendered::note(&hold.note()), public_defer).await?;
         return Ok(());
     }
     let rendered = render::render(
@@ -135,10 +136,7 @@ async fn answer_interaction(
         settings.opts.k,
         send::style_for(app_permissions(ctx)),
     );
-    let sent = deliver::with_retry("answer", || {
-        ctx.send(send::interaction_reply(&rendered, ephemeral))
-    })
-    .await;
+    let sent = interaction::answer(ctx, &rendered, ephemeral).await;
     let shown = match &sent {
         Ok(handle) => {
             tracing::info!(
@@ -179,8 +177,6 @@ async fn answer_interaction(
     sent.map(|_| ()).map_err(Into::into)
 }
 
-/// The engine's reply; deferred (privately when the answer will be) when it
-/// takes longer than Discord's first deadline allows.
 /// The server's settings, deferring the interaction (privately) first if
 /// the store is slower than the fast path allows: Discord's 3 s deadline
 /// holds whatever the database does. True when it deferred.
@@ -200,6 +196,8 @@ async fn settings_in_time(
     Ok((lookup.await, true))
 }
 
+/// The engine's reply, deferring (privately when the answer will be) when it
+/// takes longer than the fast path; true when it deferred publicly.
 async fn compute(
     ctx: Context<'_>,
     question: &str,
@@ -207,25 +205,25 @@ async fn compute(
     ephemeral: bool,
     started: std::time::Instant,
     deferred: bool,
-) -> Result<crate::reply::Reply, Error> {
+) -> Result<(crate::reply::Reply, bool), Error> {
     let data = ctx.data();
+    let region = &settings.opts.region;
     let mut task = answer::start(data, question.to_string(), settings.opts.clone());
     if deferred {
-        return Ok(answer::finish(data, task, &settings.opts.region).await);
+        return Ok((answer::finish(data, task, region).await, false));
     }
     let left = answer::FAST_PATH.saturating_sub(started.elapsed());
-    Ok(match tokio::time::timeout(left, &mut task).await {
-        Ok(done) => done.unwrap_or_else(|_| answer::failure_reply(data, &settings.opts.region)),
-        Err(_) => {
-            tracing::info!("slow answer; deferring");
-            if ephemeral {
-                ctx.defer_ephemeral().await?
-            } else {
-                ctx.defer().await?
-            }
-            answer::finish(data, task, &settings.opts.region).await
-        }
-    })
+    if let Ok(done) = tokio::time::timeout(left, &mut task).await {
+        let reply = done.unwrap_or_else(|_| answer::failure_reply(data, region));
+        return Ok((reply, false));
+    }
+    tracing::info!("slow answer; deferring");
+    if ephemeral {
+        ctx.defer_ephemeral().await?;
+    } else {
+        ctx.defer().await?;
+    }
+    Ok((answer::finish(data, task, region).await, !ephemeral))
 }
 
 /// Remember a public answer for duplicate checks and link to it from the
@@ -234,7 +232,7 @@ async fn record(
     ctx: Context<'_>,
     reply: &crate::reply::Reply,
     ephemeral: bool,
-    handle: &poise::ReplyHandle<'_>,
+    handle: &Sent<'_>,
 ) -> Shown {
     if ephemeral {
         return Shown::Private;
@@ -244,7 +242,7 @@ async fn record(
     let (Some(guild), true) = (ctx.guild_id(), wants_id) else {
         return Shown::Public(None);
     };
-    let Ok(msg) = handle.message().await else {
+    let Some(msg) = handle.message().await else {
         return Shown::Public(None);
     };
     let at = Earlier {

@@ -2,6 +2,7 @@
 
 mod admin;
 mod ask;
+mod interaction;
 
 use super::data::{Data, Error};
 

@@ -9,8 +9,9 @@ mod gateway;
 pub mod payloads;
 pub mod recorder;
 mod rest;
+mod tls;
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -24,25 +25,49 @@ pub use payloads::*;
 pub use recorder::Recorded;
 use recorder::Recorder;
 
+/// Serve one accepted connection (plain or TLS) with `app`.
+fn spawn_conn<S>(stream: S, app: Router)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Send + Unpin + 'static,
+{
+    use hyper_util::rt::TokioIo;
+    use hyper_util::service::TowerToHyperService;
+    let service = TowerToHyperService::new(app);
+    tokio::spawn(async move {
+        let conn = hyper::server::conn::http1::Builder::new()
+            .serve_connection(TokioIo::new(stream), service)
+            .with_upgrades();
+        let _ = conn.await;
+    });
+}
+
+/// HTTPS on 443 for the REST API (see [`tls`]).
+async fn serve_tls(tls: tls::Tls, app: Router) {
+    loop {
+        let Ok((stream, _)) = tls.listener.accept().await else {
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let (acceptor, app) = (tls.acceptor.clone(), app.clone());
+        tokio::spawn(async move {
+            if let Ok(stream) = acceptor.accept(stream).await {
+                spawn_conn(stream, app);
+            }
+        });
+    }
+}
+
 /// Accept connections with TCP_NODELAY, like Discord's edge does: without it
 /// Nagle's algorithm and delayed ACKs add up to 40 ms to small gateway frames,
 /// which would be measured as the bot's latency. (axum 0.7.5's `serve` has
 /// no nodelay switch.)
 async fn serve(listener: tokio::net::TcpListener, app: Router) {
-    use hyper_util::rt::TokioIo;
-    use hyper_util::service::TowerToHyperService;
     loop {
         let Ok((stream, _)) = listener.accept().await else {
             continue;
         };
         let _ = stream.set_nodelay(true);
-        let service = TowerToHyperService::new(app.clone());
-        tokio::spawn(async move {
-            let conn = hyper::server::conn::http1::Builder::new()
-                .serve_connection(TokioIo::new(stream), service)
-                .with_upgrades();
-            let _ = conn.await;
-        });
+        spawn_conn(stream, app.clone());
     }
 }
 
@@ -70,20 +95,55 @@ pub struct FakeDiscord {
     pub heartbeat_ms: AtomicU64,
     /// Whether heartbeats are acknowledged (off: a zombie connection).
     pub ack_heartbeats: std::sync::atomic::AtomicBool,
+    /// For the HTTPS fake: the client the bot must use to reach it.
+    pub tls_client: Option<reqwest::Client>,
+    /// Requests answered with success, in order (method, path).
+    delivered: Mutex<Vec<(String, String)>>,
+}
+
+/// How an injected fault answers.
+#[derive(Clone, Copy, Debug)]
+pub enum Failure {
+    /// This status with a Discord-style error body (code 0).
+    Status(u16),
+    /// This status and Discord JSON error code (e.g. 400 / 40060).
+    Code(u16, u32),
+    /// 429 with `retry_after` seconds, on the route or globally, with
+    /// Discord's `X-RateLimit-*` headers.
+    RateLimited { global: bool, retry_after: f64 },
+    /// Say nothing for this long, then 503 (the client has given up).
+    Stall(Duration),
 }
 
 /// Answer the next `times` requests whose method is `method` and whose path
-/// contains `path` with `status` and a Discord-style error body.
+/// contains `path` with `failure`.
 struct Fault {
     method: &'static str,
     path: String,
-    status: u16,
+    failure: Failure,
     times: usize,
 }
 
 impl FakeDiscord {
+    /// The fake behind serenity's proxy setting (`http://127.0.0.1:port`).
     pub async fn start() -> Arc<FakeDiscord> {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        Self::start_inner(IpAddr::from([127, 0, 0, 1]), None).await
+    }
+
+    /// The fake as `https://discord.com` on its own loopback address, or
+    /// `None` (with the reason printed) where port 443 cannot be bound.
+    pub async fn start_https() -> Option<Arc<FakeDiscord>> {
+        match tls::bind().await {
+            Ok(t) => Some(Self::start_inner(t.ip, Some(t)).await),
+            Err(why) => {
+                eprintln!("SKIPPED: the HTTPS fake Discord needs port 443: {why}");
+                None
+            }
+        }
+    }
+
+    async fn start_inner(ip: IpAddr, tls: Option<tls::Tls>) -> Arc<FakeDiscord> {
+        let listener = tokio::net::TcpListener::bind((ip, 0)).await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (ctl_tx, ctl_rx) = mpsc::unbounded_channel();
         let fake = Arc::new(FakeDiscord {
@@ -98,13 +158,23 @@ impl FakeDiscord {
             faults: Mutex::default(),
             heartbeat_ms: AtomicU64::new(41_250),
             ack_heartbeats: std::sync::atomic::AtomicBool::new(true),
+            tls_client: tls.as_ref().map(tls::Tls::client),
+            delivered: Mutex::default(),
         });
         let app = Router::new()
             .route("/ws", get(gateway::upgrade))
             .fallback(rest::handle)
             .with_state(fake.clone());
+        if let Some(t) = tls {
+            tokio::spawn(serve_tls(t, app.clone()));
+        }
         tokio::spawn(serve(listener, app));
         fake
+    }
+
+    /// Whether the bot reaches this fake as `https://discord.com`.
+    pub fn is_https(&self) -> bool {
+        self.tls_client.is_some()
     }
 
     /// `discord.api_base_url` for the bot.
@@ -134,22 +204,42 @@ impl FakeDiscord {
     /// Fail the next `times` matching requests with `status` (500, 502,
     /// 503…): each is still recorded, then refused without effect.
     pub fn fail_next(&self, method: &'static str, path: &str, status: u16, times: usize) {
+        self.fail_next_with(method, path, Failure::Status(status), times);
+    }
+
+    /// Like [`FakeDiscord::fail_next`] with any kind of failure.
+    pub fn fail_next_with(&self, method: &'static str, path: &str, failure: Failure, times: usize) {
         self.faults.lock().unwrap().push(Fault {
             method,
             path: path.to_string(),
-            status,
+            failure,
             times,
         });
     }
 
-    /// The status of an injected failure for this request, if any is due.
-    pub(crate) fn take_fault(&self, method: &str, path: &str) -> Option<u16> {
+    /// The injected failure for this request, if any is due.
+    pub(crate) fn take_fault(&self, method: &str, path: &str) -> Option<Failure> {
         let mut faults = self.faults.lock().unwrap();
         let f = faults
             .iter_mut()
             .find(|f| f.times > 0 && f.method == method && path.contains(&f.path))?;
         f.times -= 1;
-        Some(f.status)
+        Some(f.failure)
+    }
+
+    /// Note a request that was answered with success.
+    pub(crate) fn note_delivered(&self, method: &str, path: &str) {
+        let mut d = self.delivered.lock().unwrap();
+        d.push((method.to_string(), path.to_string()));
+    }
+
+    /// Successful message sends (channel posts, callbacks, follow-ups)
+    /// whose path contains `path`: what the patient actually saw.
+    pub fn delivered_sends(&self, path: &str) -> usize {
+        let d = self.delivered.lock().unwrap();
+        d.iter()
+            .filter(|(m, p)| m == "POST" && p.contains(path) && is_send_path(p))
+            .count()
     }
 
     pub fn requests(&self) -> Vec<Recorded> {
@@ -204,4 +294,11 @@ impl FakeDiscord {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
     }
+}
+
+/// Paths that create a message the patient sees.
+fn is_send_path(p: &str) -> bool {
+    p.ends_with("/callback")
+        || (p.contains("/channels/") && p.ends_with("/messages"))
+        || (p.starts_with("/api/v10/webhooks/") && p.matches('/').count() == 5)
 }

@@ -9,9 +9,9 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use super::FakeDiscord;
 use super::payloads::*;
 use super::recorder::Recorded;
+use super::{Failure, FakeDiscord};
 
 pub(super) async fn handle(
     State(f): State<Arc<FakeDiscord>>,
@@ -38,11 +38,60 @@ pub(super) async fn handle(
         body: body.clone(),
         at,
     });
-    if let Some(status) = f.take_fault(method.as_str(), &path) {
-        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let body = json!({ "message": "fake discord: injected failure", "code": 0 });
-        return (status, Json(body)).into_response();
+    if let Some(failure) = f.take_fault(method.as_str(), &path) {
+        return fail(failure).await;
     }
+    let response = route(&f, &method, &path, &body);
+    if response.status().is_success() {
+        f.note_delivered(method.as_str(), &path);
+    }
+    response
+}
+
+/// The answer to an injected failure.
+async fn fail(failure: Failure) -> Response {
+    let error = |status: u16, code: u32| {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = json!({ "message": "fake discord: injected failure", "code": code });
+        (status, Json(body)).into_response()
+    };
+    match failure {
+        Failure::Status(status) => error(status, 0),
+        Failure::Code(status, code) => error(status, code),
+        Failure::Stall(d) => {
+            tokio::time::sleep(d).await;
+            error(503, 0)
+        }
+        Failure::RateLimited {
+            global,
+            retry_after,
+        } => {
+            let body = json!({
+                "message": "You are being rate limited.",
+                "retry_after": retry_after,
+                "global": global,
+            });
+            let mut r = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
+            let h = r.headers_mut();
+            let after = retry_after.to_string();
+            h.insert("retry-after", after.parse().unwrap());
+            if global {
+                h.insert("x-ratelimit-global", "true".parse().unwrap());
+                h.insert("x-ratelimit-scope", "global".parse().unwrap());
+            } else {
+                h.insert("x-ratelimit-limit", "5".parse().unwrap());
+                h.insert("x-ratelimit-remaining", "0".parse().unwrap());
+                h.insert("x-ratelimit-reset-after", after.parse().unwrap());
+                h.insert("x-ratelimit-bucket", "fake-bucket".parse().unwrap());
+                h.insert("x-ratelimit-scope", "user".parse().unwrap());
+            }
+            r
+        }
+    }
+}
+
+/// What Discord answers for the routes serenity and poise call.
+fn route(f: &FakeDiscord, method: &Method, path: &str, body: &Value) -> Response {
     let Some(rest) = path.strip_prefix("/api/v10/") else {
         return (StatusCode::NOT_FOUND, "not under /api/v10").into_response();
     };
@@ -70,6 +119,7 @@ pub(super) async fn handle(
         ("PUT", ["applications", _, "commands"]) | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
             Json(json!([])).into_response()
         }
+        ("DELETE", ["webhooks", _, _, "messages", _]) => StatusCode::NO_CONTENT.into_response(),
         ("POST", ["webhooks", _, _]) | ("PATCH", ["webhooks", _, _, "messages", _]) | ("GET", ["webhooks", _, _, "messages", _]) => {
             sent(CHANNEL_ID)
         }
