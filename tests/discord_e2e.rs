@@ -28,3 +28,5 @@ mod mentions;
 mod moderators;
 #[path = "discord_e2e/privacy.rs"]
 mod privacy;
+#[path = "discord_e2e/store_faults.rs"]
+mod store_faults;

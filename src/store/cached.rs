@@ -128,10 +128,15 @@ impl<S: SettingsStore> SettingsStore for CachedStore<S> {
     async fn set_field(&self, guild: GuildId, field: &GuildField) -> Result<(), StoreError> {
         self.inner.set_field(guild, field).await?;
         *write(&self.writes).entry(guild).or_insert(0) += 1;
-        // The database row now has the change; so does the cached copy. With
-        // nothing cached, the next read fetches the row.
-        if let Some(e) = write(&self.guilds).get_mut(&guild) {
-            field.apply(&mut e.settings);
+        // The database row now has the change; so does the cached copy.
+        let updated = write(&self.guilds)
+            .get_mut(&guild)
+            .map(|e| field.apply(&mut e.settings))
+            .is_some();
+        if !updated {
+            // Read the whole row now, so the settings are known if the
+            // database fails before the next question.
+            let _ = self.guild(guild).await;
         }
         Ok(())
     }
@@ -321,6 +326,21 @@ mod tests {
             store.guild(2).await.is_err(),
             "nothing known: the caller decides"
         );
+    }
+
+    /// A moderator's change is remembered even if the database fails before
+    /// any question read the settings.
+    #[tokio::test]
+    async fn a_change_is_known_before_any_read() {
+        let store = CachedStore::new(Flaky::default());
+        let on = GuildField::PrivateDefault(true);
+        store.set_field(1, &on).await.unwrap();
+        write(&store.guilds).get_mut(&1).unwrap().read_at -= GUILD_TTL * 2;
+        store
+            .inner
+            .fail
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        assert!(store.guild(1).await.unwrap().private_default);
     }
 
     /// A read that started before a write cannot put the old value back.

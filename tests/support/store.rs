@@ -1,0 +1,111 @@
+//! A settings store a test can slow down or break while the bot runs: the
+//! database faults (busy past its timeout, locked, read-only, deleted,
+//! corrupt) all reach the bot as errors or delays from this one trait.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use signpost::store::{
+    ChannelId, ChannelMode, GuildField, GuildId, GuildSettings, SettingsStore, StoreError,
+};
+
+/// What the wrapped store does now.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Mode {
+    #[default]
+    Normal,
+    /// Every read of a server's settings waits this long first.
+    SlowReads(Duration),
+    /// Every call fails as a database busy past its timeout would.
+    Failing,
+}
+
+/// Wraps a real store; see [`Mode`].
+pub struct Faulty<S> {
+    inner: S,
+    mode: Switch,
+}
+
+/// Changes a [`Faulty`] store's mode from the test.
+#[derive(Clone, Default)]
+pub struct Switch(Arc<Mutex<Mode>>);
+
+impl Switch {
+    pub fn set(&self, mode: Mode) {
+        *self.0.lock().unwrap() = mode;
+    }
+}
+
+impl<S> Faulty<S> {
+    /// The store, and the switch that changes what it does.
+    pub fn new(inner: S) -> (Self, Switch) {
+        let mode = Switch::default();
+        (
+            Faulty {
+                inner,
+                mode: mode.clone(),
+            },
+            mode,
+        )
+    }
+
+    fn mode(&self) -> Mode {
+        *self.mode.0.lock().unwrap()
+    }
+
+    /// Err when failing; waits when slow.
+    async fn gate(&self, read: bool) -> Result<(), StoreError> {
+        match self.mode() {
+            Mode::Failing => Err(StoreError::Db(sqlx::Error::PoolTimedOut)),
+            Mode::SlowReads(d) if read => {
+                tokio::time::sleep(d).await;
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+#[serenity::async_trait]
+impl<S: SettingsStore> SettingsStore for Faulty<S> {
+    async fn guild(&self, guild: GuildId) -> Result<GuildSettings, StoreError> {
+        self.gate(true).await?;
+        self.inner.guild(guild).await
+    }
+    async fn save_guild(&self, guild: GuildId, s: &GuildSettings) -> Result<(), StoreError> {
+        self.gate(false).await?;
+        self.inner.save_guild(guild, s).await
+    }
+    async fn set_field(&self, guild: GuildId, field: &GuildField) -> Result<(), StoreError> {
+        self.gate(false).await?;
+        self.inner.set_field(guild, field).await
+    }
+    async fn channel_mode(&self, g: GuildId, c: ChannelId) -> Result<ChannelMode, StoreError> {
+        self.gate(false).await?;
+        self.inner.channel_mode(g, c).await
+    }
+    async fn set_channel_mode(
+        &self,
+        g: GuildId,
+        c: ChannelId,
+        mode: ChannelMode,
+    ) -> Result<(), StoreError> {
+        self.gate(false).await?;
+        self.inner.set_channel_mode(g, c, mode).await
+    }
+    async fn channels(&self, g: GuildId) -> Result<Vec<(ChannelId, ChannelMode)>, StoreError> {
+        self.gate(false).await?;
+        self.inner.channels(g).await
+    }
+    async fn any_auto(&self) -> Result<bool, StoreError> {
+        self.gate(false).await?;
+        self.inner.any_auto().await
+    }
+    async fn delete_guild(&self, g: GuildId) -> Result<(), StoreError> {
+        self.gate(false).await?;
+        self.inner.delete_guild(g).await
+    }
+    async fn close(&self) {
+        self.inner.close().await;
+    }
+}
