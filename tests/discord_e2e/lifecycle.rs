@@ -209,3 +209,43 @@ async fn resumable_invalid_session_resumes() {
     .await;
     assert!(cb.text().contains("sthma"), "{}", cb.body);
 }
+
+/// The real binary under SIGTERM: it closes the gateway and exits 0.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_stops_the_binary_cleanly() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let config = files.dir.path().join("signpost.toml");
+    let text = format!(
+        "[paths]\nresources = {:?}\nindex = {:?}\ndatabase = {:?}\n[discord]\napi_base_url = {:?}\n",
+        files.resources().display().to_string(),
+        files.index().display().to_string(),
+        files.database().display().to_string(),
+        fake.base_url(),
+    );
+    std::fs::write(&config, text).unwrap();
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_signpost"))
+        .arg("serve")
+        .arg("--config")
+        .arg(&config)
+        .env("DISCORD_TOKEN", "fake-token")
+        .env_remove("RUST_LOG")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    fake.wait_for("command registration", |r| r.method == "PUT")
+        .await;
+    let pid = child.id().expect("running").to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = tokio::time::timeout(std::time::Duration::from_secs(30), child.wait())
+        .await
+        .expect("exits after SIGTERM")
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "{status:?}");
+}

@@ -96,3 +96,24 @@ async fn a_failing_database_with_nothing_known_answers_privately() {
     assert!(cb.text().contains("999"), "{}", cb.body);
     assert_no_mentions(&cb);
 }
+
+/// Shutdown (what SIGTERM triggers) while an answer is still being worked
+/// on: the gateway closes, the answer is finished and sent, then `serve`
+/// returns Ok.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_drains_answers_in_flight() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let (bot, switch) = bot_with_switch(&fake, &files).await;
+    switch.set(Mode::SlowReads(Duration::from_millis(2500)));
+    let ask = ask_data("what is asthma?", None);
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        interaction(2230, "tok-2230", HUMAN_ID, MEMBER_PERMS, ask),
+    );
+    fake.wait_for("the deferral", |r| r.is_callback(2230)).await;
+    bot.stop().await.expect("serve returns Ok after draining");
+    let sends = sends_for(&fake, 2230);
+    assert_eq!(sends.len(), 2, "deferral, then the answer: {sends:#?}");
+    assert!(sends[1].text().contains("sthma"), "{}", sends[1].body);
+}
