@@ -184,6 +184,14 @@ impl Engine {
             .collect()
     }
 
+    /// Whether the safety screen alone would raise an alarm: microseconds,
+    /// so the adapters can hold back cooling-down askers before the search
+    /// runs while never holding back a crisis.
+    pub fn sounds_like_crisis(&self, question: &str) -> bool {
+        let lower = text::clean_keep_case(question).to_lowercase();
+        self.screener.screen_cleaned(&lower).is_some()
+    }
+
     /// Answer one question. Never panics on any input and never echoes the
     /// question: the reply holds only catalog content.
     pub fn answer(&self, question: &str, opts: &AskOptions) -> Reply {

@@ -99,6 +99,17 @@ impl Limiter {
         Ok(())
     }
 
+    /// How long this person must still wait, without starting anything:
+    /// the cheap check made before the engine runs.
+    pub fn user_left(&self, user: u64, now: Instant, cd: Duration) -> Option<Duration> {
+        remaining(&self.lock().users, user, now, cd)
+    }
+
+    /// Whether auto mode is still cooling down in this channel (no change).
+    pub fn auto_cooling(&self, channel: u64, now: Instant, cd: Duration) -> bool {
+        remaining(&self.lock().auto, channel, now, cd).is_some()
+    }
+
     /// Start the channel's cooldown for public answers, or say how long is left.
     pub fn channel(&self, channel: u64, now: Instant, cd: Duration) -> Result<(), Duration> {
         let mut s = self.lock();

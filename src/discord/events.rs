@@ -12,6 +12,7 @@ use super::crisis_log::{self, Shown};
 use super::data::{Data, Error};
 use super::render::{self, Style};
 use super::{deliver, question, send};
+use crate::reply::Reply;
 use crate::store::ChannelMode;
 
 /// poise's `event_handler`.
@@ -132,69 +133,26 @@ async fn answer_message(
 ) {
     let started = Instant::now();
     if q.is_empty() {
-        // Greetings share the asker's cooldown, so bare mentions cannot
-        // make the bot post without end.
-        if data
-            .limiter
-            .user(msg.author.id.get(), started, data.config.cooldowns.user)
-            .is_err()
-        {
-            return;
-        }
-        let note = render::Rendered::note(
-            "Hi! Mention me with a health question and I'll share vetted links, or use `/ask`.",
-        );
-        let _ = msg
-            .channel_id
-            .send_message(&ctx.http, send::channel_reply(&note, msg))
-            .await;
+        greet(ctx, data, msg, started).await;
         return;
     }
-    // A message carries no user locale; the server's language is the hint.
-    let guild_locale = ctx
-        .cache
-        .guild(serenity::GuildId::new(guild))
-        .map(|g| g.preferred_locale.clone());
-    let locales = answer::Locales {
-        user: None,
-        guild: guild_locale.as_deref(),
-    };
-    let settings = answer::settings_for(data, Some(guild), locales).await;
+    if cooling_down(data, msg, trigger, &q, started) {
+        tracing::info!("held back before the engine: cooling down");
+        return;
+    }
+    let settings = settings_for_message(ctx, data, guild).await;
     let reply = answer::finish(
         data,
         answer::start(data, q, settings.opts.clone()),
         &settings.opts.region,
     )
     .await;
-    if trigger == Trigger::Auto {
-        // Unprompted answers only for a crisis screen or when the core
-        // recognised a condition in the message (its confidence signal).
-        let confident = reply.emergency.is_some()
-            || (!reply.no_match && !reply.results.is_empty() && !reply.detected.is_empty());
-        if !confident
-            || !data
-                .limiter
-                .auto(msg.channel_id.get(), started, data.config.cooldowns.auto)
-        {
-            return;
-        }
-    }
-    let who = Asker {
-        user: msg.author.id.get(),
-        channel: msg.channel_id.get(),
-        public: true,
-    };
-    if let Err(hold) = answer::check(data, who, &reply, &settings.guild) {
-        tracing::info!(?hold, "held back");
-        // A channel message cannot be answered privately: stay quiet, never
-        // ping, except that a repeat emergency gets its short pointer.
-        if matches!(hold, answer::Hold::RepeatEmergency { .. }) {
-            deliver_reply(ctx, msg, &render::Rendered::note(&hold.note())).await;
-        }
+    if trigger == Trigger::Auto && !auto_wanted(data, msg, &reply, started) {
         return;
     }
-    let rendered = render::render(&reply, settings.opts.k, style_in_channel(ctx, msg));
-    let posted = deliver_reply(ctx, msg, &rendered).await;
+    let Some(posted) = hold_or_post(ctx, data, msg, &reply, &settings).await else {
+        return;
+    };
     if let Some(at) = posted {
         tracing::info!(
             results = reply.results.len(),
@@ -204,25 +162,118 @@ async fn answer_message(
         );
         answer::posted(data, msg.author.id.get(), &reply, at);
     }
-    // The moderators' note is attempted even when the answer was not
-    // delivered: they may be able to help when the bot could not.
-    if let Some(e) = &reply.emergency
-        && settings.guild.log_channel.is_some()
+    note_moderators(ctx, data, msg, guild, &reply, &settings, posted).await;
+}
+
+/// A bare mention gets a greeting; greetings share the asker's cooldown,
+/// so bare mentions cannot make the bot post without end.
+async fn greet(ctx: &SCtx, data: &Data, msg: &Message, now: Instant) {
+    let cd = data.config.cooldowns.user;
+    if data.limiter.user(msg.author.id.get(), now, cd).is_err() {
+        return;
+    }
+    let note = render::Rendered::note(
+        "Hi! Mention me with a health question and I'll share vetted links, or use `/ask`.",
+    );
+    let _ = msg
+        .channel_id
+        .send_message(&ctx.http, send::channel_reply(&note, msg))
+        .await;
+}
+
+/// The cheap checks made before the search runs: a person or an auto
+/// channel still cooling down is held back unless the screen hears a
+/// crisis (emergencies are never held back by a cooldown).
+fn cooling_down(data: &Data, msg: &Message, trigger: Trigger, q: &str, now: Instant) -> bool {
+    let cds = &data.config.cooldowns;
+    let cooling = data
+        .limiter
+        .user_left(msg.author.id.get(), now, cds.user)
+        .is_some()
+        || (trigger == Trigger::Auto
+            && data
+                .limiter
+                .auto_cooling(msg.channel_id.get(), now, cds.auto));
+    cooling && !data.engine.current().sounds_like_crisis(q)
+}
+
+/// The server's settings; a message carries no user locale, so the
+/// server's language is the hint for the region.
+async fn settings_for_message(ctx: &SCtx, data: &Data, guild: u64) -> answer::AnswerSettings {
+    let guild_locale = ctx
+        .cache
+        .guild(serenity::GuildId::new(guild))
+        .map(|g| g.preferred_locale.clone());
+    let locales = answer::Locales {
+        user: None,
+        guild: guild_locale.as_deref(),
+    };
+    answer::settings_for(data, Some(guild), locales).await
+}
+
+/// Unprompted answers only for a crisis screen or when the core recognised
+/// a condition in the message (its confidence signal), at most once per
+/// channel cooldown unless it is a crisis.
+fn auto_wanted(data: &Data, msg: &Message, reply: &Reply, now: Instant) -> bool {
+    if reply.emergency.is_some() {
+        return true;
+    }
+    let confident = !reply.no_match && !reply.results.is_empty() && !reply.detected.is_empty();
+    confident
         && data
             .limiter
-            .crisis_note_due(guild, msg.author.id.get(), Instant::now())
-    {
-        crisis_log::note(
-            ctx,
-            &settings.guild,
-            guild,
-            msg.channel_id.get(),
-            &e.category,
-            posted.map_or(Shown::NotDelivered, |at| Shown::Public(Some(at))),
-            msg.id.get(),
-        )
-        .await;
+            .auto(msg.channel_id.get(), now, data.config.cooldowns.auto)
+}
+
+/// Post the answer unless a cooldown or duplicate holds it back. `None`
+/// when held back; otherwise where it was posted, if it was.
+async fn hold_or_post(
+    ctx: &SCtx,
+    data: &Data,
+    msg: &Message,
+    reply: &Reply,
+    settings: &answer::AnswerSettings,
+) -> Option<Option<Earlier>> {
+    let who = Asker {
+        user: msg.author.id.get(),
+        channel: msg.channel_id.get(),
+        public: true,
+    };
+    if let Err(hold) = answer::check(data, who, reply, &settings.guild) {
+        tracing::info!(?hold, "held back");
+        // A channel message cannot be answered privately: stay quiet, never
+        // ping, except that a repeat emergency gets its short pointer.
+        if matches!(hold, answer::Hold::RepeatEmergency { .. }) {
+            deliver_reply(ctx, msg, &render::Rendered::note(&hold.note())).await;
+        }
+        return None;
     }
+    let rendered = render::render(reply, settings.opts.k, style_in_channel(ctx, msg));
+    Some(deliver_reply(ctx, msg, &rendered).await)
+}
+
+/// The moderators' crisis note, attempted even when the answer was not
+/// delivered: they may be able to help when the bot could not.
+async fn note_moderators(
+    ctx: &SCtx,
+    data: &Data,
+    msg: &Message,
+    guild: u64,
+    reply: &Reply,
+    settings: &answer::AnswerSettings,
+    posted: Option<Earlier>,
+) {
+    let Some(e) = &reply.emergency else { return };
+    let due = || {
+        data.limiter
+            .crisis_note_due(guild, msg.author.id.get(), Instant::now())
+    };
+    if settings.guild.log_channel.is_none() || !due() {
+        return;
+    }
+    let shown = posted.map_or(Shown::NotDelivered, |at| Shown::Public(Some(at)));
+    let (channel, id) = (msg.channel_id.get(), msg.id.get());
+    crisis_log::note(ctx, &settings.guild, guild, channel, &e.category, shown, id).await;
 }
 
 /// Post the reply, retrying what can be retried (the nonce makes a retry of

@@ -76,3 +76,45 @@ async fn bare_mention_greetings_share_the_cooldown() {
     .await;
     assert_eq!(posts_to(&fake, CHANNEL_ID).len(), 2, "one for each person");
 }
+
+/// Someone still cooling down is held back before the search runs, but a
+/// crisis message from them is answered at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cooldown_never_holds_back_a_crisis() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let o = Options {
+        user_cooldown_secs: 600,
+        ..Options::default()
+    };
+    let _bot = Bot::start(&fake, &files, o).await;
+    enable_mentions(&fake, 1820, CHANNEL_ID).await;
+    let say = |id: u64, text: &str| {
+        let content = format!("<@{BOT_ID}> {text}");
+        fake.dispatch(
+            "MESSAGE_CREATE",
+            guild_message(id, CHANNEL_ID, HUMAN_ID, &content, true),
+        );
+    };
+    let reply_to = |id: &'static str| {
+        move |r: &Recorded| {
+            r.is_channel_post(CHANNEL_ID) && r.body["message_reference"]["message_id"] == id
+        }
+    };
+    say(1821, "what is asthma?");
+    fake.wait_for("the first answer", reply_to("1821")).await;
+    say(1822, "what is eczema?");
+    say(1823, CRISIS);
+    fake.wait_for("the crisis answer", reply_to("1823")).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let posts = posts_to(&fake, CHANNEL_ID);
+    let to = |id: &str| {
+        posts
+            .iter()
+            .filter(|p| p.body["message_reference"]["message_id"] == id)
+            .count()
+    };
+    assert_eq!(to("1821"), 1);
+    assert_eq!(to("1822"), 0, "cooling down: no answer, no note in public");
+    assert!(posts.last().unwrap().text().contains("get help now"));
+}

@@ -3,7 +3,7 @@
 use poise::serenity_prelude as serenity;
 use tracing::Instrument;
 
-use crate::discord::answer::{self, Asker};
+use crate::discord::answer::{self, Asker, Hold};
 use crate::discord::commands::interaction::{self, Sent};
 use crate::discord::cooldown::{Earlier, answer_key};
 use crate::discord::crisis_log::{self, Shown};
@@ -108,6 +108,11 @@ async fn answer_interaction(
         return Ok(());
     }
     let started = std::time::Instant::now();
+    if let Some(hold) = cooling_down(ctx, question, started) {
+        tracing::info!(?hold, "held back before the engine");
+        interaction::private_note(ctx, &Rendered::note(&hold.note()), false).await?;
+        return Ok(());
+    }
     let locales = answer::Locales {
         user: ctx.locale(),
         guild: guild_locale(ctx),
@@ -175,6 +180,17 @@ async fn answer_interaction(
         .await;
     }
     sent.map(|_| ()).map_err(Into::into)
+}
+
+/// The cheap check made before settings and search: an asker still
+/// cooling down is told so at once, unless the screen hears a crisis
+/// (emergencies are never held back by a cooldown).
+fn cooling_down(ctx: Context<'_>, question: &str, now: std::time::Instant) -> Option<Hold> {
+    let data = ctx.data();
+    let left = data
+        .limiter
+        .user_left(ctx.author().id.get(), now, data.config.cooldowns.user)?;
+    (!data.engine.current().sounds_like_crisis(question)).then_some(Hold::User(left))
 }
 
 /// The server's settings, deferring the interaction (privately) first if
