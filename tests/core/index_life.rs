@@ -134,3 +134,31 @@ fn load_catalog(paths: &signpost::engine::Paths) -> signpost::catalog::Catalog {
         .catalog
         .unwrap()
 }
+
+/// Two real processes (`signpost index`) build the same index at once:
+/// both succeed, one after the other, and the index opens.
+#[test]
+fn two_processes_build_at_once() {
+    let ws = Workspace::new();
+    let paths = ws.paths();
+    let spawn = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_signpost"))
+            .arg("index")
+            .arg("--resources")
+            .arg(&paths.resources)
+            .arg("--index")
+            .arg(&paths.index)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (one, two) = (spawn(), spawn());
+    for child in [one, two] {
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+    }
+    let engine = Engine::from_index(&paths).unwrap();
+    assert!(!engine.answer("asthma", &opts()).results.is_empty());
+}
