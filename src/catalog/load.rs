@@ -85,6 +85,10 @@ pub fn load_dir(dir: &Path, options: LoadOptions) -> Loaded {
         safety: safety.unwrap_or_default(),
         fingerprint: files.fingerprint(),
         modified: files.newest_change(),
+        source: fs::canonicalize(dir)
+            .unwrap_or_else(|_| dir.to_path_buf())
+            .display()
+            .to_string(),
     });
     Loaded {
         catalog,

@@ -41,6 +41,10 @@ pub struct Catalog {
     /// one.
     #[serde(default)]
     pub modified: u128,
+    /// The folder it was read from (canonical), so "newer" is only ever
+    /// compared between builds of the same folder.
+    #[serde(default)]
+    pub source: String,
 }
 
 /// Fixed wording clinicians control, from `notice.toml`.

@@ -85,6 +85,9 @@ pub struct IndexMeta {
     /// The catalog's newest file change (nanoseconds since the epoch).
     #[serde(default)]
     pub catalog_modified: u128,
+    /// The catalog folder it was built from (canonical path).
+    #[serde(default)]
+    pub catalog_source: String,
 }
 
 /// A summary of one build, for the `index` command and logs.
@@ -176,6 +179,7 @@ fn write_generation(catalog: &Catalog, dir: &Path) -> Result<(), SearchError> {
         resources: catalog.resources.len(),
         conditions: catalog.conditions.len(),
         catalog_modified: catalog.modified,
+        catalog_source: catalog.source.clone(),
     };
     write_json(&dir.join(SNAPSHOT), catalog)?;
     write_json(&dir.join(META), &meta)
@@ -202,16 +206,20 @@ fn switch_current(root: &Path, name: &str) -> Result<(), SearchError> {
     generations::sync_dir(root)
 }
 
-/// Whether the current generation was built from a catalog changed later
-/// than `catalog` (a build that started earlier but finished later must not
-/// put the older catalog back).
+/// Whether the current generation was built from the same catalog folder
+/// changed later than `catalog` (a build that started earlier but finished
+/// later must not put the older catalog back). A build from another folder
+/// always replaces it: modification times of two folders say nothing about
+/// which is wanted.
 fn superseded(root: &Path, catalog: &Catalog) -> bool {
     let Ok(name) = current_name(root) else {
         return false;
     };
     let current: Result<IndexMeta, _> = read_json(&root.join(name).join(META));
     current.is_ok_and(|m| {
-        m.fingerprint != catalog.fingerprint && m.catalog_modified > catalog.modified
+        m.catalog_source == catalog.source
+            && m.fingerprint != catalog.fingerprint
+            && m.catalog_modified > catalog.modified
     })
 }
 

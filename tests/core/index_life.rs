@@ -162,3 +162,27 @@ fn two_processes_build_at_once() {
     let engine = Engine::from_index(&paths).unwrap();
     assert!(!engine.answer("asthma", &opts()).results.is_empty());
 }
+
+/// A catalog from another folder (an older draft, a frozen copy) always
+/// gets its own answers, even where the index holds a newer folder's build.
+#[test]
+fn another_folders_catalog_is_never_answered_from_a_newer_folders_index() {
+    let older = Workspace::new();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let newer = Workspace::new();
+    let file = newer.resources().join("library/endocrine.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen("Type 2 diabetes", "Type 2 diabetes (newer)", 1),
+    )
+    .unwrap();
+    let index = newer.paths().index;
+    Engine::open(&newer.paths()).unwrap();
+    let paths = signpost::engine::Paths {
+        resources: older.resources(),
+        index,
+    };
+    let engine = Engine::open(&paths).unwrap();
+    assert_eq!(engine.meta().fingerprint, load_catalog(&paths).fingerprint);
+}
