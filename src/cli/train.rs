@@ -13,12 +13,20 @@ use signpost::safety::train::{Example, TrainOptions, train};
 
 use super::eval::read;
 
-/// The development sets the shipped weights were trained on.
-const CRISIS: &[&str] = &["tests/eval/crisis-categories.tsv", "tests/eval/crisis.tsv"];
+/// The sets the shipped weights were trained on: the development sets and
+/// the first held-out sets (never `*holdout2*` or `holdout-questions.tsv`).
+const CRISIS: &[&str] = &[
+    "tests/eval/crisis-categories.tsv",
+    "tests/eval/crisis.tsv",
+    "tests/eval/crisis-holdout-categories.tsv",
+    "tests/eval/crisis-holdout.tsv",
+];
 const ORDINARY: &[&str] = &[
     "tests/eval/informational-categories.tsv",
     "tests/eval/informational.tsv",
     "tests/eval/patient-questions.tsv",
+    "tests/eval/informational-holdout-categories.tsv",
+    "tests/eval/informational-holdout.tsv",
 ];
 
 #[derive(clap::Args, Debug)]
@@ -38,6 +46,81 @@ pub struct TrainArgs {
         value_name = "FILE"
     )]
     pub out: PathBuf,
+    /// Catalog whose condition names fill the ordinary question frames.
+    #[arg(long, default_value = "resources", value_name = "DIR")]
+    pub resources: PathBuf,
+}
+
+/// Everyday ways patients ask about a condition. Without them the model
+/// learned that short first-person wording ("I think I have…") is a
+/// crisis, because the crisis sets are full of it and few ordinary
+/// questions are that short.
+const FRAMES: &[&str] = &[
+    "i think i have {c}",
+    "i think my {r} has {c}",
+    "my doctor thinks i have {c}, what now",
+    "just been diagnosed with {c}, where do i start",
+    "worried i might have {c}",
+    "how do you know if you have {c}",
+    "what helps with {c}",
+    "is {c} serious",
+    "can {c} go away on its own",
+    "what are the first signs of {c}",
+    "i have had {c} for years, any tips",
+    "does {c} run in families",
+    "i think i've got {c} again",
+    "pretty sure my {r} has {c}, should we see a gp",
+];
+const RELATIVES: &[&str] = &[
+    "son", "daughter", "mum", "dad", "partner", "wife", "husband", "friend",
+];
+/// Conditions where asking "I think I have…" can itself be an emergency:
+/// never taught as ordinary.
+const URGENT_CONDITIONS: &[&str] = &[
+    "heart attack",
+    "stroke",
+    "transient ischaemic attack",
+    "pulmonary embolism",
+    "diabetic ketoacidosis",
+    "hypoglycaemia",
+    "self-harm",
+    "sepsis",
+    "meningitis",
+    "anaphylaxis",
+    "burns and scalds",
+    "heatstroke",
+    "chest pain",
+    "febrile seizures",
+    "appendicitis",
+    "ectopic pregnancy",
+    "miscarriage",
+    "concussion",
+    "aortic aneurysm",
+    "deep vein thrombosis",
+    "food allergy",
+    "peanut allergy",
+    "dehydration",
+    "epilepsy",
+];
+
+/// Three frames per condition (rotating through [`FRAMES`]), deterministic.
+fn condition_frames(resources: &std::path::Path) -> anyhow::Result<Vec<String>> {
+    let text = std::fs::read_to_string(resources.join("conditions.toml"))
+        .with_context(|| format!("cannot read {}/conditions.toml", resources.display()))?;
+    let names = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("name = "))
+        .map(|n| n.trim_matches('"').to_string())
+        .filter(|n| !URGENT_CONDITIONS.contains(&n.as_str()));
+    let mut out = Vec::new();
+    for (i, name) in names.enumerate() {
+        for k in 0..3 {
+            let frame = FRAMES[(i * 3 + k) % FRAMES.len()];
+            let rel = RELATIVES[(i + k) % RELATIVES.len()];
+            out.push(frame.replace("{c}", &name).replace("{r}", rel));
+        }
+    }
+    Ok(out)
 }
 
 fn files(given: &[PathBuf], default: &[&str]) -> Vec<PathBuf> {
@@ -57,6 +140,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     for p in files(&args.ordinary, ORDINARY) {
         ordinary.extend(read(&p, false)?);
     }
+    let framed = condition_frames(&args.resources)?;
     let examples: Vec<Example<'_>> = crisis
         .iter()
         .map(|c| Example {
@@ -67,6 +151,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
             text: &c.text,
             label: NONE,
         }))
+        .chain(framed.iter().map(|text| Example { text, label: NONE }))
         .collect();
     if crisis.is_empty() || ordinary.is_empty() {
         anyhow::bail!("training needs both crisis and ordinary messages");
@@ -79,9 +164,10 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     std::fs::write(&args.out, model.to_text())
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     out!(
-        "trained on {} crisis and {} ordinary messages: {} classes, {} features kept; wrote {}",
+        "trained on {} crisis and {} ordinary messages (+{} framed condition questions): {} classes, {} features kept; wrote {}",
         crisis.len(),
         ordinary.len(),
+        framed.len(),
         model.classes.len(),
         model.weights.len(),
         args.out.display()

@@ -279,3 +279,23 @@ fn emergency_text_carries_its_source_and_no_doses() {
         }
     }
 }
+
+/// Everyday first-person wording, short and long: the learned signal once
+/// read "I think I have …" as suicidal. Short messages are left to the
+/// phrases, and the model is trained on framed condition questions.
+#[test]
+fn everyday_first_person_wording_stays_quiet() {
+    for q in [
+        "I think I have hay fever",
+        "i think my daughter has chickenpox",
+        "pretty sure I've got a chest infection again",
+        "I want to stop smoking",
+        "i can't stop sneezing",
+        "im so tired all the time",
+        "I think I have eczema on my hands, it keeps cracking and itching at night",
+        "my GP thinks I have IBS, what should I eat and what should I avoid",
+        "i reckon my son has glue ear because he keeps saying what all the time",
+    ] {
+        assert_eq!(fires(q), None, "{q:?}");
+    }
+}
