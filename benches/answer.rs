@@ -24,6 +24,7 @@ fn bench_answers(c: &mut Criterion) {
     let opts = AskOptions {
         region: "uk".into(),
         k: 3,
+        ..Default::default()
     };
     let mut g = c.benchmark_group("answer_shipped");
     for (i, q) in QUESTIONS.iter().enumerate() {

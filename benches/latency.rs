@@ -29,6 +29,7 @@ fn measure(name: &str, engine: &Engine, questions: &[String], rounds: usize) {
     let opts = AskOptions {
         region: "uk".into(),
         k: 3,
+        ..Default::default()
     };
     for q in questions.iter().take(50) {
         std::hint::black_box(engine.answer(q, &opts)); // warm up

@@ -82,6 +82,10 @@ pub struct Config {
     pub default_region: Option<String>,
     /// Results per answer unless a server chose otherwise (1 to 5).
     pub results: u8,
+    /// Whether a region with no page that fits may answer from its fallback
+    /// chain (ie → uk, ca → us, au → uk, nz → au → uk), labelled by
+    /// country, unless a server chose otherwise. Default: on.
+    pub fallback: bool,
     /// Bot token; `None` means `serve` explains how to get one.
     pub token: Option<Token>,
     /// Replaces `https://discord.com` for REST calls (tests, proxies).
@@ -141,6 +145,7 @@ struct RawPaths {
 struct RawAnswers {
     default_region: Option<String>,
     results: Option<u8>,
+    fallback: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -280,6 +285,7 @@ impl RawConfig {
                 .unwrap_or_else(|| "data/signpost.db".into()),
             default_region,
             results,
+            fallback: self.answers.fallback.unwrap_or(true),
             token,
             api_base_url,
             gateway_url,

@@ -11,9 +11,10 @@ use std::path::PathBuf;
 use time::Date;
 
 use crate::catalog::{self, Catalog, Diagnostics, LoadOptions, REGIONS};
+use crate::fallback::{self, Fallback};
 use crate::reply::{Contact, NoMatchHelp, Reply, ResultItem, Urgent};
 use crate::safety::Screener;
-use crate::search::{self, BuildSummary, IndexMeta, SearchError, SearchRequest, Searcher};
+use crate::search::{self, BuildSummary, Found, IndexMeta, SearchError, SearchRequest, Searcher};
 use crate::text;
 
 /// Most results an answer may carry.
@@ -35,6 +36,8 @@ pub struct AskOptions {
     pub region: String,
     /// How many results at most (clamped to 1..=5).
     pub k: usize,
+    /// Other regions' pages to try when the region has none that fit.
+    pub fallback: Fallback,
 }
 
 impl Default for AskOptions {
@@ -42,6 +45,7 @@ impl Default for AskOptions {
         AskOptions {
             region: "uk".into(),
             k: DEFAULT_RESULTS,
+            fallback: Fallback::Default,
         }
     }
 }
@@ -238,19 +242,9 @@ impl Engine {
                 Vec::new(),
             );
         }
-        let request = SearchRequest {
-            region,
-            k: opts.k.clamp(1, MAX_RESULTS),
-            today,
-        };
         let searched = text::prefix_chars(&kept, text::MAX_SEARCH_CHARS);
-        let found = match self.searcher.search(&self.catalog, searched, &request) {
-            Ok(found) => found,
-            Err(e) => {
-                tracing::error!(error = %e, "search failed; answering with no results");
-                Default::default()
-            }
-        };
+        let k = opts.k.clamp(1, MAX_RESULTS);
+        let (found, served_from) = self.search_chain(searched, region, &opts.fallback, k, today);
         let detected: Vec<String> = found
             .conditions
             .iter()
@@ -280,6 +274,7 @@ impl Engine {
                     kind: r.kind.clone(),
                     phone: r.phone.clone(),
                     hours: r.hours.clone(),
+                    from_region: (served_from != region).then(|| fallback::label(served_from)),
                     reviewed_on: r.approved_on.to_string(),
                     placeholder_review: self.catalog.is_placeholder_approval(r),
                     score: (h.score * 100.0).round() / 100.0,
@@ -295,7 +290,49 @@ impl Engine {
             region: region.to_string(),
             urgent: self.safety_net(region),
             detected,
+            fallback_region: (served_from != region).then(|| served_from.to_string()),
         }
+    }
+
+    /// Search the region, then each fallback region until one has pages
+    /// that fit; the found set and the region it came from. Conditions and
+    /// "did you mean" come from the first search.
+    fn search_chain<'a>(
+        &self,
+        question: &str,
+        region: &'a str,
+        fallback: &Fallback,
+        k: usize,
+        today: Date,
+    ) -> (Found, &'a str) {
+        let search = |r: &str| {
+            let request = SearchRequest {
+                region: r,
+                k,
+                today,
+            };
+            self.searcher
+                .search(&self.catalog, question, &request)
+                .unwrap_or_else(|e| {
+                    tracing::error!(error = %e, "search failed; answering with no results");
+                    Found::default()
+                })
+        };
+        let mut found = search(region);
+        if !found.hits.is_empty() {
+            return (found, region);
+        }
+        for next in fallback.chain(region) {
+            let Some(&code) = REGIONS.iter().find(|c| **c == next) else {
+                continue;
+            };
+            let other = search(code);
+            if !other.hits.is_empty() {
+                found.hits = other.hits;
+                return (found, code);
+            }
+        }
+        (found, region)
     }
 
     fn no_match(
@@ -329,6 +366,7 @@ impl Engine {
             region: region.to_string(),
             urgent: self.safety_net(region),
             detected: Vec::new(),
+            fallback_region: None,
         }
     }
 }

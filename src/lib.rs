@@ -27,6 +27,7 @@ pub mod coverage;
 pub mod discord;
 pub mod engine;
 pub mod eval;
+pub mod fallback;
 pub mod live;
 pub mod reply;
 pub mod review;

@@ -6,6 +6,7 @@ mod core {
     pub mod bad_input;
     pub mod catalog_check;
     pub mod cli;
+    pub mod fallback;
     pub mod index_life;
     pub mod properties;
     pub mod relevance;

@@ -20,6 +20,6 @@ fn engine() -> &'static Engine {
 }
 
 fuzz_target!(|data: &str| {
-    let r = engine().answer(data, &AskOptions { region: "uk".into(), k: 3 });
+    let r = engine().answer(data, &AskOptions { region: "uk".into(), k: 3, ..Default::default() });
     assert!(!r.urgent.text.is_empty());
 });

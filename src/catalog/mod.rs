@@ -5,6 +5,7 @@
 //! its file, line and column ([`Diagnostic`]) so a clinician can fix them all
 //! in one pass, and yields a [`Catalog`] only when there are no errors.
 
+pub mod audit;
 mod diag;
 mod entries;
 mod fields;

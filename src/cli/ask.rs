@@ -22,6 +22,10 @@ pub struct AskArgs {
     /// Print one JSON object per question instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Local pages only: no labelled pages from the region's fallback chain
+    /// (ie → uk, ca → us, au → uk, nz → au → uk).
+    #[arg(long)]
+    pub no_fallback: bool,
     /// How many results at most (1 to 5).
     #[arg(long, default_value_t = DEFAULT_RESULTS as u64, value_parser = clap::value_parser!(u64).range(1..=MAX_RESULTS as u64))]
     pub k: u64,
@@ -54,6 +58,11 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     let opts = AskOptions {
         region,
         k: args.k as usize,
+        fallback: if args.no_fallback {
+            signpost::fallback::Fallback::Off
+        } else {
+            signpost::fallback::Fallback::Default
+        },
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

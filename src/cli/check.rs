@@ -24,6 +24,12 @@ pub fn check(resources: &Path, strict: bool) -> anyhow::Result<ExitCode> {
         eprintln!("{d}");
     }
     if let Some(c) = &loaded.catalog {
+        let flagged = print_audit(c);
+        if strict {
+            errors += flagged;
+        } else {
+            warnings += flagged;
+        }
         eprintln!(
             "{} resources, {} conditions, {} reviewers checked.",
             c.resources.len(),
@@ -44,6 +50,45 @@ pub fn check(resources: &Path, strict: bool) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Print the catalog-wide figures; how many are over their limits.
+fn print_audit(c: &Catalog) -> usize {
+    use signpost::catalog::audit;
+    let a = audit::audit(c, today());
+    let mut flagged = 0;
+    let over = a.template_share > audit::MAX_TEMPLATE_SHARE;
+    eprintln!(
+        "{}summaries sharing a template (title masked): {:.1} % (limit {:.0} %)",
+        if over { "warning: " } else { "" },
+        a.template_share * 100.0,
+        audit::MAX_TEMPLATE_SHARE * 100.0
+    );
+    if over {
+        flagged += 1;
+        if let Some((t, n)) = &a.top_template {
+            eprintln!("  most common, {n} summaries: \"{t}\"");
+        }
+    }
+    if let Some((start, share)) = a.busiest_window {
+        let over = share > audit::MAX_WINDOW_SHARE;
+        flagged += usize::from(over);
+        eprintln!(
+            "{}busiest {}-day review window from {start}: {:.1} % of resources fall due (limit {:.0} %); see `signpost review`",
+            if over { "warning: " } else { "" },
+            audit::WINDOW_DAYS,
+            share * 100.0,
+            audit::MAX_WINDOW_SHARE * 100.0
+        );
+    }
+    for g in &a.gaps {
+        flagged += 1;
+        eprintln!(
+            "{}: warning: `{}` loses its last `{}` resource when this review lapses on {}",
+            g.at, g.condition, g.region, g.review_by
+        );
+    }
+    flagged
 }
 
 fn load_clean(resources: &Path) -> anyhow::Result<Catalog> {
@@ -77,6 +122,7 @@ pub fn index(paths: &Paths) -> anyhow::Result<ExitCode> {
 pub fn review(resources: &Path, within: i64) -> anyhow::Result<ExitCode> {
     let catalog = load_clean(resources)?;
     let today = today();
+    print_calendar(&catalog);
     let groups = signpost::review::due(&catalog, today, within);
     if groups.is_empty() {
         out!("Nothing to review within {within} days.");
@@ -102,6 +148,18 @@ pub fn review(resources: &Path, within: i64) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reviews falling due per month for the next year, as a bar chart.
+fn print_calendar(catalog: &Catalog) {
+    let months = signpost::catalog::audit::calendar(catalog, today(), 13);
+    let most = months.iter().map(|m| m.1).max().unwrap_or(0).max(1);
+    out!("Reviews falling due by month (overdue ones in the first):");
+    for (month, n) in &months {
+        let bar = "#".repeat((n * 40).div_ceil(most));
+        out!("  {month}  {n:>5}  {bar}");
+    }
+    out!("");
 }
 
 /// Print coverage gaps for the main regions.

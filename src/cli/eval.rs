@@ -44,6 +44,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let opts = AskOptions {
         region: args.region.to_lowercase(),
         k: args.k.clamp(1, 5),
+        ..Default::default()
     };
     let mut ok = true;
     if let Some(file) = &args.file {

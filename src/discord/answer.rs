@@ -7,6 +7,7 @@ use tokio::task::JoinHandle;
 use super::cooldown::{Earlier, answer_key};
 use super::data::Data;
 use crate::engine::AskOptions;
+use crate::fallback::Fallback;
 use crate::reply::{NoMatchHelp, Reply};
 use crate::store::GuildSettings;
 
@@ -69,6 +70,11 @@ pub async fn settings_for(data: &Data, guild: Option<u64>, locales: Locales<'_>)
             locales,
         ),
         k: usize::from(stored.results.unwrap_or(data.config.results)),
+        fallback: if data.config.fallback {
+            Fallback::Default
+        } else {
+            Fallback::Off
+        },
     };
     AnswerSettings {
         guild: stored,
@@ -105,6 +111,7 @@ pub fn failure_reply(data: &Data, region: &str) -> Reply {
         region: region.to_string(),
         urgent: data.engine.current().safety_net(region),
         detected: Vec::new(),
+        fallback_region: None,
     }
 }
 

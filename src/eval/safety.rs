@@ -116,6 +116,7 @@ fn ask(engine: &Engine, case: &Case, region: &str, k: usize) -> Option<Emergency
     let opts = AskOptions {
         region: region.to_string(),
         k,
+        ..Default::default()
     };
     engine.answer(&case.text, &opts).emergency
 }

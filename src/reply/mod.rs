@@ -37,6 +37,10 @@ pub struct Reply {
     /// only when this is not empty.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub detected: Vec<String>,
+    /// Set when the region had no page that fit and the results come from
+    /// this region of its fallback chain (each result is labelled).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fallback_region: Option<String>,
 }
 
 /// The emergency block shown first when a message sounds like a crisis.
@@ -130,6 +134,9 @@ pub struct ResultItem {
     /// For helplines: the published opening hours.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<String>,
+    /// "UK page" when the page is from another region (the fallback chain).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_region: Option<String>,
     /// The date the catalog says the resource was approved (ISO 8601).
     pub reviewed_on: String,
     /// True when the approval is a placeholder, not a real clinician's review;
@@ -140,6 +147,14 @@ pub struct ResultItem {
 }
 
 impl ResultItem {
+    /// The publisher, with "UK page" when the page is another region's.
+    pub fn source_line(&self) -> String {
+        match &self.from_region {
+            Some(label) => format!("{}, {label}", self.publisher.trim()),
+            None => self.publisher.trim().to_string(),
+        }
+    }
+
     /// "Phone 0800 123 (24/7)" for a helpline with a number, else `None`.
     pub fn phone_line(&self) -> Option<String> {
         let phone = self.phone.as_deref()?;

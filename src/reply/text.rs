@@ -22,7 +22,7 @@ pub fn render_text(reply: &Reply) -> String {
         out.push('\n');
     }
     for (i, r) in reply.results.iter().enumerate() {
-        let _ = writeln!(out, "{}. {} ({})", i + 1, r.title, r.publisher);
+        let _ = writeln!(out, "{}. {} ({})", i + 1, r.title, r.source_line());
         let _ = writeln!(out, "   {}", r.url);
         let _ = writeln!(out, "   {}", r.summary);
         if let Some(phone) = r.phone_line() {

@@ -211,7 +211,14 @@ mod tests {
             });
         }
         let model = train(&examples, &TrainOptions::default());
-        assert_eq!(model.alarm("end it all tonight"), Some("suicide"));
-        assert_eq!(model.alarm("foods for diabetes"), None);
+        // Eight words or more: shorter messages are the phrases' job.
+        assert_eq!(
+            model.alarm("i want to end it all tonight for good"),
+            Some("suicide")
+        );
+        assert_eq!(
+            model.alarm("what foods help with diabetes in the summer"),
+            None
+        );
     }
 }

@@ -64,6 +64,7 @@ pub fn uk() -> AskOptions {
     AskOptions {
         region: "uk".into(),
         k: 3,
+        ..Default::default()
     }
 }
 
@@ -71,5 +72,6 @@ pub fn us() -> AskOptions {
     AskOptions {
         region: "us".into(),
         k: 3,
+        ..Default::default()
     }
 }

@@ -110,7 +110,7 @@ fn resource_block(item: &ResultItem) -> String {
         "**[{}]({})**\n{} — {}\n*{}*",
         truncate(&link_text(item.title.trim()), limits::TITLE),
         link_url(&item.url),
-        link_text(item.publisher.trim()),
+        link_text(&item.source_line()),
         with_phone(item, limits::one_line(&item.summary, 200)),
         review_line(item),
     )

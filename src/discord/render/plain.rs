@@ -57,7 +57,7 @@ fn block(item: &ResultItem) -> String {
     format!(
         "**{}** — {} <{}>\n   {}\n   {}",
         truncate(&link_text(item.title.trim()), 200),
-        link_text(item.publisher.trim()),
+        link_text(&item.source_line()),
         item.url,
         super::embed::with_phone(item, limits::one_line(&item.summary, 200)),
         review_line(item),

@@ -16,6 +16,7 @@ fn item(n: usize, placeholder: bool) -> ResultItem {
         kind: "guide".into(),
         phone: None,
         hours: None,
+        from_region: None,
         reviewed_on: "2025-01-31".into(),
         placeholder_review: placeholder,
         score: 1.0,
@@ -53,6 +54,7 @@ fn reply(results: Vec<ResultItem>, emergency: bool) -> Reply {
             contacts: Vec::new(),
         },
         detected: Vec::new(),
+        fallback_region: None,
     }
 }
 

@@ -1,0 +1,86 @@
+//! Where to look when the asker's region has no page for their question.
+//!
+//! Ireland, Canada, Australia and New Zealand have fewer vetted pages than
+//! the UK and the US. Rather than say "nothing found", an answer may come
+//! from a nearby region's pages, each labelled with its country so nobody
+//! mistakes an NHS page for their own service. Emergency and urgent contacts
+//! always stay those of the asker's own region.
+
+use serde::{Deserialize, Serialize};
+
+/// How an answer may fall back to other regions' pages.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fallback {
+    /// The default chain for the region ([`default_chain`]).
+    #[default]
+    Default,
+    /// Local pages only.
+    Off,
+    /// These regions, in order.
+    Chain(Vec<String>),
+}
+
+/// The default chains: Ireland and Australia to the UK, Canada to the US,
+/// New Zealand to Australia then the UK. The UK and US fall back nowhere.
+pub fn default_chain(region: &str) -> &'static [&'static str] {
+    match region {
+        "ie" | "au" => &["uk"],
+        "ca" => &["us"],
+        "nz" => &["au", "uk"],
+        _ => &[],
+    }
+}
+
+impl Fallback {
+    /// The regions to try after `region`, in order, never `region` itself.
+    pub fn chain(&self, region: &str) -> Vec<String> {
+        let regions: Vec<String> = match self {
+            Fallback::Default => default_chain(region)
+                .iter()
+                .map(|r| r.to_string())
+                .collect(),
+            Fallback::Off => Vec::new(),
+            Fallback::Chain(c) => c.clone(),
+        };
+        let mut seen = vec![region.to_string()];
+        regions
+            .into_iter()
+            .filter(|r| {
+                let new = !seen.contains(r);
+                seen.push(r.clone());
+                new
+            })
+            .collect()
+    }
+}
+
+/// The label shown beside a page from another region ("UK page").
+pub fn label(region: &str) -> String {
+    let country = match region {
+        "uk" => "UK",
+        "us" => "US",
+        "ie" => "Irish",
+        "ca" => "Canadian",
+        "au" => "Australian",
+        "nz" => "New Zealand",
+        other => other,
+    };
+    format!("{country} page")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chains_follow_the_defaults_and_never_loop() {
+        assert_eq!(Fallback::Default.chain("nz"), ["au", "uk"]);
+        assert_eq!(Fallback::Default.chain("ca"), ["us"]);
+        assert!(Fallback::Default.chain("uk").is_empty());
+        assert!(Fallback::Off.chain("ie").is_empty());
+        let c = Fallback::Chain(vec!["ie".into(), "uk".into(), "uk".into()]);
+        assert_eq!(c.chain("ie"), ["uk"]);
+        assert_eq!(label("uk"), "UK page");
+    }
+}

@@ -1,0 +1,63 @@
+//! Regions with fewer pages answer from their fallback chain, labelled by
+//! country; emergency contacts always stay the asker's own.
+
+use signpost::engine::AskOptions;
+use signpost::fallback::Fallback;
+
+use super::support::engine;
+
+fn ask(q: &str, region: &str, fallback: Fallback) -> signpost::reply::Reply {
+    let opts = AskOptions {
+        region: region.into(),
+        k: 3,
+        fallback,
+    };
+    engine().answer(q, &opts)
+}
+
+/// A condition with no Canadian page: US pages, each labelled.
+#[test]
+fn a_missing_local_page_comes_from_the_chain_labelled() {
+    let r = ask("i have eczema on my arms", "ca", Fallback::Default);
+    assert_eq!(r.fallback_region.as_deref(), Some("us"), "{r:?}");
+    assert!(!r.results.is_empty());
+    for item in &r.results {
+        assert_eq!(item.from_region.as_deref(), Some("US page"));
+        assert!(item.regions.iter().any(|x| x == "us" || x == "global"));
+    }
+    assert!(signpost::reply::render_text(&r).contains("US page"));
+}
+
+/// Local pages always come first: no fallback when the region has one.
+#[test]
+fn local_pages_need_no_fallback() {
+    let r = ask("what is asthma", "au", Fallback::Default);
+    assert_eq!(r.fallback_region, None);
+    assert!(r.results.iter().all(|i| i.from_region.is_none()));
+    assert!(
+        r.results
+            .iter()
+            .any(|i| i.regions.iter().any(|x| x == "au"))
+    );
+}
+
+/// Switched off: a kind no-match with the region's own routes.
+#[test]
+fn with_the_chain_off_there_is_no_foreign_page() {
+    let r = ask("i have eczema on my arms", "ca", Fallback::Off);
+    assert!(r.no_match, "{r:?}");
+    assert!(r.results.is_empty());
+}
+
+/// A crisis answered from the chain still shows the asker's own numbers.
+#[test]
+fn emergency_contacts_stay_local_on_a_fallback_answer() {
+    let r = ask(
+        "my eczema is so bad i want to kill myself",
+        "ca",
+        Fallback::Default,
+    );
+    let e = r.emergency.expect("screened");
+    assert_eq!(e.region, "ca");
+    assert!(r.urgent.text.contains("9-1-1"), "{}", r.urgent.text);
+}
