@@ -38,6 +38,9 @@ pub struct AskOptions {
     pub k: usize,
     /// Other regions' pages to try when the region has none that fit.
     pub fallback: Fallback,
+    /// Answer as of this date (review deadlines are checked against it);
+    /// `None`: today. Tests pin it so the calendar cannot break them.
+    pub on: Option<Date>,
 }
 
 impl Default for AskOptions {
@@ -46,6 +49,7 @@ impl Default for AskOptions {
             region: "uk".into(),
             k: DEFAULT_RESULTS,
             fallback: Fallback::Default,
+            on: None,
         }
     }
 }
@@ -199,7 +203,7 @@ impl Engine {
     /// Answer one question. Never panics on any input and never echoes the
     /// question: the reply holds only catalog content.
     pub fn answer(&self, question: &str, opts: &AskOptions) -> Reply {
-        self.answer_on(question, opts, today())
+        self.answer_on(question, opts, opts.on.unwrap_or_else(today))
     }
 
     /// [`Engine::answer`] on a given date (review deadlines are checked against it).

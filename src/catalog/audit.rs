@@ -16,7 +16,7 @@ pub const MAX_WINDOW_SHARE: f64 = 0.15;
 /// The length of that window.
 pub const WINDOW_DAYS: i64 = 30;
 /// Warn when a condition's last resource in a region expires this soon.
-pub const GAP_WARNING_DAYS: i64 = 60;
+pub const GAP_WARNING_DAYS: i64 = 30;
 
 /// The figures `check` reports.
 #[derive(Debug, Clone, PartialEq)]

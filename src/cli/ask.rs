@@ -63,6 +63,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
         } else {
             signpost::fallback::Fallback::Default
         },
+        on: None,
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

@@ -75,6 +75,7 @@ pub async fn settings_for(data: &Data, guild: Option<u64>, locales: Locales<'_>)
         } else {
             Fallback::Off
         },
+        on: None,
     };
     AnswerSettings {
         guild: stored,

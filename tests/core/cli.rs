@@ -8,6 +8,7 @@ use super::support::Workspace;
 fn signpost(ws: &Workspace, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_signpost"))
         .current_dir(ws.dir.path())
+        .env("SIGNPOST_TODAY", "2026-12-01")
         .args(args)
         .output()
         .unwrap()
@@ -16,6 +17,7 @@ fn signpost(ws: &Workspace, args: &[&str]) -> Output {
 fn with_stdin(ws: &Workspace, args: &[&str], input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_signpost"))
         .current_dir(ws.dir.path())
+        .env("SIGNPOST_TODAY", "2026-12-01")
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

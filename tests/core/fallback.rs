@@ -11,6 +11,7 @@ fn ask(q: &str, region: &str, fallback: Fallback) -> signpost::reply::Reply {
         region: region.into(),
         k: 3,
         fallback,
+        on: super::support::pinned().on,
     };
     engine().answer(q, &opts)
 }

@@ -9,7 +9,7 @@ fn opts() -> AskOptions {
     AskOptions {
         region: "uk".into(),
         k: 3,
-        ..Default::default()
+        ..super::support::pinned()
     }
 }
 

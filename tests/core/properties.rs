@@ -34,7 +34,7 @@ proptest! {
     #[test]
     fn every_answer_keeps_its_promises(q in message(), region in "uk|us|ie|ca|au|nz|global|mars") {
         let e = engine();
-        let r = e.answer(&q, &AskOptions { region, k: 3, ..Default::default() });
+        let r = e.answer(&q, &AskOptions { region, k: 3, ..super::support::pinned() });
         prop_assert!(!r.urgent.text.is_empty());
         prop_assert!(!r.notice.is_empty());
         for res in &r.results {

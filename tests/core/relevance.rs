@@ -270,7 +270,7 @@ fn results_are_deduplicated_and_bounded() {
         let opts = AskOptions {
             region: "uk".into(),
             k,
-            ..Default::default()
+            ..super::support::pinned()
         };
         let reply = engine().answer("asthma", &opts);
         assert!(reply.results.len() <= k && !reply.results.is_empty());

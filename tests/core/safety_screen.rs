@@ -61,7 +61,7 @@ fn unknown_region_falls_back_to_global_contacts() {
     let opts = signpost::engine::AskOptions {
         region: "xx".into(),
         k: 3,
-        ..Default::default()
+        ..super::support::pinned()
     };
     let e = engine().answer("I feel suicidal", &opts).emergency.unwrap();
     assert_eq!(e.region, "global");
@@ -111,7 +111,7 @@ fn in_region(q: &str, region: &str) -> signpost::reply::Reply {
     let opts = signpost::engine::AskOptions {
         region: region.into(),
         k: 3,
-        ..Default::default()
+        ..super::support::pinned()
     };
     engine().answer(q, &opts)
 }
