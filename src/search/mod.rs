@@ -6,6 +6,7 @@ pub mod generations;
 mod lexicon;
 mod searcher;
 mod store;
+mod twins;
 
 pub use searcher::{Found, Hit, RELEVANCE_FLOOR, SearchRequest, Searcher};
 pub use store::{BuildSummary, IndexMeta, Opened, SCHEMA_VERSION, build, open};

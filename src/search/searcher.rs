@@ -474,6 +474,7 @@ fn select(
         })
         .collect();
     candidates.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
+    super::twins::drop_twins(catalog, &mut candidates);
     let k = req.k.clamp(1, 5);
     let mut out: Vec<Hit> = Vec::with_capacity(k);
     // With several conditions, each of the first two gets its best page first.

@@ -298,3 +298,30 @@ fn did_you_mean_offers_a_near_condition() {
     let text = signpost::reply::render_text(&engine().answer("what is sarkoydosiss", &uk()));
     assert!(text.contains("Did you mean: sarcoidosis?"), "{text}");
 }
+
+/// NHS website and NHS inform twins (same topic) never share an answer:
+/// the NHS website's page is kept while no UK nation is set.
+#[test]
+fn nhs_and_nhs_inform_twins_never_share_an_answer() {
+    for q in [
+        "what is asthma",
+        "eczema on my hands",
+        "migraine help",
+        "gout in my toe",
+        "just diagnosed with type 2 diabetes",
+        "shingles rash",
+        "tonsillitis again",
+    ] {
+        let r = engine().answer(q, &uk());
+        let topic = |t: &str| t.split('(').next().unwrap_or(t).trim().to_lowercase();
+        let nhs: Vec<String> = r
+            .results
+            .iter()
+            .filter(|i| i.publisher == "NHS")
+            .map(|i| topic(&i.title))
+            .collect();
+        for i in r.results.iter().filter(|i| i.publisher == "NHS inform") {
+            assert!(!nhs.contains(&topic(&i.title)), "{q}: {:?}", r.results);
+        }
+    }
+}
