@@ -22,12 +22,16 @@ pub enum Fallback {
 }
 
 /// The default chains: Ireland and Australia to the UK, Canada to the US,
-/// New Zealand to Australia then the UK. The UK and US fall back nowhere.
+/// New Zealand to Australia then the UK. An asker whose country is unknown
+/// (`global`) gets labelled UK, then US pages rather than almost always
+/// "nothing found" (the catalog's UK coverage is the broadest). The UK and
+/// US fall back nowhere.
 pub fn default_chain(region: &str) -> &'static [&'static str] {
     match region {
         "ie" | "au" => &["uk"],
         "ca" => &["us"],
         "nz" => &["au", "uk"],
+        "global" => &["uk", "us"],
         _ => &[],
     }
 }
@@ -78,6 +82,7 @@ mod tests {
         assert_eq!(Fallback::Default.chain("nz"), ["au", "uk"]);
         assert_eq!(Fallback::Default.chain("ca"), ["us"]);
         assert!(Fallback::Default.chain("uk").is_empty());
+        assert_eq!(Fallback::Default.chain("global"), ["uk", "us"]);
         assert!(Fallback::Off.chain("ie").is_empty());
         let c = Fallback::Chain(vec!["ie".into(), "uk".into(), "uk".into()]);
         assert_eq!(c.chain("ie"), ["uk"]);

@@ -62,3 +62,15 @@ fn emergency_contacts_stay_local_on_a_fallback_answer() {
     assert_eq!(e.region, "ca");
     assert!(r.urgent.text.contains("9-1-1"), "{}", r.urgent.text);
 }
+
+/// An asker whose country is unknown gets labelled UK pages, not "nothing".
+#[test]
+fn an_unknown_country_gets_labelled_uk_pages() {
+    let r = ask("what is gout", "global", Fallback::Default);
+    assert_eq!(r.fallback_region.as_deref(), Some("uk"), "{r:?}");
+    assert!(
+        r.results
+            .iter()
+            .all(|i| i.from_region.as_deref() == Some("UK page"))
+    );
+}
