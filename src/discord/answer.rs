@@ -70,7 +70,7 @@ pub async fn settings_for(data: &Data, guild: Option<u64>, locales: Locales<'_>)
             locales,
         ),
         k: usize::from(stored.results.unwrap_or(data.config.results)),
-        fallback: if data.config.fallback {
+        fallback: if stored.fallback.unwrap_or(data.config.fallback) {
             Fallback::Default
         } else {
             Fallback::Off

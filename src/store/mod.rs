@@ -93,6 +93,9 @@ pub struct GuildSettings {
     pub cooldown_secs: Option<u32>,
     /// Moderator-only channel told (with a jump link only) about crisis-screened questions.
     pub log_channel: Option<ChannelId>,
+    /// Labelled pages from the region's fallback chain when it has none that
+    /// fit; `None`: the deployment's default.
+    pub fallback: Option<bool>,
 }
 
 impl GuildSettings {
@@ -116,6 +119,7 @@ pub enum GuildField {
     Results(Option<u8>),
     CooldownSecs(Option<u32>),
     LogChannel(Option<ChannelId>),
+    Fallback(Option<bool>),
 }
 
 impl GuildField {
@@ -127,6 +131,7 @@ impl GuildField {
             GuildField::Results(v) => s.results = *v,
             GuildField::CooldownSecs(v) => s.cooldown_secs = *v,
             GuildField::LogChannel(v) => s.log_channel = *v,
+            GuildField::Fallback(v) => s.fallback = *v,
         }
     }
 }

@@ -75,7 +75,7 @@ impl SqliteStore {
 impl SettingsStore for SqliteStore {
     async fn guild(&self, guild: GuildId) -> Result<GuildSettings, StoreError> {
         let row = sqlx::query(
-            "SELECT region, private_default, results, cooldown_secs, log_channel_id
+            "SELECT region, private_default, results, cooldown_secs, log_channel_id, fallback
              FROM guild_settings WHERE guild_id = ?",
         )
         .bind(id(guild))
@@ -87,6 +87,7 @@ impl SettingsStore for SqliteStore {
         let results: Option<i64> = row.try_get("results")?;
         let cooldown: Option<i64> = row.try_get("cooldown_secs")?;
         let log: Option<i64> = row.try_get("log_channel_id")?;
+        let fallback: Option<i64> = row.try_get("fallback")?;
         Ok(GuildSettings {
             region: row.try_get("region")?,
             private_default: row.try_get::<i64, _>("private_default")? != 0,
@@ -97,20 +98,22 @@ impl SettingsStore for SqliteStore {
                 .map(|c| u32::try_from(c).map_err(|_| StoreError::Corrupt("cooldown_secs")))
                 .transpose()?,
             log_channel: log.map(|c| c as u64),
+            fallback: fallback.map(|f| f != 0),
         })
     }
 
     async fn save_guild(&self, guild: GuildId, s: &GuildSettings) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO guild_settings
-                 (guild_id, region, private_default, results, cooldown_secs, log_channel_id)
-             VALUES (?, ?, ?, ?, ?, ?)
+                 (guild_id, region, private_default, results, cooldown_secs, log_channel_id, fallback)
+             VALUES (?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (guild_id) DO UPDATE SET
                  region = excluded.region,
                  private_default = excluded.private_default,
                  results = excluded.results,
                  cooldown_secs = excluded.cooldown_secs,
                  log_channel_id = excluded.log_channel_id,
+                 fallback = excluded.fallback,
                  updated_at = unixepoch()",
         )
         .bind(id(guild))
@@ -119,6 +122,7 @@ impl SettingsStore for SqliteStore {
         .bind(s.results.map(i64::from))
         .bind(s.cooldown_secs.map(i64::from))
         .bind(s.log_channel.map(id))
+        .bind(s.fallback.map(i64::from))
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -138,6 +142,7 @@ impl SettingsStore for SqliteStore {
                     .await
             }
             GuildField::LogChannel(v) => self.set_column(guild, "log_channel_id", v.map(id)).await,
+            GuildField::Fallback(v) => self.set_column(guild, "fallback", v.map(i64::from)).await,
         }
     }
 
@@ -249,6 +254,7 @@ mod tests {
             results: Some(5),
             cooldown_secs: Some(30),
             log_channel: Some(u64::MAX >> 1),
+            fallback: Some(false),
         };
         store.save_guild(G, &s).await.unwrap();
         store
@@ -261,6 +267,11 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(store.guild(G).await.unwrap(), s);
+        store
+            .set_field(G, &GuildField::Fallback(Some(true)))
+            .await
+            .unwrap();
+        assert_eq!(store.guild(G).await.unwrap().fallback, Some(true));
         assert_eq!(store.channel_mode(G, 7).await.unwrap(), ChannelMode::Auto);
         assert!(store.any_auto().await.unwrap());
     }

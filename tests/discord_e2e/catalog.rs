@@ -322,3 +322,22 @@ async fn a_broken_catalog_edit_keeps_the_old_answers() {
     }
     panic!("the broken edit was never noticed");
 }
+
+/// A Canadian server: with no Canadian page, a labelled US page; with
+/// `/signpost fallback off`, a kind no-match instead. Emergency and urgent
+/// lines stay Canada's either way.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fallback_pages_are_labelled_and_can_be_switched_off() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let _bot = Bot::start(&fake, &files, Options::default()).await;
+    set(&fake, 990, "region", "code", json!("ca")).await;
+    let cb = invoke(&fake, 991, HUMAN_ID, MEMBER_PERMS, ask_data("asthma", None)).await;
+    assert!(cb.text().contains("medlineplus.gov/asthma"), "{}", cb.body);
+    assert!(cb.text().contains("US page"), "{}", cb.body);
+    let off = set(&fake, 992, "fallback", "value", json!(1)).await; // "off"
+    assert!(off.text().contains("pages only"), "{}", off.body);
+    let cb = invoke(&fake, 993, HUMAN_ID, MEMBER_PERMS, ask_data("asthma", None)).await;
+    assert!(!cb.text().contains("medlineplus.gov/asthma"), "{}", cb.body);
+    assert!(cb.text().contains("No vetted resource"), "{}", cb.body);
+}

@@ -50,6 +50,7 @@ pub enum OnOff {
         "channels",
         "mode",
         "region",
+        "fallback",
         "private",
         "results",
         "cooldown",
@@ -200,6 +201,30 @@ pub async fn region(
     say(ctx, format!("Region set to `{code}`.")).await
 }
 
+/// Whether answers may use labelled pages from a nearby country when none here fits
+#[poise::command(slash_command)]
+pub async fn fallback(
+    ctx: Context<'_>,
+    #[description = "on or off"] value: OnOff,
+) -> Result<(), Error> {
+    let on = matches!(value, OnOff::On);
+    if !update(ctx, GuildField::Fallback(Some(on))).await? {
+        return Ok(());
+    }
+    say(
+        ctx,
+        if on {
+            "When this server's region has no page that fits, answers may use labelled pages \
+             from a nearby country (ie → uk, ca → us, au → uk, nz → au → uk). \
+             Emergency numbers always stay this server's region's."
+        } else {
+            "Answers now use this server's region's pages only; when none fits, the answer \
+             says so kindly and lists the region's general services."
+        },
+    )
+    .await
+}
+
 /// Whether answers are private (only the asker sees them) by default
 #[poise::command(slash_command)]
 pub async fn private(
@@ -288,8 +313,9 @@ pub async fn status(ctx: Context<'_>) -> Result<(), Error> {
     let chans = data.store.channels(g).await?;
     let mut text = catalog_status(data);
     text.push_str(&format!(
-        "\n**This server**: region {}, private by default: {}, results: {}, cooldown: {} s, crisis notes: {}\n**Channels**: {}",
+        "\n**This server**: region {}, pages from nearby countries: {}, private by default: {}, results: {}, cooldown: {} s, crisis notes: {}\n**Channels**: {}",
         region_status(s.region.as_deref(), data.config.default_region.as_deref()),
+        if s.fallback.unwrap_or(data.config.fallback) { "on" } else { "off" },
         if s.private_default { "on" } else { "off" },
         s.results.unwrap_or(data.config.results),
         s.cooldown_secs.map_or(data.config.cooldowns.channel.as_secs(), u64::from),
