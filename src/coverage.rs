@@ -1,6 +1,7 @@
 //! Which conditions lack resources, per region: what clinicians should add next.
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, REGIONS};
+use crate::fallback::Fallback;
 
 /// Gaps in the catalog.
 #[derive(Debug, Clone, Default)]
@@ -9,6 +10,54 @@ pub struct Coverage {
     pub missing: Vec<(String, Vec<String>)>,
     /// Conditions with exactly one resource in all.
     pub single: Vec<String>,
+}
+
+/// How one region is served, in conditions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionCoverage {
+    pub region: String,
+    /// Conditions with a page of the region's own (not counting `global`).
+    pub local: usize,
+    /// Conditions with no page usable in the region that its default
+    /// fallback chain answers (labelled pages of another country).
+    pub via_fallback: usize,
+    /// Conditions with nothing usable even through the chain.
+    pub none: usize,
+}
+
+/// Every region's coverage, with the default fallback chains.
+pub fn regions(catalog: &Catalog) -> Vec<RegionCoverage> {
+    let has = |name: &str, region: &str, global: bool| {
+        catalog.resources.iter().any(|r| {
+            r.conditions.iter().any(|c| c == name)
+                && r.regions
+                    .iter()
+                    .any(|x| x == region || global && x == "global")
+        })
+    };
+    REGIONS
+        .iter()
+        .map(|&region| {
+            let chain = Fallback::Default.chain(region);
+            let (mut local, mut via, mut none) = (0, 0, 0);
+            for c in &catalog.conditions {
+                if has(&c.name, region, false) {
+                    local += 1;
+                } else if has(&c.name, region, true) {
+                } else if chain.iter().any(|r| has(&c.name, r, true)) {
+                    via += 1;
+                } else {
+                    none += 1;
+                }
+            }
+            RegionCoverage {
+                region: region.to_string(),
+                local,
+                via_fallback: via,
+                none,
+            }
+        })
+        .collect()
 }
 
 /// Count resources per condition and region (`global` counts for every region).

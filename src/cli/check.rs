@@ -165,6 +165,20 @@ fn print_calendar(catalog: &Catalog) {
 /// Print coverage gaps for the main regions.
 pub fn coverage(resources: &Path) -> anyhow::Result<ExitCode> {
     let catalog = load_clean(resources)?;
+    out!(
+        "Conditions per region ({} in all): own pages / answered through the fallback chain / none",
+        catalog.conditions.len()
+    );
+    for r in signpost::coverage::regions(&catalog) {
+        out!(
+            "  {:<7} {:>4} own  {:>4} via fallback  {:>4} none",
+            r.region,
+            r.local,
+            r.via_fallback,
+            r.none
+        );
+    }
+    out!("");
     let report = signpost::coverage::coverage(&catalog, &["uk", "us"]);
     for (region, names) in &report.missing {
         out!("No resource for region `{region}` ({}):", names.len());

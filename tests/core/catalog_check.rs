@@ -139,4 +139,26 @@ fn shipped_catalog_has_no_errors_and_is_broad() {
     );
     assert!(catalog.conditions.len() >= 300);
     assert!(catalog.resources.len() >= 800);
+    // Catalog-wide figures `check` reports, within their limits.
+    let a = signpost::catalog::audit::audit(&catalog, today());
+    assert!(a.template_share <= signpost::catalog::audit::MAX_TEMPLATE_SHARE);
+    let (_, busiest) = a.busiest_window.expect("review dates");
+    assert!(busiest <= signpost::catalog::audit::MAX_WINDOW_SHARE);
+    // Regions: own pages per region (floors just under today's figures).
+    let own = |code: &str| {
+        signpost::coverage::regions(&catalog)
+            .into_iter()
+            .find(|r| r.region == code)
+            .map_or(0, |r| r.local)
+    };
+    for (code, floor) in [
+        ("uk", 300),
+        ("us", 300),
+        ("au", 200),
+        ("nz", 200),
+        ("ca", 100),
+        ("ie", 95),
+    ] {
+        assert!(own(code) >= floor, "{code}: {} conditions", own(code));
+    }
 }
