@@ -45,6 +45,7 @@ pub enum Alt {
 impl Pattern {
     /// Parse a phrase; the error says what is wrong with it.
     pub fn parse(raw: &str) -> Result<Pattern, String> {
+        const MAX_GAPS: usize = 4;
         let (explicit, body) = match raw.trim().strip_prefix('!') {
             Some(rest) => (true, rest),
             None => (false, raw.trim()),
@@ -57,6 +58,14 @@ impl Pattern {
                 "_" => Elem::Any,
                 _ => Elem::Word(parse_word(part)?),
             });
+        }
+        let gaps = elems.iter().filter(|e| matches!(e, Elem::Gap(_))).count();
+        if gaps > MAX_GAPS {
+            // Each gap multiplies the ways a long message can be tried
+            // (fuzzing found a phrase taking 16 s on one message).
+            return Err(format!(
+                "has {gaps} gaps (`..` or `...`); at most {MAX_GAPS}: split it into shorter phrases"
+            ));
         }
         match (elems.first(), elems.last()) {
             (None, _) => Err("is empty".into()),
@@ -222,5 +231,8 @@ mod tests {
         assert!(Pattern::parse("end ...").is_err());
         assert!(Pattern::parse("a-b").is_err());
         assert!(Pattern::parse("!kill myself").unwrap().explicit);
+        assert!(Pattern::parse("a .. b .. c .. d ... e").is_ok());
+        let slow = Pattern::parse("a .. b .. c .. d .. e ... f").unwrap_err();
+        assert!(slow.contains("at most 4"), "{slow}");
     }
 }
