@@ -83,6 +83,24 @@ pub async fn settings_for(data: &Data, guild: Option<u64>, locales: Locales<'_>)
     }
 }
 
+/// The cheap check made before settings and search: how long this asker
+/// (or, in auto mode, `auto_channel`) must still wait, unless the safety
+/// screen hears a crisis (emergencies are never held back by a cooldown).
+pub fn cooling(
+    data: &Data,
+    user: u64,
+    auto_channel: Option<u64>,
+    question: &str,
+    now: Instant,
+) -> Option<Duration> {
+    let cds = &data.config.cooldowns;
+    let left = data
+        .limiter
+        .user_left(user, now, cds.user)
+        .or_else(|| auto_channel.and_then(|c| data.limiter.auto_left(c, now, cds.auto)))?;
+    (!data.engine.current().sounds_like_crisis(question)).then_some(left)
+}
+
 /// Start answering on the serving engine, off the async threads.
 pub fn start(data: &Data, question: String, opts: AskOptions) -> JoinHandle<Reply> {
     let engine = data.engine.current();

@@ -105,9 +105,9 @@ impl Limiter {
         remaining(&self.lock().users, user, now, cd)
     }
 
-    /// Whether auto mode is still cooling down in this channel (no change).
-    pub fn auto_cooling(&self, channel: u64, now: Instant, cd: Duration) -> bool {
-        remaining(&self.lock().auto, channel, now, cd).is_some()
+    /// How long auto mode must still wait in this channel (no change).
+    pub fn auto_left(&self, channel: u64, now: Instant, cd: Duration) -> Option<Duration> {
+        remaining(&self.lock().auto, channel, now, cd)
     }
 
     /// Start the channel's cooldown for public answers, or say how long is left.

@@ -136,7 +136,8 @@ async fn answer_message(
         greet(ctx, data, msg, started).await;
         return;
     }
-    if cooling_down(data, msg, trigger, &q, started) {
+    let auto_channel = (trigger == Trigger::Auto).then(|| msg.channel_id.get());
+    if answer::cooling(data, msg.author.id.get(), auto_channel, &q, started).is_some() {
         tracing::info!("held back before the engine: cooling down");
         return;
     }
@@ -179,22 +180,6 @@ async fn greet(ctx: &SCtx, data: &Data, msg: &Message, now: Instant) {
         .channel_id
         .send_message(&ctx.http, send::channel_reply(&note, msg))
         .await;
-}
-
-/// The cheap checks made before the search runs: a person or an auto
-/// channel still cooling down is held back unless the screen hears a
-/// crisis (emergencies are never held back by a cooldown).
-fn cooling_down(data: &Data, msg: &Message, trigger: Trigger, q: &str, now: Instant) -> bool {
-    let cds = &data.config.cooldowns;
-    let cooling = data
-        .limiter
-        .user_left(msg.author.id.get(), now, cds.user)
-        .is_some()
-        || (trigger == Trigger::Auto
-            && data
-                .limiter
-                .auto_cooling(msg.channel_id.get(), now, cds.auto));
-    cooling && !data.engine.current().sounds_like_crisis(q)
 }
 
 /// The server's settings; a message carries no user locale, so the

@@ -108,7 +108,9 @@ async fn answer_interaction(
         return Ok(());
     }
     let started = std::time::Instant::now();
-    if let Some(hold) = cooling_down(ctx, question, started) {
+    let asker = ctx.author().id.get();
+    if let Some(hold) = answer::cooling(ctx.data(), asker, None, question, started).map(Hold::User)
+    {
         tracing::info!(?hold, "held back before the engine");
         interaction::private_note(ctx, &Rendered::note(&hold.note()), false).await?;
         return Ok(());
@@ -180,17 +182,6 @@ async fn answer_interaction(
         .await;
     }
     sent.map(|_| ()).map_err(Into::into)
-}
-
-/// The cheap check made before settings and search: an asker still
-/// cooling down is told so at once, unless the screen hears a crisis
-/// (emergencies are never held back by a cooldown).
-fn cooling_down(ctx: Context<'_>, question: &str, now: std::time::Instant) -> Option<Hold> {
-    let data = ctx.data();
-    let left = data
-        .limiter
-        .user_left(ctx.author().id.get(), now, data.config.cooldowns.user)?;
-    (!data.engine.current().sounds_like_crisis(question)).then_some(Hold::User(left))
 }
 
 /// The server's settings, deferring the interaction (privately) first if
