@@ -1,6 +1,6 @@
 //! Which conditions lack resources, per region: what clinicians should add next.
 
-use crate::catalog::{Catalog, REGIONS};
+use crate::catalog::{Catalog, REGIONS, Resource};
 use crate::fallback::Fallback;
 
 /// Gaps in the catalog.
@@ -25,15 +25,23 @@ pub struct RegionCoverage {
     pub none: usize,
 }
 
-/// Every region's coverage, with the default fallback chains.
+/// Whether `r` covers condition `name` in `region` (`global` pages count
+/// only when `with_global`).
+fn covers(r: &Resource, name: &str, region: &str, with_global: bool) -> bool {
+    r.conditions.iter().any(|c| c == name)
+        && r.regions
+            .iter()
+            .any(|x| x == region || with_global && x == "global")
+}
+
+/// Every region's coverage, with the default fallback chains. Conditions
+/// served only by `global` pages count in none of the three.
 pub fn regions(catalog: &Catalog) -> Vec<RegionCoverage> {
-    let has = |name: &str, region: &str, global: bool| {
-        catalog.resources.iter().any(|r| {
-            r.conditions.iter().any(|c| c == name)
-                && r.regions
-                    .iter()
-                    .any(|x| x == region || global && x == "global")
-        })
+    let has = |name: &str, region: &str, with_global: bool| {
+        catalog
+            .resources
+            .iter()
+            .any(|r| covers(r, name, region, with_global))
     };
     REGIONS
         .iter()
@@ -43,11 +51,12 @@ pub fn regions(catalog: &Catalog) -> Vec<RegionCoverage> {
             for c in &catalog.conditions {
                 if has(&c.name, region, false) {
                     local += 1;
-                } else if has(&c.name, region, true) {
-                } else if chain.iter().any(|r| has(&c.name, r, true)) {
-                    via += 1;
-                } else {
-                    none += 1;
+                } else if !has(&c.name, region, true) {
+                    if chain.iter().any(|r| has(&c.name, r, true)) {
+                        via += 1;
+                    } else {
+                        none += 1;
+                    }
                 }
             }
             RegionCoverage {
@@ -66,9 +75,9 @@ pub fn coverage(catalog: &Catalog, regions: &[&str]) -> Coverage {
         catalog
             .resources
             .iter()
-            .filter(|r| r.conditions.iter().any(|c| c == name))
-            .filter(|r| {
-                region.is_none_or(|reg| r.regions.iter().any(|x| x == reg || x == "global"))
+            .filter(|r| match region {
+                Some(reg) => covers(r, name, reg, true),
+                None => r.conditions.iter().any(|c| c == name),
             })
             .count()
     };
