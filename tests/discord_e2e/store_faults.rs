@@ -23,6 +23,17 @@ async fn bot_with_switch(fake: &FakeDiscord, files: &Files) -> (Bot, Switch) {
     (bot, switch)
 }
 
+/// Slow every settings read past the fast path, then `/ask` as `id`.
+fn ask_while_settings_are_slow(fake: &FakeDiscord, switch: &Switch, id: u64) {
+    switch.set(Mode::SlowReads(Duration::from_millis(2500)));
+    let ask = ask_data("what is asthma?", None);
+    let token = format!("tok-{id}");
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        interaction(id, &token, HUMAN_ID, MEMBER_PERMS, ask),
+    );
+}
+
 /// Everything sent for interaction `id`: its callbacks and follow-ups.
 fn sends_for(fake: &FakeDiscord, id: u64) -> Vec<Recorded> {
     let token = format!("/tok-{id}");
@@ -40,12 +51,7 @@ async fn slow_settings_defer_privately_and_the_answer_follows() {
     let fake = FakeDiscord::start().await;
     let files = Files::new();
     let (_bot, switch) = bot_with_switch(&fake, &files).await;
-    switch.set(Mode::SlowReads(Duration::from_millis(2500)));
-    let ask = ask_data("what is asthma?", None);
-    fake.dispatch(
-        "INTERACTION_CREATE",
-        interaction(2200, "tok-2200", HUMAN_ID, MEMBER_PERMS, ask),
-    );
+    ask_while_settings_are_slow(&fake, &switch, 2200);
     fake.wait_until("the answer after the deferral", || {
         (sends_for(&fake, 2200).len() >= 2).then_some(())
     })
@@ -105,12 +111,7 @@ async fn shutdown_drains_answers_in_flight() {
     let fake = FakeDiscord::start().await;
     let files = Files::new();
     let (bot, switch) = bot_with_switch(&fake, &files).await;
-    switch.set(Mode::SlowReads(Duration::from_millis(2500)));
-    let ask = ask_data("what is asthma?", None);
-    fake.dispatch(
-        "INTERACTION_CREATE",
-        interaction(2230, "tok-2230", HUMAN_ID, MEMBER_PERMS, ask),
-    );
+    ask_while_settings_are_slow(&fake, &switch, 2230);
     fake.wait_for("the deferral", |r| r.is_callback(2230)).await;
     bot.stop().await.expect("serve returns Ok after draining");
     let sends = sends_for(&fake, 2230);

@@ -238,7 +238,7 @@ impl FakeDiscord {
     pub fn delivered_sends(&self, path: &str) -> usize {
         let d = self.delivered.lock().unwrap();
         d.iter()
-            .filter(|(m, p)| m == "POST" && p.contains(path) && is_send_path(p))
+            .filter(|(m, p)| p.contains(path) && recorder::is_message_send(m, p))
             .count()
     }
 
@@ -294,11 +294,4 @@ impl FakeDiscord {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
     }
-}
-
-/// Paths that create a message the patient sees.
-fn is_send_path(p: &str) -> bool {
-    p.ends_with("/callback")
-        || (p.contains("/channels/") && p.ends_with("/messages"))
-        || (p.starts_with("/api/v10/webhooks/") && p.matches('/').count() == 5)
 }

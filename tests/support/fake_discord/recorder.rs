@@ -25,10 +25,7 @@ impl Recorded {
 
     /// Any message-creating call: channel post, interaction callback or follow-up.
     pub fn is_message_send(&self) -> bool {
-        self.method == "POST"
-            && (self.path.ends_with("/messages") && self.path.contains("/channels/")
-                || self.path.ends_with("/callback")
-                || self.path.starts_with("/api/v10/webhooks/"))
+        is_message_send(&self.method, &self.path)
     }
 
     /// The interaction callback for `interaction`.
@@ -73,6 +70,15 @@ impl Recorded {
     pub fn ephemeral(&self) -> bool {
         self.message()["flags"].as_u64().unwrap_or(0) & 64 != 0
     }
+}
+
+/// Whether a request creates a message: a channel post, an interaction
+/// callback or a follow-up.
+pub fn is_message_send(method: &str, path: &str) -> bool {
+    method == "POST"
+        && (path.ends_with("/messages") && path.contains("/channels/")
+            || path.ends_with("/callback")
+            || path.starts_with("/api/v10/webhooks/"))
 }
 
 /// Every request and gateway frame, in arrival order.
