@@ -10,6 +10,8 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+use crate::nation::{NATIONS, Nation};
+
 /// Environment variable holding the bot token; wins over `token_file`.
 pub const TOKEN_ENV: &str = "DISCORD_TOKEN";
 
@@ -80,6 +82,8 @@ pub struct Config {
     /// from the asker's Discord language (en-GB → uk, en-US → us), then the
     /// server's, else `global` contacts.
     pub default_region: Option<String>,
+    /// UK nation for `uk` servers that chose none (`answers.default_nation`).
+    pub default_nation: Option<Nation>,
     /// Results per answer unless a server chose otherwise (1 to 5).
     pub results: u8,
     /// Whether a region with no page that fits may answer from its fallback
@@ -144,6 +148,7 @@ struct RawPaths {
 #[serde(deny_unknown_fields)]
 struct RawAnswers {
     default_region: Option<String>,
+    default_nation: Option<String>,
     results: Option<u8>,
     fallback: Option<bool>,
 }
@@ -255,6 +260,15 @@ impl RawConfig {
                 &format!("must be one of {}", crate::catalog::REGIONS.join(", ")),
             ));
         }
+        let default_nation = match non_empty(self.answers.default_nation) {
+            None => None,
+            Some(n) => Some(Nation::parse(&n).ok_or_else(|| {
+                invalid(
+                    "answers.default_nation",
+                    &format!("must be one of {}", NATIONS.join(", ")),
+                )
+            })?),
+        };
         let api_base_url = non_empty(self.discord.api_base_url);
         if let Some(url) = &api_base_url
             && !(url.starts_with("http://") || url.starts_with("https://"))
@@ -284,6 +298,7 @@ impl RawConfig {
                 .database
                 .unwrap_or_else(|| "data/signpost.db".into()),
             default_region,
+            default_nation,
             results,
             fallback: self.answers.fallback.unwrap_or(true),
             token,

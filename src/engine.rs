@@ -12,6 +12,7 @@ use time::Date;
 
 use crate::catalog::{self, Catalog, Diagnostics, LoadOptions, REGIONS};
 use crate::fallback::{self, Fallback};
+use crate::nation::Nation;
 use crate::reply::{Contact, NoMatchHelp, Reply, ResultItem, Urgent};
 use crate::safety::Screener;
 use crate::search::{self, BuildSummary, Found, IndexMeta, SearchError, SearchRequest, Searcher};
@@ -36,6 +37,9 @@ pub struct AskOptions {
     pub region: String,
     /// How many results at most (clamped to 1..=5).
     pub k: usize,
+    /// The asker's UK nation, when known (ignored outside `uk`): NHS inform
+    /// leads in Scotland, and only the nation's own contacts are shown.
+    pub nation: Option<Nation>,
     /// Other regions' pages to try when the region has none that fit.
     pub fallback: Fallback,
     /// Answer as of this date (review deadlines are checked against it);
@@ -48,6 +52,7 @@ impl Default for AskOptions {
         AskOptions {
             region: "uk".into(),
             k: DEFAULT_RESULTS,
+            nation: None,
             fallback: Fallback::Default,
             on: None,
         }
@@ -86,6 +91,8 @@ pub struct Engine {
     meta: IndexMeta,
     /// Each region's safety-net line, built once: it ends every answer.
     safety_nets: HashMap<String, Urgent>,
+    /// The UK's safety-net line for each nation, in [`Nation::ALL`] order.
+    nation_nets: Vec<Urgent>,
     /// Marks the index generation in use, so another process's garbage
     /// collection leaves it alone while this engine serves it.
     _in_use: search::generations::InUse,
@@ -136,7 +143,11 @@ impl Engine {
         let safety = &opened.catalog.safety;
         let safety_nets = REGIONS
             .iter()
-            .map(|r| (r.to_string(), safety.safety_net(r)))
+            .map(|r| (r.to_string(), safety.safety_net(r, None)))
+            .collect();
+        let nation_nets = Nation::ALL
+            .iter()
+            .map(|&n| safety.safety_net("uk", Some(n)))
             .collect();
         Ok(Engine {
             screener: Screener::new(safety),
@@ -144,6 +155,7 @@ impl Engine {
             meta: opened.meta,
             catalog: opened.catalog,
             safety_nets,
+            nation_nets,
             _in_use: opened.in_use,
         })
     }
@@ -163,8 +175,15 @@ impl Engine {
         &self.catalog
     }
 
-    /// The safety-net line for `region` (unknown codes get `global`'s).
-    pub fn safety_net(&self, region: &str) -> Urgent {
+    /// The safety-net line for `region` and UK `nation` (unknown codes get
+    /// `global`'s; a nation outside `uk` is ignored).
+    pub fn safety_net(&self, region: &str, nation: Option<Nation>) -> Urgent {
+        if let Some(n) = nation.filter(|_| region == "uk") {
+            let at = Nation::ALL.iter().position(|x| *x == n).unwrap_or(0);
+            if let Some(net) = self.nation_nets.get(at) {
+                return net.clone();
+            }
+        }
         self.safety_nets
             .get(region)
             .or_else(|| self.safety_nets.get("global"))
@@ -230,6 +249,10 @@ impl Engine {
         } else {
             "global"
         };
+        let place = Place {
+            region,
+            nation: opts.nation.filter(|_| region == "uk"),
+        };
         // Clean once: screening reads the lower-cased text, search needs the
         // capitals (abbreviations such as `MS`).
         let kept = text::clean_keep_case(question);
@@ -237,74 +260,70 @@ impl Engine {
         let emergency = self
             .screener
             .screen_cleaned(&lower)
-            .and_then(|s| self.catalog.safety.emergency(&s, region));
+            .and_then(|s| self.catalog.safety.emergency(&s, region, place.nation));
         if !text::has_words(&kept) {
-            return self.no_match(
-                region,
-                emergency,
-                &self.catalog.notice.empty_question,
-                Vec::new(),
-            );
+            let message = &self.catalog.notice.empty_question;
+            return self.no_match(place, emergency, message, Vec::new());
         }
         let searched = text::prefix_chars(&kept, text::MAX_SEARCH_CHARS);
         let k = opts.k.clamp(1, MAX_RESULTS);
-        let (found, served_from) = self.search_chain(searched, region, &opts.fallback, k, today);
-        let detected: Vec<String> = found
-            .conditions
-            .iter()
-            .map(|&c| self.catalog.conditions[c as usize].name.clone())
-            .collect();
+        let (found, served_from) = self.search_chain(searched, place, &opts.fallback, k, today);
         if found.hits.is_empty() {
-            return self.no_match(
-                region,
-                emergency,
-                &self.catalog.notice.no_match,
-                found.did_you_mean,
-            );
+            let message = &self.catalog.notice.no_match;
+            return self.no_match(place, emergency, message, found.did_you_mean);
         }
-        let results = found
-            .hits
-            .iter()
-            .map(|h| {
-                let r = &self.catalog.resources[h.ord];
-                ResultItem {
-                    id: r.id.clone(),
-                    title: r.title.clone(),
-                    url: r.url.clone(),
-                    publisher: r.publisher.clone(),
-                    summary: r.summary.clone(),
-                    conditions: r.conditions.clone(),
-                    regions: r.regions.clone(),
-                    kind: r.kind.clone(),
-                    phone: r.phone.clone(),
-                    hours: r.hours.clone(),
-                    from_region: (served_from != region).then(|| fallback::label(served_from)),
-                    reviewed_on: r.approved_on.to_string(),
-                    placeholder_review: self.catalog.is_placeholder_approval(r),
-                    score: (h.score * 100.0).round() / 100.0,
-                }
-            })
-            .collect();
+        let from = (served_from != region).then(|| fallback::label(served_from));
         Reply {
             emergency,
-            results,
+            results: found
+                .hits
+                .iter()
+                .map(|h| self.result_item(h, from.clone()))
+                .collect(),
             notice: self.catalog.notice.text.clone(),
             no_match: false,
             no_match_help: None,
             region: region.to_string(),
-            urgent: self.safety_net(region),
-            detected,
+            urgent: self.safety_net(region, place.nation),
+            detected: found
+                .conditions
+                .iter()
+                .map(|&c| self.catalog.conditions[c as usize].name.clone())
+                .collect(),
             fallback_region: (served_from != region).then(|| served_from.to_string()),
+        }
+    }
+
+    /// One found resource as the reply shows it; `from` labels a page of
+    /// another region's ("UK page").
+    fn result_item(&self, h: &search::Hit, from: Option<String>) -> ResultItem {
+        let r = &self.catalog.resources[h.ord];
+        ResultItem {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            url: r.url.clone(),
+            publisher: r.publisher.clone(),
+            summary: r.summary.clone(),
+            conditions: r.conditions.clone(),
+            regions: r.regions.clone(),
+            kind: r.kind.clone(),
+            phone: r.phone.clone(),
+            hours: r.hours.clone(),
+            from_region: from,
+            reviewed_on: r.approved_on.to_string(),
+            placeholder_review: self.catalog.is_placeholder_approval(r),
+            score: (h.score * 100.0).round() / 100.0,
         }
     }
 
     /// Search the region, then each fallback region until one has pages
     /// that fit; the found set and the region it came from. Conditions and
-    /// "did you mean" come from the first search.
+    /// "did you mean" come from the first search. The nation only applies
+    /// to the asker's own region's pages.
     fn search_chain<'a>(
         &self,
         question: &str,
-        region: &'a str,
+        place: Place<'a>,
         fallback: &Fallback,
         k: usize,
         today: Date,
@@ -312,6 +331,7 @@ impl Engine {
         let search = |r: &str| {
             let request = SearchRequest {
                 region: r,
+                nation: place.nation.filter(|_| r == place.region),
                 k,
                 today,
             };
@@ -322,11 +342,11 @@ impl Engine {
                     Found::default()
                 })
         };
-        let mut found = search(region);
+        let mut found = search(place.region);
         if !found.hits.is_empty() {
-            return (found, region);
+            return (found, place.region);
         }
-        for next in fallback.chain(region) {
+        for next in fallback.chain(place.region) {
             let Some(&code) = REGIONS.iter().find(|c| **c == next) else {
                 continue;
             };
@@ -336,12 +356,12 @@ impl Engine {
                 return (found, code);
             }
         }
-        (found, region)
+        (found, place.region)
     }
 
     fn no_match(
         &self,
-        region: &str,
+        place: Place<'_>,
         emergency: Option<crate::reply::Emergency>,
         message: &str,
         did_you_mean: Vec<String>,
@@ -349,10 +369,9 @@ impl Engine {
         let routes = self
             .catalog
             .safety
-            .region(region)
+            .region(place.region)
             .map(|r| {
-                r.routes
-                    .iter()
+                r.routes_in(place.nation)
                     .map(|x| Contact::route(&x.name, &x.url))
                     .collect()
             })
@@ -367,10 +386,17 @@ impl Engine {
                 routes,
                 did_you_mean,
             }),
-            region: region.to_string(),
-            urgent: self.safety_net(region),
+            region: place.region.to_string(),
+            urgent: self.safety_net(place.region, place.nation),
             detected: Vec::new(),
             fallback_region: None,
         }
     }
+}
+
+/// Where an asker is: a known region and, in the UK, maybe a nation.
+#[derive(Debug, Clone, Copy)]
+struct Place<'a> {
+    region: &'a str,
+    nation: Option<Nation>,
 }

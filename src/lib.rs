@@ -8,6 +8,7 @@
 //! * [`safety`] screens every question for crisis wording first.
 //! * [`search`] builds the on-disk tantivy index and finds resources.
 //! * [`reply`] is the answer value and its terminal and JSON renderings.
+//! * [`nation`] is the UK nations, whose services differ.
 //! * [`engine`] ties them together: question in, [`reply::Reply`] out.
 //! * [`text`] is the text clean-up they share.
 //!
@@ -29,6 +30,7 @@ pub mod engine;
 pub mod eval;
 pub mod fallback;
 pub mod live;
+pub mod nation;
 pub mod reply;
 pub mod review;
 pub mod safety;

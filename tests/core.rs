@@ -8,6 +8,7 @@ mod core {
     pub mod cli;
     pub mod fallback;
     pub mod index_life;
+    pub mod nations;
     pub mod properties;
     pub mod relevance;
     pub mod safety_screen;

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use signpost::catalog::REGIONS;
 use signpost::engine::{AskOptions, DEFAULT_RESULTS, Engine, Freshness, MAX_RESULTS};
+use signpost::nation::{NATIONS, Nation};
 use signpost::reply::{render_json, render_text};
 
 use super::Locations;
@@ -19,6 +20,11 @@ pub struct AskArgs {
     /// Region of the asker: uk, us, ie, ca, au, nz or global.
     #[arg(long, default_value = "uk")]
     pub region: String,
+    /// UK nation of the asker (with --region uk): england, scotland, wales or
+    /// northern-ireland. NHS inform leads in Scotland; only the nation's own
+    /// contacts are shown.
+    #[arg(long, value_name = "NATION")]
+    pub nation: Option<String>,
     /// Print one JSON object per question instead of text.
     #[arg(long)]
     pub json: bool,
@@ -49,6 +55,16 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
             REGIONS.join(", ")
         );
     }
+    let nation =
+        match args.nation.as_deref() {
+            None => None,
+            Some(n) => Some(Nation::parse(n).with_context(|| {
+                format!("unknown nation `{n}`: use one of {}", NATIONS.join(", "))
+            })?),
+        };
+    if nation.is_some() && region != "uk" {
+        bail!("--nation is for --region uk only (the UK's four nations)");
+    }
     if args.batch.is_none() && args.question.is_empty() {
         bail!(
             "give a question, e.g. signpost ask \"where do I start with type 2 diabetes?\", or --batch FILE"
@@ -57,6 +73,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     let engine = open_engine(&args.at)?;
     let opts = AskOptions {
         region,
+        nation,
         k: args.k as usize,
         fallback: if args.no_fallback {
             signpost::fallback::Fallback::Off

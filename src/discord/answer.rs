@@ -69,6 +69,7 @@ pub async fn settings_for(data: &Data, guild: Option<u64>, locales: Locales<'_>)
             data.config.default_region.as_deref(),
             locales,
         ),
+        nation: stored.nation.or(data.config.default_nation),
         k: usize::from(stored.results.unwrap_or(data.config.results)),
         fallback: if stored.fallback.unwrap_or(data.config.fallback) {
             Fallback::Default
@@ -108,13 +109,14 @@ pub fn start(data: &Data, question: String, opts: AskOptions) -> JoinHandle<Repl
 }
 
 /// The answer, or a kind failure reply if the engine crashed.
-pub async fn finish(data: &Data, task: JoinHandle<Reply>, region: &str) -> Reply {
-    task.await.unwrap_or_else(|_| failure_reply(data, region))
+pub async fn finish(data: &Data, task: JoinHandle<Reply>, opts: &AskOptions) -> Reply {
+    task.await.unwrap_or_else(|_| failure_reply(data, opts))
 }
 
 /// A kind "try again" reply, used when the engine crashed. It still ends
-/// with the region's emergency number and crisis line.
-pub fn failure_reply(data: &Data, region: &str) -> Reply {
+/// with the region's (and nation's) emergency number and crisis line.
+pub fn failure_reply(data: &Data, opts: &AskOptions) -> Reply {
+    let region = opts.region.as_str();
     tracing::error!("engine crashed while answering");
     Reply {
         emergency: None,
@@ -128,7 +130,7 @@ pub fn failure_reply(data: &Data, region: &str) -> Reply {
             did_you_mean: Vec::new(),
         }),
         region: region.to_string(),
-        urgent: data.engine.current().safety_net(region),
+        urgent: data.engine.current().safety_net(region, opts.nation),
         detected: Vec::new(),
         fallback_region: None,
     }

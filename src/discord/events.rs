@@ -145,7 +145,7 @@ async fn answer_message(
     let reply = answer::finish(
         data,
         answer::start(data, q, settings.opts.clone()),
-        &settings.opts.region,
+        &settings.opts,
     )
     .await;
     if trigger == Trigger::Auto && !auto_wanted(data, msg, &reply, started) {

@@ -138,7 +138,7 @@ fn right_number(rules: &SafetyRules, label: &str, region: &str, e: &Emergency) -
         return leads;
     };
     let own_lines = category.contacts.iter().skip(1).all(|spec| {
-        match contacts.resolve(spec).and_then(|k| contacts.first(k)) {
+        match contacts.resolve(spec, None).and_then(|k| contacts.first(k)) {
             Some(line) => e
                 .contacts
                 .iter()

@@ -2,6 +2,7 @@
 
 use super::rules::{Category, ContactEntry, RegionContacts, SafetyRules};
 use super::screen::Screening;
+use crate::nation::Nation;
 use crate::reply::{AlsoMatched, Contact, Emergency, Urgent};
 
 /// Most contacts one emergency block lists: short enough to read in a panic.
@@ -16,10 +17,16 @@ impl SafetyRules {
             .or_else(|| self.regions.iter().find(|r| r.code == "global"))
     }
 
-    /// The emergency block for a screening result in `region`: the most
-    /// urgent category leads; the others are named after it; contacts are
-    /// the union of what each category lists, lead first, de-duplicated.
-    pub fn emergency(&self, screening: &Screening, region: &str) -> Option<Emergency> {
+    /// The emergency block for a screening result in `region` (and UK
+    /// `nation`, when known): the most urgent category leads; the others are
+    /// named after it; contacts are the union of what each category lists
+    /// for that place, lead first, de-duplicated.
+    pub fn emergency(
+        &self,
+        screening: &Screening,
+        region: &str,
+        nation: Option<Nation>,
+    ) -> Option<Emergency> {
         let contacts = self.region(region)?;
         let matched: Vec<&Category> = screening
             .categories
@@ -32,7 +39,7 @@ impl SafetyRules {
             category: lead.id.clone(),
             region: contacts.code.clone(),
             message: fill(&lead.message, &say),
-            contacts: block_contacts(&matched, contacts),
+            contacts: block_contacts(&matched, contacts, nation),
             name: lead.name.clone(),
             urgency: lead.urgency.clone(),
             steps: lead.steps.iter().map(|s| fill(s, &say)).collect(),
@@ -50,8 +57,8 @@ impl SafetyRules {
     }
 
     /// The one-line safety net every answer ends with: the emergency number
-    /// and a crisis line for `region`.
-    pub fn safety_net(&self, region: &str) -> Urgent {
+    /// and a crisis line for `region` (and `nation`).
+    pub fn safety_net(&self, region: &str, nation: Option<Nation>) -> Urgent {
         let Some(r) = self.region(region) else {
             return Urgent {
                 text: "In an emergency, call your local emergency number.".into(),
@@ -59,8 +66,12 @@ impl SafetyRules {
             };
         };
         let mut text = format!("In an emergency call {}.", r.emergency_words());
-        let mut contacts: Vec<Contact> = r.first("emergency").map(contact).into_iter().collect();
-        if let Some(c) = r.first("crisis") {
+        let mut contacts: Vec<Contact> = r
+            .first_in("emergency", nation)
+            .map(contact)
+            .into_iter()
+            .collect();
+        if let Some(c) = r.first_in("crisis", nation) {
             let reach = if c.number.is_empty() {
                 &c.url
             } else {
@@ -79,14 +90,18 @@ fn fill(text: &str, emergency: &str) -> String {
 }
 
 /// Contacts of each category's kinds, lead category first, no repeats.
-fn block_contacts(matched: &[&Category], region: &RegionContacts) -> Vec<Contact> {
+fn block_contacts(
+    matched: &[&Category],
+    region: &RegionContacts,
+    nation: Option<Nation>,
+) -> Vec<Contact> {
     let mut out: Vec<Contact> = Vec::new();
     let specs = matched.iter().flat_map(|c| c.contacts.iter());
     for spec in specs {
-        let Some(kind) = region.resolve(spec) else {
+        let Some(kind) = region.resolve(spec, nation) else {
             continue;
         };
-        for c in region.of_kind(kind) {
+        for c in region.of_kind(kind, nation) {
             let c = contact(c);
             if !out.iter().any(|x| x.name == c.name && x.number == c.number) {
                 out.push(c);

@@ -8,6 +8,7 @@ use super::rules::{
     CONTACT_KINDS, Category, ContactEntry, RegionContacts, Route, SafetyRules, URGENCIES,
 };
 use crate::catalog::{At, Diagnostics, Node, REGIONS, Record, SourceFile, check_member, check_url};
+use crate::nation::{NATIONS, Nation};
 
 /// Read `safety.toml`, checking each category's review against `review`.
 pub fn read(
@@ -175,6 +176,16 @@ fn read_region(
         .filter_map(|n| read_route(file, n, d))
         .collect::<Vec<_>>();
     r.finish(&["code", "name", "contact", "route"], d);
+    let limited = contacts.iter().any(|c| !c.nations.is_empty())
+        || routes.iter().any(|x| !x.nations.is_empty());
+    if limited && code.as_ref().is_some_and(|c| c.value != "uk") {
+        d.error(
+            file,
+            node.span().start,
+            "`nations` is for the uk region only",
+            Some("use `area` to say where a contact applies in other regions"),
+        );
+    }
     if !contacts.iter().any(|c| c.kind == "emergency") {
         d.error(
             file,
@@ -210,6 +221,7 @@ fn read_contact(
     let say = r.string("say", false, d);
     let hours = r.string("hours", false, d);
     let area = r.string("area", false, d);
+    let nations = read_nations(file, &mut r, d);
     let url = r.string("url", false, d);
     check_optional_url(file, url.as_ref(), d);
     let source = r.string("source", false, d);
@@ -230,6 +242,7 @@ fn read_contact(
             "say",
             "hours",
             "area",
+            "nations",
             "url",
             "source",
             "checked_on",
@@ -244,6 +257,7 @@ fn read_contact(
         say: text(say),
         hours: text(hours),
         area: text(area),
+        nations,
         url: text(url),
         source: text(source),
         checked_on: checked_on.map(|c| c.value),
@@ -255,11 +269,25 @@ fn read_route(file: &SourceFile, node: &Spanned<Node>, d: &mut Diagnostics) -> O
     let name = r.string("name", true, d);
     let url = r.string("url", true, d);
     check_optional_url(file, url.as_ref(), d);
-    r.finish(&["name", "url"], d);
+    let nations = read_nations(file, &mut r, d);
+    r.finish(&["name", "url", "nations"], d);
     Some(Route {
         name: name?.value,
         url: url?.value,
+        nations,
     })
+}
+
+/// `nations = ["scotland", ...]`: the UK nations a contact or route serves.
+fn read_nations(file: &SourceFile, r: &mut Record<'_>, d: &mut Diagnostics) -> Vec<Nation> {
+    r.string_list("nations", false, d)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|v| {
+            let known = check_member(file, v.offset, &v.value, "nation", &NATIONS, d);
+            known.then(|| Nation::parse(&v.value)).flatten()
+        })
+        .collect()
 }
 
 fn check_optional_url(file: &SourceFile, url: Option<&At<String>>, d: &mut Diagnostics) {

@@ -8,6 +8,8 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::nation::{Nation, serves};
+
 /// Crisis categories and who to call, as written by clinicians.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct SafetyRules {
@@ -82,20 +84,41 @@ pub struct RegionContacts {
 }
 
 impl RegionContacts {
-    /// The first contact of `kind`.
+    /// The first contact of `kind`, for any nation.
     pub fn first(&self, kind: &str) -> Option<&ContactEntry> {
-        self.contacts.iter().find(|c| c.kind == kind)
+        self.first_in(kind, None)
+    }
+
+    /// The first contact of `kind` that serves `nation`.
+    pub fn first_in(&self, kind: &str, nation: Option<Nation>) -> Option<&ContactEntry> {
+        self.contacts
+            .iter()
+            .find(|c| c.kind == kind && serves(&c.nations, nation))
     }
 
     /// The kind a category's contact spec names here: `poison|urgent` is the
-    /// first of its kinds this region lists, `None` when it lists none.
-    pub fn resolve<'a>(&self, spec: &'a str) -> Option<&'a str> {
-        spec.split('|').find(|k| self.first(k).is_some())
+    /// first of its kinds this region lists for `nation`, `None` when it
+    /// lists none.
+    pub fn resolve<'a>(&self, spec: &'a str, nation: Option<Nation>) -> Option<&'a str> {
+        spec.split('|').find(|k| self.first_in(k, nation).is_some())
     }
 
-    /// Every contact of `kind`, in file order.
-    pub fn of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a ContactEntry> + 'a {
-        self.contacts.iter().filter(move |c| c.kind == kind)
+    /// Every contact of `kind` that serves `nation`, in file order.
+    pub fn of_kind<'a>(
+        &'a self,
+        kind: &'a str,
+        nation: Option<Nation>,
+    ) -> impl Iterator<Item = &'a ContactEntry> + 'a {
+        self.contacts
+            .iter()
+            .filter(move |c| c.kind == kind && serves(&c.nations, nation))
+    }
+
+    /// The general routes that serve `nation`.
+    pub fn routes_in(&self, nation: Option<Nation>) -> impl Iterator<Item = &Route> {
+        self.routes
+            .iter()
+            .filter(move |r| serves(&r.nations, nation))
     }
 
     /// How the emergency number reads inside a sentence ("999", "your local
@@ -128,6 +151,10 @@ pub struct ContactEntry {
     pub hours: String,
     /// Where it applies within the region ("England", "Quebec").
     pub area: String,
+    /// The UK nations it serves (empty: all). An asker whose nation is
+    /// known sees only the contacts that serve it.
+    #[serde(default)]
+    pub nations: Vec<Nation>,
     pub url: String,
     /// A page of the service itself, or of the government, that shows the
     /// number.
@@ -141,4 +168,7 @@ pub struct ContactEntry {
 pub struct Route {
     pub name: String,
     pub url: String,
+    /// The UK nations it serves (empty: all).
+    #[serde(default)]
+    pub nations: Vec<Nation>,
 }

@@ -56,6 +56,8 @@ const BOOSTS: [f32; 4] = [3.0, 2.0, 1.5, 0.5];
 #[derive(Debug, Clone, Copy)]
 pub struct SearchRequest<'a> {
     pub region: &'a str,
+    /// The asker's UK nation: its NHS publisher's pages lead (see [`crate::nation`]).
+    pub nation: Option<crate::nation::Nation>,
     pub k: usize,
     /// Resources whose review date is before this are never served.
     pub today: Date,
@@ -474,7 +476,7 @@ fn select(
         })
         .collect();
     candidates.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
-    super::twins::drop_twins(catalog, &mut candidates);
+    super::twins::drop_twins(catalog, &mut candidates, req.nation);
     let k = req.k.clamp(1, 5);
     let mut out: Vec<Hit> = Vec::with_capacity(k);
     // With several conditions, each of the first two gets its best page first.

@@ -1,46 +1,69 @@
 //! NHS website and NHS inform publish a page on most of the same topics,
 //! often with the same title. Both are `uk`, so an answer could spend two
-//! of its three places on one topic. Until a server can say which UK nation
-//! it is in, the NHS website's page is kept and NHS inform's twin dropped.
+//! of its three places on one topic. The asker's nation decides which of a
+//! pair is kept: NHS inform in Scotland, the NHS website everywhere else and
+//! when no nation is set ([`crate::nation::preferred_nhs_publisher`]).
 
 use std::collections::HashSet;
 
 use super::searcher::Hit;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Resource};
+use crate::nation::{self, Nation};
 
-const KEPT: &str = "NHS";
-const TWIN: &str = "NHS inform";
-
-/// A title reduced to its topic: lower case, no bracketed part.
-fn topic(title: &str) -> String {
-    let head = title.split('(').next().unwrap_or(title);
-    head.trim().to_lowercase()
+/// What a page is about, as keys a same-topic twin shares: its title
+/// reduced to its topic (lower case, no bracketed part) and, for a page
+/// about a single condition, that condition.
+fn topics(r: &Resource) -> [Option<String>; 2] {
+    topics_of(&r.title, &r.conditions, &r.kind)
 }
 
-/// Remove NHS inform candidates whose topic an NHS candidate also covers.
-pub(super) fn drop_twins<T>(catalog: &Catalog, candidates: &mut Vec<(Hit, T)>) {
+fn topics_of(title: &str, conditions: &[String], kind: &str) -> [Option<String>; 2] {
+    let head = title.split('(').next().unwrap_or(title);
+    let by_condition = match conditions {
+        [only] if kind == "article" => Some(format!("condition:{only}")),
+        _ => None,
+    };
+    [Some(head.trim().to_lowercase()), by_condition]
+}
+
+/// Remove the other NHS publisher's candidates whose topic a candidate of
+/// the nation's preferred one also covers.
+pub(super) fn drop_twins<T>(
+    catalog: &Catalog,
+    candidates: &mut Vec<(Hit, T)>,
+    nation: Option<Nation>,
+) {
+    let kept_publisher = nation::preferred_nhs_publisher(nation);
+    let twin_publisher = nation::other_nhs_publisher(nation);
     let kept: HashSet<String> = candidates
         .iter()
         .map(|(h, _)| &catalog.resources[h.ord])
-        .filter(|r| r.publisher == KEPT)
-        .map(|r| topic(&r.title))
+        .filter(|r| r.publisher == kept_publisher)
+        .flat_map(|r| topics(r).into_iter().flatten())
         .collect();
     if kept.is_empty() {
         return;
     }
     candidates.retain(|(h, _)| {
         let r = &catalog.resources[h.ord];
-        r.publisher != TWIN || !kept.contains(&topic(&r.title))
+        r.publisher != twin_publisher || !topics(r).iter().flatten().any(|t| kept.contains(t))
     });
 }
 
 #[cfg(test)]
 mod tests {
-    use super::topic;
+    use super::topics_of;
+
+    fn topics(title: &str, conditions: &[&str]) -> [Option<String>; 2] {
+        let conditions: Vec<String> = conditions.iter().map(|c| c.to_string()).collect();
+        topics_of(title, &conditions, "article")
+    }
 
     #[test]
-    fn topics_ignore_case_and_brackets() {
-        assert_eq!(topic("Asthma (adults)"), "asthma");
-        assert_eq!(topic("asthma"), topic("Asthma"));
+    fn topics_ignore_case_and_brackets_and_name_a_single_condition() {
+        let a = topics("Asthma (adults)", &["asthma"]);
+        assert_eq!(a, topics("asthma", &["asthma"]));
+        assert_eq!(topics("Living with asthma", &["asthma"])[1], a[1]);
+        assert_eq!(topics("Asthma and COPD", &["asthma", "copd"])[1], None);
     }
 }

@@ -14,6 +14,8 @@ pub use sqlite::SqliteStore;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::nation::Nation;
+
 /// Discord snowflake of a server.
 pub type GuildId = u64;
 /// Discord snowflake of a channel or thread.
@@ -96,6 +98,9 @@ pub struct GuildSettings {
     /// Labelled pages from the region's fallback chain when it has none that
     /// fit; `None`: the deployment's default.
     pub fallback: Option<bool>,
+    /// The server's UK nation (only used when its region is `uk`); `None`:
+    /// the deployment's default.
+    pub nation: Option<Nation>,
 }
 
 impl GuildSettings {
@@ -120,6 +125,7 @@ pub enum GuildField {
     CooldownSecs(Option<u32>),
     LogChannel(Option<ChannelId>),
     Fallback(Option<bool>),
+    Nation(Option<Nation>),
 }
 
 impl GuildField {
@@ -132,6 +138,7 @@ impl GuildField {
             GuildField::CooldownSecs(v) => s.cooldown_secs = *v,
             GuildField::LogChannel(v) => s.log_channel = *v,
             GuildField::Fallback(v) => s.fallback = *v,
+            GuildField::Nation(v) => s.nation = *v,
         }
     }
 }

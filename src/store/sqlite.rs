@@ -9,6 +9,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 use super::{
     ChannelId, ChannelMode, GuildField, GuildId, GuildSettings, SettingsStore, StoreError,
 };
+use crate::nation::Nation;
 
 /// Migrations compiled into the binary; applied on open.
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -75,7 +76,7 @@ impl SqliteStore {
 impl SettingsStore for SqliteStore {
     async fn guild(&self, guild: GuildId) -> Result<GuildSettings, StoreError> {
         let row = sqlx::query(
-            "SELECT region, private_default, results, cooldown_secs, log_channel_id, fallback
+            "SELECT region, private_default, results, cooldown_secs, log_channel_id, fallback, nation
              FROM guild_settings WHERE guild_id = ?",
         )
         .bind(id(guild))
@@ -88,6 +89,7 @@ impl SettingsStore for SqliteStore {
         let cooldown: Option<i64> = row.try_get("cooldown_secs")?;
         let log: Option<i64> = row.try_get("log_channel_id")?;
         let fallback: Option<i64> = row.try_get("fallback")?;
+        let nation: Option<String> = row.try_get("nation")?;
         Ok(GuildSettings {
             region: row.try_get("region")?,
             private_default: row.try_get::<i64, _>("private_default")? != 0,
@@ -99,14 +101,17 @@ impl SettingsStore for SqliteStore {
                 .transpose()?,
             log_channel: log.map(|c| c as u64),
             fallback: fallback.map(|f| f != 0),
+            nation: nation
+                .map(|n| Nation::parse(&n).ok_or(StoreError::Corrupt("nation")))
+                .transpose()?,
         })
     }
 
     async fn save_guild(&self, guild: GuildId, s: &GuildSettings) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO guild_settings
-                 (guild_id, region, private_default, results, cooldown_secs, log_channel_id, fallback)
-             VALUES (?, ?, ?, ?, ?, ?, ?)
+                 (guild_id, region, private_default, results, cooldown_secs, log_channel_id, fallback, nation)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (guild_id) DO UPDATE SET
                  region = excluded.region,
                  private_default = excluded.private_default,
@@ -114,6 +119,7 @@ impl SettingsStore for SqliteStore {
                  cooldown_secs = excluded.cooldown_secs,
                  log_channel_id = excluded.log_channel_id,
                  fallback = excluded.fallback,
+                 nation = excluded.nation,
                  updated_at = unixepoch()",
         )
         .bind(id(guild))
@@ -123,6 +129,7 @@ impl SettingsStore for SqliteStore {
         .bind(s.cooldown_secs.map(i64::from))
         .bind(s.log_channel.map(id))
         .bind(s.fallback.map(i64::from))
+        .bind(s.nation.map(Nation::code))
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -143,6 +150,10 @@ impl SettingsStore for SqliteStore {
             }
             GuildField::LogChannel(v) => self.set_column(guild, "log_channel_id", v.map(id)).await,
             GuildField::Fallback(v) => self.set_column(guild, "fallback", v.map(i64::from)).await,
+            GuildField::Nation(v) => {
+                let code = v.map(|n| n.code().to_string());
+                self.set_column(guild, "nation", code).await
+            }
         }
     }
 
@@ -255,6 +266,7 @@ mod tests {
             cooldown_secs: Some(30),
             log_channel: Some(u64::MAX >> 1),
             fallback: Some(false),
+            nation: Some(Nation::Scotland),
         };
         store.save_guild(G, &s).await.unwrap();
         store
@@ -272,6 +284,11 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(store.guild(G).await.unwrap().fallback, Some(true));
+        store
+            .set_field(G, &GuildField::Nation(Some(Nation::Wales)))
+            .await
+            .unwrap();
+        assert_eq!(store.guild(G).await.unwrap().nation, Some(Nation::Wales));
         assert_eq!(store.channel_mode(G, 7).await.unwrap(), ChannelMode::Auto);
         assert!(store.any_auto().await.unwrap());
     }

@@ -11,7 +11,7 @@ fn ask(q: &str, region: &str, fallback: Fallback) -> signpost::reply::Reply {
         region: region.into(),
         k: 3,
         fallback,
-        on: super::support::pinned().on,
+        ..super::support::pinned()
     };
     engine().answer(q, &opts)
 }

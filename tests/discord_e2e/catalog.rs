@@ -341,3 +341,53 @@ async fn fallback_pages_are_labelled_and_can_be_switched_off() {
     assert!(!cb.text().contains("medlineplus.gov/asthma"), "{}", cb.body);
     assert!(cb.text().contains("No vetted resource"), "{}", cb.body);
 }
+
+/// A UK server in Northern Ireland: `/signpost nation` is stored, shown in
+/// `/signpost status`, and a domestic-abuse crisis then lists Northern
+/// Ireland's line and not England's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_nation_chooses_the_lines_a_crisis_shows() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let _bot = Bot::start(&fake, &files, Options::default()).await;
+    set(&fake, 994, "region", "code", json!("uk")).await;
+    let crisis = "my partner hits me and i am scared to go home tonight";
+    let before = invoke(&fake, 995, HUMAN_ID, MEMBER_PERMS, ask_data(crisis, None)).await;
+    assert!(
+        before.text().contains("National Domestic Abuse Helpline"),
+        "{}",
+        before.body
+    );
+    let ni = set(&fake, 996, "nation", "value", json!(3)).await; // "northern-ireland"
+    assert!(ni.text().contains("Northern Ireland"), "{}", ni.body);
+    // Another member: the same asker's second crisis within minutes points
+    // back to the first block instead of repeating it.
+    let after = invoke(
+        &fake,
+        997,
+        HUMAN_ID + 7,
+        MEMBER_PERMS,
+        ask_data(crisis, None),
+    )
+    .await;
+    let text = after.text();
+    assert!(text.contains("0808 802 1414"), "{}", after.body);
+    assert!(
+        !text.contains("National Domestic Abuse Helpline"),
+        "{}",
+        after.body
+    );
+    let status = invoke(
+        &fake,
+        998,
+        MOD_ID,
+        MOD_PERMS,
+        signpost_data(&["status"], json!([]), None),
+    )
+    .await;
+    assert!(
+        status.text().contains("UK nation: Northern Ireland"),
+        "{}",
+        status.body
+    );
+}

@@ -214,14 +214,14 @@ async fn compute(
     deferred: bool,
 ) -> Result<(crate::reply::Reply, bool), Error> {
     let data = ctx.data();
-    let region = &settings.opts.region;
+    let opts = &settings.opts;
     let mut task = answer::start(data, question.to_string(), settings.opts.clone());
     if deferred {
-        return Ok((answer::finish(data, task, region).await, false));
+        return Ok((answer::finish(data, task, opts).await, false));
     }
     let left = answer::FAST_PATH.saturating_sub(started.elapsed());
     if let Ok(done) = tokio::time::timeout(left, &mut task).await {
-        let reply = done.unwrap_or_else(|_| answer::failure_reply(data, region));
+        let reply = done.unwrap_or_else(|_| answer::failure_reply(data, opts));
         return Ok((reply, false));
     }
     tracing::info!("slow answer; deferring");
@@ -230,7 +230,7 @@ async fn compute(
     } else {
         ctx.defer().await?;
     }
-    Ok((answer::finish(data, task, region).await, !ephemeral))
+    Ok((answer::finish(data, task, opts).await, !ephemeral))
 }
 
 /// Remember a public answer for duplicate checks and link to it from the
