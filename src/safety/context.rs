@@ -51,6 +51,8 @@ const STUDY_WORDS: &[&str] = &[
     "exam",
     "exams",
     "documentary",
+    "doco",
+    "docu",
     "article",
     "podcast",
     "expedition",

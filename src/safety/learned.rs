@@ -160,6 +160,10 @@ impl LearnedModel {
     /// Parse the weights file. Errors name the line.
     pub fn parse(text: &str) -> Result<LearnedModel, (usize, String)> {
         let mut model = LearnedModel::default();
+        // The header (threshold, classes, then bias) comes first; after it
+        // those words are features like any other (a message may say
+        // "classes").
+        let mut in_body = false;
         for (i, line) in text.lines().enumerate() {
             let n = i + 1;
             if line.is_empty() || line.starts_with('#') {
@@ -170,10 +174,18 @@ impl LearnedModel {
                 .ok_or((n, "expected a tab after the first field".to_string()))?;
             let bad = |what: &str| (n, format!("{what} in `{key}` line"));
             match key {
-                "threshold" => model.threshold = rest.parse().map_err(|_| bad("bad number"))?,
-                "classes" => model.classes = rest.split('\t').map(String::from).collect(),
-                "bias" => model.bias = parse_numbers(rest).ok_or_else(|| bad("bad number"))?,
+                "threshold" if !in_body => {
+                    model.threshold = rest.parse().map_err(|_| bad("bad number"))?;
+                }
+                "classes" if !in_body => {
+                    model.classes = rest.split('\t').map(String::from).collect();
+                }
+                "bias" if !in_body => {
+                    model.bias = parse_numbers(rest).ok_or_else(|| bad("bad number"))?;
+                    in_body = true; // the header's last line
+                }
                 _ => {
+                    in_body = true;
                     let pairs = parse_pairs(rest, model.classes.len())
                         .ok_or_else(|| bad("bad class:weight pair"))?;
                     model.weights.insert(key.to_string(), pairs);
@@ -287,6 +299,21 @@ mod tests {
             Some("suicide")
         );
         assert_eq!(m.alarm("the end of the film was sad for me"), None);
+    }
+
+    /// Training once kept the word "classes" as a feature; the file it wrote
+    /// must read back (it did not: the line replaced the class list).
+    #[test]
+    fn header_words_are_features_in_the_body() {
+        let m = LearnedModel::parse(
+            "threshold\t0.8\nclasses\tnone\tsuicide\nbias\t1.0\t-1.0\n\
+             classes\t0:0.5\nbias\t1:0.2\nend it\t1:30.0\n",
+        )
+        .expect("parses");
+        assert_eq!(m.classes, ["none", "suicide"]);
+        assert_eq!(m.weights["classes"], [(0, 0.5)]);
+        let round = LearnedModel::parse(&m.to_text()).expect("round trip");
+        assert_eq!(round.classes, m.classes);
     }
 
     #[test]

@@ -163,12 +163,15 @@ fn held_out_category_crisis_sets_by_region() {
 }
 
 /// Ordinary patient questions (the retrieval sets) must rarely raise an
-/// alarm. The held-out ceiling is above the 2 % goal: docs/QUALITY.md.
+/// alarm: the goal is 2 % or less (docs/QUALITY.md).
 #[test]
 fn ordinary_questions_rarely_alarm() {
     for (name, ceiling) in [
         ("patient-questions.tsv", 0.012),
-        ("holdout-questions.tsv", 0.03),
+        ("holdout-questions.tsv", 0.012),
+        ("ordinary-holdout3.tsv", 0.01),
+        ("region-questions.tsv", 0.02),
+        ("region-holdout-questions.tsv", 0.03),
     ] {
         let questions = cases(name, false);
         let s = evaluate_safety(engine(), &[], &questions, &uk());
@@ -181,26 +184,48 @@ fn ordinary_questions_rarely_alarm() {
     }
 }
 
-/// The fresh held-out half, written blind after all tuning of this round and
-/// measured once (docs/QUALITY.md). Floors guard against regressions.
+/// The third held-out sets, written blind after all tuning of this round
+/// and measured once (docs/QUALITY.md: recall 0.968, right number 0.958,
+/// false alarms 4.0 %; ordinary questions 0 of 150). Floors guard against
+/// regressions. The second held-out sets are trained on since; they keep
+/// floors near their (now fitted) figures.
 #[test]
 fn fresh_held_out_category_sets() {
-    let crisis = cases("crisis-holdout2-categories.tsv", true);
-    let info = cases("informational-holdout2-categories.tsv", true);
-    let s = evaluate_safety(engine(), &crisis, &info, &uk());
-    assert_eq!(s.by_category.len(), 22);
-    assert_eq!(s.by_region.len(), 7);
-    assert!(s.crisis_recall >= 0.92, "recall {:.3}", s.crisis_recall);
-    assert!(
-        s.right_number_rate >= 0.91,
-        "right {:.3}",
-        s.right_number_rate
-    );
-    assert!(
-        s.false_alarm_rate <= 0.06,
-        "false alarms {:.3}",
-        s.false_alarm_rate
-    );
+    for (crisis, info, recall, right, alarms) in [
+        (
+            "crisis-holdout3-categories.tsv",
+            "informational-holdout3-categories.tsv",
+            0.96,
+            0.95,
+            0.045,
+        ),
+        (
+            "crisis-holdout2-categories.tsv",
+            "informational-holdout2-categories.tsv",
+            0.99,
+            0.98,
+            0.02,
+        ),
+    ] {
+        let s = evaluate_safety(engine(), &cases(crisis, true), &cases(info, true), &uk());
+        assert_eq!(s.by_category.len(), 22, "{crisis}");
+        assert_eq!(s.by_region.len(), 7, "{crisis}");
+        assert!(
+            s.crisis_recall >= recall,
+            "{crisis}: recall {:.3}",
+            s.crisis_recall
+        );
+        assert!(
+            s.right_number_rate >= right,
+            "{crisis}: right {:.3}",
+            s.right_number_rate
+        );
+        assert!(
+            s.false_alarm_rate <= alarms,
+            "{info}: false alarms {:.3}",
+            s.false_alarm_rate
+        );
+    }
 }
 
 const CRISIS_RECALL_FLOOR: f64 = 0.98;

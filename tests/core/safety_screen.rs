@@ -253,7 +253,7 @@ fn learned_signal_adds_alarms_phrases_miss() {
             "cardiac-arrest",
         ),
         (
-            "something stuck in my daughters throat shes making a whistling sound and cant talk",
+            "my dad is eating dinner and suddenly grabbing his throat and cannot make any sound at all",
             "choking",
         ),
     ] {
