@@ -14,8 +14,12 @@ pub struct EvalArgs {
     /// TSV of `question<TAB>expected condition` lines.
     #[arg(value_name = "FILE.tsv")]
     pub file: Option<PathBuf>,
+    /// Region to ask in; a file's third column (`region`) wins per line.
     #[arg(long, default_value = "uk")]
     pub region: String,
+    /// Local pages only (no fallback chain): the local-only figure.
+    #[arg(long)]
+    pub no_fallback: bool,
     /// Results considered per question.
     #[arg(long, default_value_t = 3)]
     pub k: usize,
@@ -44,6 +48,11 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let opts = AskOptions {
         region: args.region.to_lowercase(),
         k: args.k.clamp(1, 5),
+        fallback: if args.no_fallback {
+            signpost::fallback::Fallback::Off
+        } else {
+            signpost::fallback::Fallback::Default
+        },
         ..Default::default()
     };
     let mut ok = true;

@@ -76,7 +76,8 @@ pub struct Report {
     pub unknown_labels: Vec<String>,
 }
 
-/// Answer every case and score where the expected condition first appears.
+/// Answer every case (in its own region when the file gives one) and score
+/// where the expected condition first appears.
 pub fn evaluate(engine: &Engine, cases: &[Case], opts: &AskOptions) -> Report {
     let known: std::collections::HashSet<&str> = engine
         .catalog()
@@ -91,7 +92,16 @@ pub fn evaluate(engine: &Engine, cases: &[Case], opts: &AskOptions) -> Report {
         if !known.contains(case.label.as_str()) && !unknown_labels.contains(&case.label) {
             unknown_labels.push(case.label.clone());
         }
-        let reply = engine.answer(&case.text, opts);
+        let reply = match &case.region {
+            Some(region) => engine.answer(
+                &case.text,
+                &AskOptions {
+                    region: region.clone(),
+                    ..opts.clone()
+                },
+            ),
+            None => engine.answer(&case.text, opts),
+        };
         if reply.results.is_empty() {
             none += 1;
         }
