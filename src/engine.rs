@@ -267,18 +267,19 @@ impl Engine {
         }
         let searched = text::prefix_chars(&kept, text::MAX_SEARCH_CHARS);
         let k = opts.k.clamp(1, MAX_RESULTS);
-        let (found, served_from) = self.search_chain(searched, place, &opts.fallback, k, today);
+        let (found, from) = self.search_chain(searched, place, &opts.fallback, k, today);
         if found.hits.is_empty() {
             let message = &self.catalog.notice.no_match;
             return self.no_match(place, emergency, message, found.did_you_mean);
         }
-        let from = (served_from != region).then(|| fallback::label(served_from));
+        let fallback_region = from.iter().find(|r| **r != region).map(|r| r.to_string());
         Reply {
             emergency,
             results: found
                 .hits
                 .iter()
-                .map(|h| self.result_item(h, from.clone()))
+                .zip(&from)
+                .map(|(h, r)| self.result_item(h, (*r != region).then(|| fallback::label(r))))
                 .collect(),
             notice: self.catalog.notice.text.clone(),
             no_match: false,
@@ -290,7 +291,7 @@ impl Engine {
                 .iter()
                 .map(|&c| self.catalog.conditions[c as usize].name.clone())
                 .collect(),
-            fallback_region: (served_from != region).then(|| served_from.to_string()),
+            fallback_region,
         }
     }
 
@@ -316,10 +317,11 @@ impl Engine {
         }
     }
 
-    /// Search the region, then each fallback region until one has pages
-    /// that fit; the found set and the region it came from. Conditions and
-    /// "did you mean" come from the first search. The nation only applies
-    /// to the asker's own region's pages.
+    /// Search the region, then the fallback chain when the region has no
+    /// page about the condition the question is mainly about (or none at
+    /// all): the found set, and each hit's region. Conditions and "did you
+    /// mean" come from the first search. The nation only applies to the
+    /// asker's own region's pages.
     fn search_chain<'a>(
         &self,
         question: &str,
@@ -327,7 +329,7 @@ impl Engine {
         fallback: &Fallback,
         k: usize,
         today: Date,
-    ) -> (Found, &'a str) {
+    ) -> (Found, Vec<&'a str>) {
         let search = |r: &str| {
             let request = SearchRequest {
                 region: r,
@@ -343,20 +345,35 @@ impl Engine {
                 })
         };
         let mut found = search(place.region);
-        if !found.hits.is_empty() {
-            return (found, place.region);
+        let main = found.conditions.first().map(|&c| c as usize);
+        let local = vec![place.region; found.hits.len()];
+        if fallback::covers(&self.catalog, &found.hits, main) {
+            return (found, local);
         }
         for next in fallback.chain(place.region) {
             let Some(&code) = REGIONS.iter().find(|c| **c == next) else {
                 continue;
             };
             let other = search(code);
-            if !other.hits.is_empty() {
-                found.hits = other.hits;
-                return (found, code);
+            // With local pages, only a chain region that has the main
+            // condition's page is worth mixing in; with none, any page that fits.
+            let fits = if found.hits.is_empty() {
+                !other.hits.is_empty()
+            } else {
+                fallback::covers(&self.catalog, &other.hits, main)
+            };
+            if !fits {
+                continue;
             }
+            let merged = fallback::merge(&self.catalog, &found.hits, &other.hits, main, k);
+            let regions = merged
+                .iter()
+                .map(|(_, local)| if *local { place.region } else { code })
+                .collect();
+            found.hits = merged.into_iter().map(|(h, _)| h).collect();
+            return (found, regions);
         }
-        (found, place.region)
+        (found, local)
     }
 
     fn no_match(

@@ -8,6 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::Catalog;
+use crate::search::Hit;
+
 /// How an answer may fall back to other regions' pages.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -71,6 +74,47 @@ pub fn label(region: &str) -> String {
         other => other,
     };
     format!("{country} page")
+}
+
+/// Whether `hits` include a page about condition `main` (catalog index);
+/// with no condition detected, whether there are any hits at all.
+pub fn covers(catalog: &Catalog, hits: &[Hit], main: Option<usize>) -> bool {
+    match main.and_then(|c| catalog.conditions.get(c)) {
+        None => !hits.is_empty(),
+        Some(c) => hits
+            .iter()
+            .any(|h| catalog.resources[h.ord].conditions.contains(&c.name)),
+    }
+}
+
+/// The answer when the region has pages but none about the main condition:
+/// the fallback region's pages about it first (so the patient gets the page
+/// they asked about, labelled), then the region's own pages, then the
+/// fallback's others, at most `k`, no resource twice. `true` marks a local hit.
+pub fn merge(
+    catalog: &Catalog,
+    local: &[Hit],
+    other: &[Hit],
+    main: Option<usize>,
+    k: usize,
+) -> Vec<(Hit, bool)> {
+    let about = |h: &Hit| covers(catalog, std::slice::from_ref(h), main);
+    let ordered = other
+        .iter()
+        .filter(|h| about(h))
+        .map(|h| (*h, false))
+        .chain(local.iter().map(|h| (*h, true)))
+        .chain(other.iter().filter(|h| !about(h)).map(|h| (*h, false)));
+    let mut out: Vec<(Hit, bool)> = Vec::with_capacity(k);
+    for (h, is_local) in ordered {
+        if out.len() == k {
+            break;
+        }
+        if !out.iter().any(|(x, _)| x.ord == h.ord) {
+            out.push((h, is_local));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
