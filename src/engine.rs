@@ -13,10 +13,12 @@ use time::Date;
 use crate::catalog::{self, Catalog, Diagnostics, LoadOptions, REGIONS};
 use crate::fallback::{self, Fallback};
 use crate::nation::Nation;
-use crate::reply::{Contact, NoMatchHelp, Reply, ResultItem, Urgent};
+use crate::reply::{Reply, Urgent};
 use crate::safety::Screener;
 use crate::search::{self, BuildSummary, Found, IndexMeta, SearchError, SearchRequest, Searcher};
 use crate::text;
+
+mod reply;
 
 /// Most results an answer may carry.
 pub const MAX_RESULTS: usize = 5;
@@ -295,28 +297,6 @@ impl Engine {
         }
     }
 
-    /// One found resource as the reply shows it; `from` labels a page of
-    /// another region's ("UK page").
-    fn result_item(&self, h: &search::Hit, from: Option<String>) -> ResultItem {
-        let r = &self.catalog.resources[h.ord];
-        ResultItem {
-            id: r.id.clone(),
-            title: r.title.clone(),
-            url: r.url.clone(),
-            publisher: r.publisher.clone(),
-            summary: r.summary.clone(),
-            conditions: r.conditions.clone(),
-            regions: r.regions.clone(),
-            kind: r.kind.clone(),
-            phone: r.phone.clone(),
-            hours: r.hours.clone(),
-            from_region: from,
-            reviewed_on: r.approved_on.to_string(),
-            placeholder_review: self.catalog.is_placeholder_approval(r),
-            score: (h.score * 100.0).round() / 100.0,
-        }
-    }
-
     /// Search the region, then the fallback chain when the region has no
     /// page about the condition the question is mainly about (or none at
     /// all): the found set, and each hit's region. Conditions and "did you
@@ -375,45 +355,11 @@ impl Engine {
         }
         (found, local)
     }
-
-    fn no_match(
-        &self,
-        place: Place<'_>,
-        emergency: Option<crate::reply::Emergency>,
-        message: &str,
-        did_you_mean: Vec<String>,
-    ) -> Reply {
-        let routes = self
-            .catalog
-            .safety
-            .region(place.region)
-            .map(|r| {
-                r.routes_in(place.nation)
-                    .map(|x| Contact::route(&x.name, &x.url))
-                    .collect()
-            })
-            .unwrap_or_default();
-        Reply {
-            emergency,
-            results: Vec::new(),
-            notice: self.catalog.notice.text.clone(),
-            no_match: true,
-            no_match_help: Some(NoMatchHelp {
-                message: message.to_string(),
-                routes,
-                did_you_mean,
-            }),
-            region: place.region.to_string(),
-            urgent: self.safety_net(place.region, place.nation),
-            detected: Vec::new(),
-            fallback_region: None,
-        }
-    }
 }
 
 /// Where an asker is: a known region and, in the UK, maybe a nation.
 #[derive(Debug, Clone, Copy)]
-struct Place<'a> {
-    region: &'a str,
-    nation: Option<Nation>,
+pub(crate) struct Place<'a> {
+    pub(crate) region: &'a str,
+    pub(crate) nation: Option<Nation>,
 }
