@@ -170,8 +170,9 @@ fn ordinary_questions_rarely_alarm() {
         ("patient-questions.tsv", 0.012),
         ("holdout-questions.tsv", 0.012),
         ("ordinary-holdout3.tsv", 0.01),
+        ("ordinary-holdout4.tsv", 0.015),
         ("region-questions.tsv", 0.02),
-        ("region-holdout-questions.tsv", 0.03),
+        ("region-holdout-questions.tsv", 0.01),
     ] {
         let questions = cases(name, false);
         let s = evaluate_safety(engine(), &[], &questions, &uk());
@@ -184,20 +185,27 @@ fn ordinary_questions_rarely_alarm() {
     }
 }
 
-/// The third held-out sets, written blind after all tuning of this round
-/// and measured once (docs/QUALITY.md: recall 0.968, right number 0.958,
-/// false alarms 4.0 %; ordinary questions 0 of 150). Floors guard against
-/// regressions. The second held-out sets are trained on since; they keep
-/// floors near their (now fitted) figures.
+/// The fourth held-out sets, written blind after all tuning of this round
+/// and measured once (docs/QUALITY.md: recall 0.974, right number 0.958,
+/// false alarms 4.0 %; ordinary questions 1 of 150). Floors guard against
+/// regressions. The second and third held-out sets are trained on since;
+/// they keep floors near their (now fitted) figures.
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
         (
-            "crisis-holdout3-categories.tsv",
-            "informational-holdout3-categories.tsv",
-            0.96,
+            "crisis-holdout4-categories.tsv",
+            "informational-holdout4-categories.tsv",
+            0.97,
             0.95,
             0.045,
+        ),
+        (
+            "crisis-holdout3-categories.tsv",
+            "informational-holdout3-categories.tsv",
+            0.99,
+            0.98,
+            0.02,
         ),
         (
             "crisis-holdout2-categories.tsv",
