@@ -93,8 +93,8 @@ pub struct Engine {
     meta: IndexMeta,
     /// Each region's safety-net line, built once: it ends every answer.
     safety_nets: HashMap<String, Urgent>,
-    /// The UK's safety-net line for each nation, in [`Nation::ALL`] order.
-    nation_nets: Vec<Urgent>,
+    /// The UK's safety-net line for each nation.
+    nation_nets: HashMap<Nation, Urgent>,
     /// Marks the index generation in use, so another process's garbage
     /// collection leaves it alone while this engine serves it.
     _in_use: search::generations::InUse,
@@ -148,8 +148,8 @@ impl Engine {
             .map(|r| (r.to_string(), safety.safety_net(r, None)))
             .collect();
         let nation_nets = Nation::ALL
-            .iter()
-            .map(|&n| safety.safety_net("uk", Some(n)))
+            .into_iter()
+            .map(|n| (n, safety.safety_net("uk", Some(n))))
             .collect();
         Ok(Engine {
             screener: Screener::new(safety),
@@ -180,11 +180,11 @@ impl Engine {
     /// The safety-net line for `region` and UK `nation` (unknown codes get
     /// `global`'s; a nation outside `uk` is ignored).
     pub fn safety_net(&self, region: &str, nation: Option<Nation>) -> Urgent {
-        if let Some(n) = nation.filter(|_| region == "uk") {
-            let at = Nation::ALL.iter().position(|x| *x == n).unwrap_or(0);
-            if let Some(net) = self.nation_nets.get(at) {
-                return net.clone();
-            }
+        if let Some(net) = nation
+            .filter(|_| region == "uk")
+            .and_then(|n| self.nation_nets.get(&n))
+        {
+            return net.clone();
         }
         self.safety_nets
             .get(region)
@@ -359,7 +359,7 @@ impl Engine {
 
 /// Where an asker is: a known region and, in the UK, maybe a nation.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Place<'a> {
-    pub(crate) region: &'a str,
-    pub(crate) nation: Option<Nation>,
+struct Place<'a> {
+    region: &'a str,
+    nation: Option<Nation>,
 }

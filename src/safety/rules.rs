@@ -91,9 +91,7 @@ impl RegionContacts {
 
     /// The first contact of `kind` that serves `nation`.
     pub fn first_in(&self, kind: &str, nation: Option<Nation>) -> Option<&ContactEntry> {
-        self.contacts
-            .iter()
-            .find(|c| c.kind == kind && serves(&c.nations, nation))
+        self.of_kind(kind, nation).next()
     }
 
     /// The kind a category's contact spec names here: `poison|urgent` is the
@@ -106,9 +104,9 @@ impl RegionContacts {
     /// Every contact of `kind` that serves `nation`, in file order.
     pub fn of_kind<'a>(
         &'a self,
-        kind: &'a str,
+        kind: &str,
         nation: Option<Nation>,
-    ) -> impl Iterator<Item = &'a ContactEntry> + 'a {
+    ) -> impl Iterator<Item = &'a ContactEntry> {
         self.contacts
             .iter()
             .filter(move |c| c.kind == kind && serves(&c.nations, nation))
