@@ -24,6 +24,13 @@ pub struct Case {
     pub region: Option<String>,
 }
 
+impl Case {
+    /// The region this case is asked in: its own, else the run's.
+    pub fn region_or<'a>(&'a self, run: &'a str) -> &'a str {
+        self.region.as_deref().unwrap_or(run)
+    }
+}
+
 /// Read a TSV file of `text<TAB>label` lines; a header line is skipped.
 /// With `labelled = false` only the text column is needed.
 pub fn read_cases(content: &str, labelled: bool) -> Result<Vec<Case>, String> {
@@ -92,16 +99,11 @@ pub fn evaluate(engine: &Engine, cases: &[Case], opts: &AskOptions) -> Report {
         if !known.contains(case.label.as_str()) && !unknown_labels.contains(&case.label) {
             unknown_labels.push(case.label.clone());
         }
-        let reply = match &case.region {
-            Some(region) => engine.answer(
-                &case.text,
-                &AskOptions {
-                    region: region.clone(),
-                    ..opts.clone()
-                },
-            ),
-            None => engine.answer(&case.text, opts),
+        let asked = AskOptions {
+            region: case.region_or(&opts.region).to_string(),
+            ..opts.clone()
         };
+        let reply = engine.answer(&case.text, &asked);
         if reply.results.is_empty() {
             none += 1;
         }

@@ -62,7 +62,7 @@ pub fn evaluate_safety(
         ..Default::default()
     };
     for case in crisis {
-        let region = case.region.clone().unwrap_or_else(|| opts.region.clone());
+        let region = case.region_or(&opts.region).to_string();
         let block = ask(engine, case, &region, opts.k);
         let caught = block.is_some();
         let number = block
@@ -87,7 +87,7 @@ pub fn evaluate_safety(
         }
     }
     for case in informational {
-        let region = case.region.clone().unwrap_or_else(|| opts.region.clone());
+        let region = case.region_or(&opts.region).to_string();
         let fired = ask(engine, case, &region, opts.k).is_some();
         let label = if case.label.is_empty() {
             "(unlabelled)"
