@@ -91,6 +91,23 @@ pub fn has_words(input: &str) -> bool {
 /// usual case) are compared on the stack without allocating.
 pub fn osa_distance(a: &str, b: &str, max: usize) -> usize {
     const STACK: usize = 48;
+    if max <= 1 {
+        // The common case (one typo): linear, no table.
+        return if a == b {
+            0
+        } else if max == 1 && a.is_ascii() && b.is_ascii() {
+            if within_one_edit(a.as_bytes(), b.as_bytes()) {
+                1
+            } else {
+                2
+            }
+        } else if max == 1 {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            if within_one_edit(&a, &b) { 1 } else { 2 }
+        } else {
+            1
+        };
+    }
     if a.is_ascii() && b.is_ascii() && a.len() < STACK && b.len() < STACK {
         let (mut r0, mut r1, mut r2) = ([0usize; STACK], [0usize; STACK], [0usize; STACK]);
         return osa(a.as_bytes(), b.as_bytes(), max, &mut r0, &mut r1, &mut r2);
@@ -100,6 +117,21 @@ pub fn osa_distance(a: &str, b: &str, max: usize) -> usize {
     let width = b.len() + 1;
     let (mut r0, mut r1, mut r2) = (vec![0; width], vec![0; width], vec![0; width]);
     osa(&a, &b, max, &mut r0, &mut r1, &mut r2)
+}
+
+/// Two different sequences one substitution, insertion, deletion or
+/// transposition of neighbours apart (OSA distance 1).
+fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[same..], &b[same..]);
+    match (a.len(), b.len()) {
+        (x, y) if x == y + 1 => a[1..] == *b,
+        (x, y) if x + 1 == y => *a == b[1..],
+        (x, y) if x == y && x > 0 => {
+            a[1..] == b[1..] || (x >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..])
+        }
+        _ => false,
+    }
 }
 
 /// The OSA dynamic programme over three rows of at least `b.len() + 1` cells.
@@ -205,6 +237,20 @@ mod tests {
         assert_eq!(osa_distance("excema", "eczema", 2), 2);
         assert_eq!(osa_distance("cat", "elephant", 2), 3);
         assert_eq!(osa_distance("", "ab", 2), 2);
+    }
+
+    #[test]
+    fn one_edit_fast_path_agrees_with_the_table() {
+        let words = [
+            "", "a", "ab", "ba", "abc", "acb", "abd", "abcd", "bacd", "abdc", "héy", "hey",
+        ];
+        for a in words {
+            for b in words {
+                let fast = osa_distance(a, b, 1);
+                let table = osa_distance(a, b, 3).min(2);
+                assert_eq!(fast, table, "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]

@@ -15,14 +15,28 @@
 //! amount are never informational. Recall stays first: other sentences of
 //! the message are screened as usual.
 
-/// First words of a general question.
-const QUESTION_STARTS: &[&str] = &[
+/// A word list compiled to a `match`: the lists are read for every word
+/// of every message.
+macro_rules! word_list {
+    ($(#[$doc:meta])* $name:ident = [$($w:literal),* $(,)?]) => {
+        $(#[$doc])*
+        fn $name(w: &str) -> bool {
+            matches!(w, $($w)|*)
+        }
+    };
+}
+
+word_list! {
+    /// First words of a general question.
+    question_start = [
     "what", "whats", "how", "hows", "why", "when", "is", "are", "can", "could", "does", "do",
     "should", "would",
-];
+    ]
+}
 
-/// Words that frame a sentence as study, teaching or moderation.
-const STUDY_WORDS: &[&str] = &[
+word_list! {
+    /// Words that frame a sentence as study, teaching or moderation.
+    study_word = [
     "research",
     "researching",
     "researcher",
@@ -62,10 +76,12 @@ const STUDY_WORDS: &[&str] = &[
     "define",
     "definition",
     "course",
-];
+    ]
+}
 
-/// Present-time words that mark something happening now.
-const NOW_WORDS: &[&str] = &[
+word_list! {
+    /// Present-time words that mark something happening now.
+    now_word = [
     "rn",
     "tonight",
     "atm",
@@ -75,11 +91,13 @@ const NOW_WORDS: &[&str] = &[
     "urgent",
     "urgently",
     "just",
-];
+    ]
+}
 
-/// Words after `i`/`im`/`ive` that make the clause past or a role, not a
-/// present crisis (`i was`, `im a nurse`, `im just wondering`).
-const NOT_NOW_AFTER_I: &[&str] = &[
+word_list! {
+    /// Words after `i`/`im`/`ive` that make the clause past or a role, not a
+    /// present crisis (`i was`, `im a nurse`, `im just wondering`).
+    not_now_after_i = [
     "was",
     "used",
     "had",
@@ -113,10 +131,12 @@ const NOT_NOW_AFTER_I: &[&str] = &[
     "learned",
     "learnt",
     "wanted",
-];
+    ]
+}
 
-/// Present verbs after `i`/`ive`/`ill` that report a state now.
-const PRESENT_AFTER_I: &[&str] = &[
+word_list! {
+    /// Present verbs after `i`/`ive`/`ill` that report a state now.
+    present_after_i = [
     "am",
     "feel",
     "want",
@@ -140,10 +160,12 @@ const PRESENT_AFTER_I: &[&str] = &[
     "honestly",
     "actually",
     "m",
-];
+    ]
+}
 
-/// Present verbs after `my X` that report a situation now.
-const PRESENT_AFTER_MY: &[&str] = &[
+word_list! {
+    /// Present verbs after `my X` that report a situation now.
+    present_after_my = [
     "is",
     "isnt",
     "has",
@@ -169,7 +191,8 @@ const PRESENT_AFTER_MY: &[&str] = &[
     "going",
     "having",
     "now",
-];
+    ]
+}
 
 /// How a sentence is framed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,7 +207,7 @@ pub enum Frame {
 }
 
 /// Frame a sentence: general, past, or possibly happening now.
-pub fn frame(sentence: &[String]) -> Frame {
+pub fn frame(sentence: &[&str]) -> Frame {
     if asks_for_method(sentence) {
         Frame::Now
     } else if past_framed(sentence) {
@@ -206,44 +229,43 @@ pub fn frame(sentence: &[String]) -> Frame {
 /// Does the sentence talk about a crisis in general, in study or in the past,
 /// with nothing that says it is happening to someone now?
 #[cfg(test)]
-pub fn is_informational(sentence: &[String]) -> bool {
+pub fn is_informational(sentence: &[&str]) -> bool {
     frame(sentence) != Frame::Now
 }
 
 /// Asks how to die or a lethal amount (`how many would kill`, `painless
 /// way`, `lethal dose`): a warning sign however impersonal, unless it is
 /// about numbers of people.
-fn asks_for_method(s: &[String]) -> bool {
-    let asks = s.iter().enumerate().any(|(i, w)| match w.as_str() {
+fn asks_for_method(s: &[&str]) -> bool {
+    let asks = s.iter().enumerate().any(|(i, w)| match *w {
         "painless" | "lethal" | "fatal" | "surest" => true,
         "how" | "way" | "ways" | "method" | "methods" | "many" | "much" => s[i + 1..]
             .iter()
             .take(6)
-            .any(|x| matches!(x.as_str(), "die" | "kill")),
+            .any(|x| matches!(*x, "die" | "kill")),
         _ => false,
     });
     asks && !s
         .iter()
-        .any(|w| matches!(w.as_str(), "people" | "deaths" | "rates" | "statistics"))
+        .any(|w| matches!(*w, "people" | "deaths" | "rates" | "statistics"))
 }
 
 /// Starts with a question word.
-fn asks_in_general(s: &[String]) -> bool {
-    s.first()
-        .is_some_and(|w| QUESTION_STARTS.contains(&w.as_str()))
+fn asks_in_general(s: &[&str]) -> bool {
+    s.first().is_some_and(|w| question_start(w))
 }
 
 /// Mentions study, teaching, moderation, a first aid course, or what a word means.
-fn mentions_study(s: &[String]) -> bool {
-    s.iter().any(|w| STUDY_WORDS.contains(&w.as_str())) || has_seq(s, &["first", "aid"])
+fn mentions_study(s: &[&str]) -> bool {
+    s.iter().any(|w| study_word(w)) || has_seq(s, &["first", "aid"])
 }
 
 /// Framed in the past: `years ago`, `used to`, `when i was`, `last year`,
 /// `in the past`, `3 years clean`.
-fn past_framed(s: &[String]) -> bool {
+fn past_framed(s: &[&str]) -> bool {
     const SPANS: &[&str] = &["year", "years", "month", "months", "yrs"];
     s.windows(2).any(|w| {
-        let (a, b) = (w[0].as_str(), w[1].as_str());
+        let (a, b) = (w[0], w[1]);
         (SPANS.contains(&a) && matches!(b, "ago" | "clean" | "free" | "sober"))
             || (a == "used" && b == "to")
             || (a == "last" && matches!(b, "year" | "summer" | "winter" | "christmas"))
@@ -251,38 +273,35 @@ fn past_framed(s: &[String]) -> bool {
         || not_for_ages(s)
         || s.windows(3).any(|w| {
             w[0] == "when"
-                && matches!(w[1].as_str(), "i" | "he" | "she" | "they" | "we")
-                && matches!(w[2].as_str(), "was" | "were")
+                && matches!(w[1], "i" | "he" | "she" | "they" | "we")
+                && matches!(w[2], "was" | "were")
         })
 }
 
 /// `havent .. for years`, `never .. in months`: a negation followed by a
 /// long span says it is over.
-fn not_for_ages(s: &[String]) -> bool {
+fn not_for_ages(s: &[&str]) -> bool {
     const SPANS: &[&str] = &["years", "months", "ages", "yrs"];
-    let is_span = |i: usize| s.get(i).is_some_and(|w| SPANS.contains(&w.as_str()));
+    let is_span = |i: usize| s.get(i).is_some_and(|w| SPANS.contains(w));
     (0..s.len()).any(|i| {
-        matches!(s[i].as_str(), "for" | "in")
+        matches!(s[i], "for" | "in")
             && (is_span(i + 1) || is_span(i + 2))
             && s[i.saturating_sub(4)..i]
                 .iter()
-                .any(|x| matches!(x.as_str(), "havent" | "hadnt" | "never" | "not"))
+                .any(|x| matches!(*x, "havent" | "hadnt" | "never" | "not"))
     })
 }
 
 /// Something is happening now: `im` (not `im a nurse`), `i feel|want|need..`,
 /// `my X is|has|wont..`, `now`, `tonight`, `rn`, `just`, `please`, `help me`.
-fn happening_now(s: &[String]) -> bool {
+fn happening_now(s: &[&str]) -> bool {
     s.iter().enumerate().any(|(i, w)| {
-        let next = s.get(i + 1).map_or("", String::as_str);
-        let prev = if i > 0 { s[i - 1].as_str() } else { "" };
-        match w.as_str() {
-            "im" => !NOT_NOW_AFTER_I.contains(&next),
-            "i" | "ive" | "ill" => PRESENT_AFTER_I.contains(&next),
-            "my" => s[i + 1..]
-                .iter()
-                .take(4)
-                .any(|x| PRESENT_AFTER_MY.contains(&x.as_str())),
+        let next = s.get(i + 1).map_or("", |x| *x);
+        let prev = if i > 0 { s[i - 1] } else { "" };
+        match *w {
+            "im" => !not_now_after_i(next),
+            "i" | "ive" | "ill" => present_after_i(next),
+            "my" => s[i + 1..].iter().take(4).any(|x| present_after_my(x)),
             "now" => !prev.chars().all(|c| c.is_ascii_digit()),
             "right" => next == "now",
             "please" | "pls" | "plz" => true,
@@ -290,18 +309,18 @@ fn happening_now(s: &[String]) -> bool {
                 matches!(next, "me" | "us" | "now" | "pls" | "please")
                     || matches!(prev, "someone" | "somebody" | "anyone" | "anybody")
             }
-            _ => NOW_WORDS.contains(&w.as_str()),
+            _ => now_word(w),
         }
     })
 }
 
 /// The writer speaks about themself (`how do i..`, `would it kill me`): a
 /// question in the first person is treated as personal.
-fn speaks_for_self(s: &[String]) -> bool {
+fn speaks_for_self(s: &[&str]) -> bool {
     s.iter().enumerate().any(|(i, w)| {
-        let next = s.get(i + 1).map_or("", String::as_str);
-        match w.as_str() {
-            "i" | "ive" | "id" | "ill" => !NOT_NOW_AFTER_I.contains(&next),
+        let next = s.get(i + 1).map_or("", |x| *x);
+        match *w {
+            "i" | "ive" | "id" | "ill" => !not_now_after_i(next),
             "me" | "myself" => true,
             _ => false,
         }
@@ -311,7 +330,7 @@ fn speaks_for_self(s: &[String]) -> bool {
 }
 
 /// Does `words` appear consecutively in `s`?
-fn has_seq(s: &[String], words: &[&str]) -> bool {
+fn has_seq(s: &[&str], words: &[&str]) -> bool {
     s.windows(words.len())
         .any(|w| w.iter().zip(words).all(|(a, b)| a == b))
 }
@@ -321,7 +340,7 @@ mod tests {
     use super::*;
 
     fn info(s: &str) -> bool {
-        let t: Vec<String> = s.split_whitespace().map(String::from).collect();
+        let t: Vec<&str> = s.split_whitespace().collect();
         is_informational(&t)
     }
 

@@ -14,6 +14,7 @@
 
 mod block;
 mod check;
+mod compiled;
 mod context;
 pub mod learned;
 mod pattern;

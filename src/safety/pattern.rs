@@ -9,6 +9,8 @@
 //! twice (`killlll` = `kill`), so common misspellings are caught without
 //! listing them.
 
+use std::borrow::Cow;
+
 use crate::text::osa_distance;
 
 /// Longest run of words a `..` may skip.
@@ -16,7 +18,7 @@ const GAP_WORDS: usize = 3;
 /// Longest run of words a `...` may skip (symptoms listed with commas).
 const LONG_GAP_WORDS: usize = 8;
 /// Words at least this long tolerate one typo.
-const FUZZY_MIN_CHARS: usize = 6;
+pub const FUZZY_MIN_CHARS: usize = 6;
 
 /// One compiled phrase.
 #[derive(Debug, Clone)]
@@ -36,7 +38,7 @@ pub enum Elem {
 }
 
 /// One alternative spelling of a word.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Alt {
     Exact(String),
     Prefix(String),
@@ -92,7 +94,7 @@ fn parse_word(part: &str) -> Result<Vec<Alt>, String> {
                     "has a word `{alt}` with characters other than letters and digits"
                 ));
             }
-            let norm = normalize_word(&body.to_lowercase());
+            let norm = normalize_word(&body.to_lowercase()).into_owned();
             Ok(if prefix {
                 Alt::Prefix(norm)
             } else {
@@ -151,8 +153,15 @@ fn same_start(a: &str, b: &str) -> bool {
 /// Normalise one message word: digits used as letters (`k1ll`) are read as
 /// letters, and a letter repeated three or more times counts twice
 /// (`killlll` = `kill`, `sooo` = `soo`).
-pub fn normalize_word(word: &str) -> String {
+pub fn normalize_word(word: &str) -> Cow<'_, str> {
     let mixed = word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic);
+    let long_run = word
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2]);
+    if !mixed && !long_run && word.is_ascii() {
+        return Cow::Borrowed(word);
+    }
     let mut out = String::with_capacity(word.len());
     let mut run = (None, 0);
     for c in word.chars() {
@@ -166,7 +175,7 @@ pub fn normalize_word(word: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 fn unleet(c: char) -> char {
@@ -186,7 +195,9 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<String> {
-        s.split_whitespace().map(normalize_word).collect()
+        s.split_whitespace()
+            .map(|w| normalize_word(w).into_owned())
+            .collect()
     }
 
     fn hit(p: &str, s: &str) -> bool {

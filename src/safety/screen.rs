@@ -1,17 +1,18 @@
 //! Screening a message against the compiled safety phrases.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
+use super::compiled::{Compiled, Tokens, Vocab};
 use super::context::{Frame, frame};
 use super::learned::LearnedModel;
-use super::pattern::{Alt, Elem, Pattern, normalize_word};
+use super::pattern::{Pattern, normalize_word};
 use super::rules::SafetyRules;
 use crate::text;
 
 /// A category's phrases, compiled.
-struct Compiled {
-    phrases: Vec<Pattern>,
-    unless: Vec<Pattern>,
+struct Category {
+    phrases: Vec<Compiled>,
+    unless: Vec<Compiled>,
     /// Screened in past-framed sentences too.
     screen_past: bool,
 }
@@ -22,13 +23,10 @@ type PhraseRef = (usize, usize);
 /// Compiled safety phrases with an index on each phrase's first word, so a
 /// message is scanned once whatever the number of phrases.
 pub struct Screener {
-    categories: Vec<Compiled>,
-    /// Exact first words, and their one-letter-deleted forms for typo
-    /// tolerance (symmetric delete).
-    by_first: HashMap<String, Vec<PhraseRef>>,
-    /// Phrases whose first word is a prefix, by the prefix's first two
-    /// characters (checked against words that start the same way).
-    prefix_first: HashMap<String, Vec<PhraseRef>>,
+    categories: Vec<Category>,
+    vocab: Vocab,
+    /// Per word id: the phrases whose first word may be it.
+    by_first: Vec<Vec<PhraseRef>>,
     /// The learned second signal, consulted when no phrase matches.
     model: Option<(LearnedModel, Vec<Option<usize>>)>,
 }
@@ -53,62 +51,38 @@ impl Screener {
     /// Compile the rules. Phrases that do not parse were already reported by
     /// the checker and are skipped here.
     pub fn new(rules: &SafetyRules) -> Self {
-        let mut screener = Screener {
-            categories: Vec::new(),
-            by_first: HashMap::new(),
-            prefix_first: HashMap::new(),
+        let mut vocab = Vocab::default();
+        let mut compile = |list: &[String]| -> Vec<Compiled> {
+            list.iter()
+                .filter_map(|p| Pattern::parse(p).ok())
+                .map(|p| vocab.compile(&p))
+                .collect()
+        };
+        let categories: Vec<Category> = rules
+            .categories
+            .iter()
+            .map(|cat| Category {
+                phrases: compile(&cat.phrases),
+                unless: compile(&cat.unless),
+                screen_past: cat.screen_past,
+            })
+            .collect();
+        let mut by_first = vec![Vec::new(); vocab.len()];
+        for (ci, cat) in categories.iter().enumerate() {
+            for (pi, p) in cat.phrases.iter().enumerate() {
+                for &id in p.first_ids() {
+                    by_first[id as usize].push((ci, pi));
+                }
+            }
+        }
+        Screener {
+            categories,
+            vocab,
+            by_first,
             model: rules
                 .model
                 .as_ref()
                 .map(|m| (m.clone(), class_categories(m, rules))),
-        };
-        for (ci, cat) in rules.categories.iter().enumerate() {
-            let phrases: Vec<Pattern> = cat
-                .phrases
-                .iter()
-                .filter_map(|p| Pattern::parse(p).ok())
-                .collect();
-            let unless = cat
-                .unless
-                .iter()
-                .filter_map(|p| Pattern::parse(p).ok())
-                .collect();
-            for (pi, p) in phrases.iter().enumerate() {
-                screener.index_first_word(p, (ci, pi));
-            }
-            screener.categories.push(Compiled {
-                phrases,
-                unless,
-                screen_past: cat.screen_past,
-            });
-        }
-        for refs in screener.by_first.values_mut() {
-            refs.sort_unstable();
-            refs.dedup();
-        }
-        screener
-    }
-
-    fn index_first_word(&mut self, p: &Pattern, at: PhraseRef) {
-        let Some(Elem::Word(alts)) = p.elems.first() else {
-            return;
-        };
-        for alt in alts {
-            match alt {
-                Alt::Prefix(p) => self
-                    .prefix_first
-                    .entry(head(p).to_string())
-                    .or_default()
-                    .push(at),
-                Alt::Exact(w) => {
-                    self.by_first.entry(w.clone()).or_default().push(at);
-                    if w.chars().count() >= 6 {
-                        for variant in text::one_deletes(w) {
-                            self.by_first.entry(variant).or_default().push(at);
-                        }
-                    }
-                }
-            }
         }
     }
 
@@ -156,19 +130,25 @@ impl Screener {
     fn phrase_hits(&self, cleaned: &str) -> Vec<PhraseRef> {
         let mut found: Vec<Option<usize>> = vec![None; self.categories.len()];
         let mut candidates = Vec::new();
-        let mut buf = String::new();
-        for sentence in split_sentences(cleaned) {
+        let mut tokens = Tokens::default();
+        for words in split_sentences(cleaned) {
+            let sentence: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
             let past = match frame(&sentence) {
                 Frame::General => continue,
                 Frame::Past => true,
                 Frame::Now => false,
             };
+            self.vocab.tokens(&sentence, &mut tokens);
             for start in 0..sentence.len() {
                 candidates.clear();
-                self.candidates(&sentence[start], &mut buf, &mut candidates);
+                for &id in tokens.at(start) {
+                    candidates.extend_from_slice(&self.by_first[id as usize]);
+                }
+                candidates.sort_unstable();
+                candidates.dedup();
                 for &(ci, pi) in &candidates {
                     let skip = found[ci].is_some() || (past && !self.categories[ci].screen_past);
-                    if !skip && self.phrase_fires(ci, pi, &sentence, start) {
+                    if !skip && self.phrase_fires(ci, pi, &sentence, &tokens, start) {
                         found[ci] = Some(pi);
                     }
                 }
@@ -194,31 +174,19 @@ impl Screener {
 
     /// Phrase `pi` of category `ci` matches at `start` and is explicit or
     /// not cancelled by the category's `unless` phrases in this sentence.
-    fn phrase_fires(&self, ci: usize, pi: usize, sentence: &[String], start: usize) -> bool {
+    fn phrase_fires(
+        &self,
+        ci: usize,
+        pi: usize,
+        sentence: &[&str],
+        tokens: &Tokens,
+        start: usize,
+    ) -> bool {
         let cat = &self.categories[ci];
         let phrase = &cat.phrases[pi];
-        phrase.matches_at(sentence, start)
+        phrase.matches_at(tokens, start)
             && !negated_wish(sentence, start)
-            && (phrase.explicit || !any_match(&cat.unless, sentence))
-    }
-
-    fn candidates(&self, word: &str, buf: &mut String, out: &mut Vec<PhraseRef>) {
-        if let Some(refs) = self.by_first.get(word) {
-            out.extend_from_slice(refs);
-        }
-        if word.chars().count() >= 5 {
-            for (i, c) in word.char_indices() {
-                buf.clear();
-                buf.push_str(&word[..i]);
-                buf.push_str(&word[i + c.len_utf8()..]);
-                if let Some(refs) = self.by_first.get(buf.as_str()) {
-                    out.extend_from_slice(refs);
-                }
-            }
-        }
-        if let Some(refs) = self.prefix_first.get(head(word)) {
-            out.extend_from_slice(refs);
-        }
+            && (phrase.explicit || !cat.unless.iter().any(|u| u.matches_anywhere(tokens)))
     }
 }
 
@@ -236,10 +204,10 @@ fn class_categories(model: &LearnedModel, rules: &SafetyRules) -> Vec<Option<usi
 /// hurt myself, what is the safe dose" asks about dosing. Only the wish is
 /// cancelled: "I don't want to be here anymore" is its own phrase, and any
 /// other phrase in the message still fires.
-fn negated_wish(sentence: &[String], start: usize) -> bool {
+fn negated_wish(sentence: &[&str], start: usize) -> bool {
     const WISHES: &[&str] = &["want", "wanting", "need", "tempted", "planning", "plan"];
     const NEGATIONS: &[&str] = &["dont", "doesnt", "didnt", "never", "not", "no", "wont"];
-    let word = |i: usize| sentence.get(i).map_or("", String::as_str);
+    let word = |i: usize| sentence.get(i).map_or("", |w| *w);
     // The wish is the phrase's first word, or just before it ("want to").
     let wish_at = [start, start.wrapping_sub(1), start.wrapping_sub(2)]
         .into_iter()
@@ -248,28 +216,23 @@ fn negated_wish(sentence: &[String], start: usize) -> bool {
     wish_at.is_some_and(|i| i > 0 && NEGATIONS.contains(&word(i - 1)))
 }
 
-fn any_match(patterns: &[Pattern], sentence: &[String]) -> bool {
-    patterns
-        .iter()
-        .any(|p| (0..sentence.len()).any(|i| p.matches_at(sentence, i)))
-}
-
 /// Words of each sentence, normalised. Sentences end at `.`, `!`, `?`, `;`
 /// and line breaks.
-fn split_sentences(cleaned: &str) -> Vec<Vec<String>> {
+/// Words are borrowed from the message unless normalising changed them.
+fn split_sentences(cleaned: &str) -> Vec<Vec<Cow<'_, str>>> {
     cleaned
         .split(['.', '!', '?', ';', '\n'])
-        .map(|s| canonical_forms(text::words(s).map(normalize_word).collect()))
-        .filter(|s: &Vec<String>| !s.is_empty())
+        .map(|s| canonical_forms(text::words(s).map(normalize_word)))
+        .filter(|s| !s.is_empty())
         .collect()
 }
 
 /// Write negations and slang one way, so phrases need only one form:
 /// "do not" → "dont", "cannot" → "cant", "wanna" → "want to"..
-fn canonical_forms(words: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(words.len() + 4);
+fn canonical_forms<'a>(words: impl Iterator<Item = Cow<'a, str>>) -> Vec<Cow<'a, str>> {
+    let mut out: Vec<Cow<'a, str>> = Vec::new();
     for w in words {
-        let merged = match (out.last().map(String::as_str), w.as_str()) {
+        let merged = match (out.last().map(|w| w.as_ref()), w.as_ref()) {
             (Some("do"), "not") => Some("dont"),
             (Some("does"), "not") => Some("doesnt"),
             (Some("did"), "not") => Some("didnt"),
@@ -281,26 +244,22 @@ fn canonical_forms(words: Vec<String>) -> Vec<String> {
             _ => None,
         };
         if let Some(m) = merged {
-            *out.last_mut().expect("matched a previous word") = m.to_string();
+            *out.last_mut().expect("matched a previous word") = Cow::Borrowed(m);
             continue;
         }
-        match w.as_str() {
-            "cannot" => out.push("cant".into()),
-            "wanna" => out.extend(["want".to_string(), "to".to_string()]),
-            "gonna" => out.extend(["going".to_string(), "to".to_string()]),
-            "gotta" => out.extend(["got".to_string(), "to".to_string()]),
-            "dnt" | "don" => out.push("dont".into()),
-            "ur" => out.push("your".into()),
-            _ => out.push(w),
-        }
+        let canonical: &[&'static str] = match w.as_ref() {
+            "cannot" => &["cant"],
+            "wanna" => &["want", "to"],
+            "gonna" => &["going", "to"],
+            "gotta" => &["got", "to"],
+            "dnt" | "don" => &["dont"],
+            "ur" => &["your"],
+            _ => {
+                out.push(w);
+                continue;
+            }
+        };
+        out.extend(canonical.iter().map(|c| Cow::Borrowed(*c)));
     }
     out
-}
-
-/// The first two characters of a word (all of it when shorter).
-fn head(word: &str) -> &str {
-    match word.char_indices().nth(2) {
-        Some((i, _)) => &word[..i],
-        None => word,
-    }
 }

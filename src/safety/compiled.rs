@@ -1,0 +1,306 @@
+//! Safety phrases compiled to word ids.
+//!
+//! Every question is screened, so matching must cost little. Each distinct
+//! phrase word (and `word*` prefix) gets an id once, when the rules load.
+//! A message word is then looked up once per sentence — exactly, through
+//! the symmetric-delete keys of the long words (one typo), and against the
+//! prefixes with its first letters — giving the ids it matches. Phrases
+//! are matched by comparing ids, never strings, however many phrases start
+//! at that word. [`Alt::matches`] stays the one definition of "this word
+//! matches"; the ids only find its candidates faster.
+
+use rustc_hash::FxHashMap;
+
+use super::pattern::{Alt, Elem, FUZZY_MIN_CHARS, Pattern};
+
+/// Id of a phrase word or prefix.
+pub type WordId = u32;
+
+/// The phrase vocabulary: every word and prefix of every phrase.
+#[derive(Default)]
+pub struct Vocab {
+    alts: Vec<Alt>,
+    exact: FxHashMap<Box<str>, WordId>,
+    /// Long words and their one-deleted forms → the long words' ids.
+    deletes: FxHashMap<Box<str>, Vec<WordId>>,
+    /// What starts with each pair of first letters (one lookup per word).
+    heads: FxHashMap<Box<str>, Head>,
+    /// Prefixes of one letter (rare).
+    short_prefixes: Vec<WordId>,
+    /// Each prefix's id.
+    prefix_ids: FxHashMap<Box<str>, WordId>,
+}
+
+/// Phrase words and prefixes that start with the same two letters.
+#[derive(Default)]
+struct Head {
+    /// Bit `n` set when a long word of `n` letters starts with them. A typo
+    /// keeps the first two letters and the length within one, so most
+    /// message words skip the delete lookups.
+    long_lengths: u64,
+    /// Prefixes starting with them.
+    prefixes: Vec<WordId>,
+}
+
+/// A compiled phrase: as [`Pattern`], with word ids for words.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    elems: Vec<Step>,
+    /// Never cancelled by `unless` phrases.
+    pub explicit: bool,
+}
+
+#[derive(Debug, Clone)]
+enum Step {
+    Word(Box<[WordId]>),
+    Any,
+    Gap(usize),
+}
+
+/// The ids each word of one sentence matches.
+#[derive(Default)]
+pub struct Tokens {
+    ids: Vec<WordId>,
+    /// Per word: its ids' range in `ids`.
+    spans: Vec<(u32, u32)>,
+}
+
+impl Vocab {
+    /// Give `pattern`'s words ids (new words get new ids).
+    pub fn compile(&mut self, pattern: &Pattern) -> Compiled {
+        let elems = pattern
+            .elems
+            .iter()
+            .map(|e| match e {
+                Elem::Word(alts) => Step::Word(alts.iter().map(|a| self.intern(a)).collect()),
+                Elem::Any => Step::Any,
+                Elem::Gap(n) => Step::Gap(*n),
+            })
+            .collect();
+        Compiled {
+            elems,
+            explicit: pattern.explicit,
+        }
+    }
+
+    /// How many ids there are (ids are `0..len`).
+    pub fn len(&self) -> usize {
+        self.alts.len()
+    }
+
+    fn intern(&mut self, alt: &Alt) -> WordId {
+        let known = match alt {
+            Alt::Exact(w) => self.exact.get(w.as_str()),
+            Alt::Prefix(p) => self.prefix_ids.get(p.as_str()),
+        };
+        if let Some(&id) = known {
+            return id;
+        }
+        let id = self.alts.len() as WordId;
+        match alt {
+            Alt::Exact(w) => {
+                self.exact.insert(w.as_str().into(), id);
+                if w.len() >= FUZZY_MIN_CHARS {
+                    self.heads.entry(head(w).into()).or_default().long_lengths |=
+                        1 << w.chars().count().min(63);
+                    let keys = std::iter::once(w.clone()).chain(crate::text::one_deletes(w));
+                    for key in keys {
+                        self.deletes.entry(key.into()).or_default().push(id);
+                    }
+                }
+            }
+            Alt::Prefix(p) => {
+                self.prefix_ids.insert(p.as_str().into(), id);
+                if p.chars().nth(1).is_some() {
+                    self.heads
+                        .entry(head(p).into())
+                        .or_default()
+                        .prefixes
+                        .push(id);
+                } else {
+                    self.short_prefixes.push(id);
+                }
+            }
+        }
+        self.alts.push(alt.clone());
+        id
+    }
+
+    /// Look up every word of a sentence.
+    pub fn tokens(&self, words: &[&str], out: &mut Tokens) {
+        out.ids.clear();
+        out.spans.clear();
+        let mut buf = String::new();
+        for w in words {
+            let from = out.ids.len();
+            self.ids_of(w, &mut buf, &mut out.ids);
+            out.ids[from..].sort_unstable();
+            let mut kept = from;
+            for i in from..out.ids.len() {
+                if i == from || out.ids[i] != out.ids[kept - 1] {
+                    out.ids[kept] = out.ids[i];
+                    kept += 1;
+                }
+            }
+            out.ids.truncate(kept);
+            out.spans.push((from as u32, kept as u32));
+        }
+    }
+
+    /// The ids `word` matches, unsorted, maybe repeated.
+    fn ids_of(&self, word: &str, buf: &mut String, out: &mut Vec<WordId>) {
+        if let Some(&id) = self.exact.get(word) {
+            out.push(id);
+        }
+        let check = |ids: Option<&Vec<WordId>>, out: &mut Vec<WordId>| {
+            for &id in ids.into_iter().flatten() {
+                if self.alts[id as usize].matches(word) {
+                    out.push(id);
+                }
+            }
+        };
+        let starts = self.heads.get(head(word));
+        // A long word with one typo shares a one-deleted form with it.
+        if word.len() + 1 >= FUZZY_MIN_CHARS && starts.is_some_and(|h| h.may_be_typo(word)) {
+            check(self.deletes.get(word), out);
+            for (i, c) in word.char_indices() {
+                buf.clear();
+                buf.push_str(&word[..i]);
+                buf.push_str(&word[i + c.len_utf8()..]);
+                check(self.deletes.get(buf.as_str()), out);
+            }
+        }
+        check(starts.map(|h| &h.prefixes), out);
+        if !self.short_prefixes.is_empty() {
+            check(Some(&self.short_prefixes), out);
+        }
+    }
+}
+
+impl Head {
+    /// Could `word` be a long phrase word with one typo?
+    fn may_be_typo(&self, word: &str) -> bool {
+        let n = word.chars().count();
+        let near = (n.saturating_sub(1)..=n + 1).fold(0u64, |m, l| m | 1 << l.min(63));
+        self.long_lengths & near != 0
+    }
+}
+
+impl Tokens {
+    /// Words in the sentence.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// The ids word `i` matches, ascending.
+    pub fn at(&self, i: usize) -> &[WordId] {
+        let (a, b) = self.spans[i];
+        &self.ids[a as usize..b as usize]
+    }
+}
+
+impl Compiled {
+    /// The ids the first word may be (empty when it starts with no word,
+    /// which parsing forbids).
+    pub fn first_ids(&self) -> &[WordId] {
+        match self.elems.first() {
+            Some(Step::Word(ids)) => ids,
+            _ => &[],
+        }
+    }
+
+    /// Does the phrase match starting at word `start`?
+    pub fn matches_at(&self, tokens: &Tokens, start: usize) -> bool {
+        steps_from(&self.elems, tokens, start)
+    }
+
+    /// Does the phrase match anywhere in the sentence?
+    pub fn matches_anywhere(&self, tokens: &Tokens) -> bool {
+        (0..tokens.len()).any(|i| self.matches_at(tokens, i))
+    }
+}
+
+fn steps_from(steps: &[Step], tokens: &Tokens, pos: usize) -> bool {
+    let Some((first, rest)) = steps.split_first() else {
+        return true;
+    };
+    match first {
+        Step::Gap(max) => (0..=*max)
+            .any(|skip| pos + skip <= tokens.len() && steps_from(rest, tokens, pos + skip)),
+        Step::Any => pos < tokens.len() && steps_from(rest, tokens, pos + 1),
+        Step::Word(ids) => {
+            pos < tokens.len()
+                && ids
+                    .iter()
+                    .any(|id| tokens.at(pos).binary_search(id).is_ok())
+                && steps_from(rest, tokens, pos + 1)
+        }
+    }
+}
+
+/// The first two characters of a word (all of it when shorter).
+pub fn head(word: &str) -> &str {
+    match word.char_indices().nth(2) {
+        Some((i, _)) => &word[..i],
+        None => word,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::safety::pattern::normalize_word;
+
+    /// The compiled matcher agrees with the plain one on these phrases.
+    fn same(phrase: &str, sentence: &str) -> bool {
+        let p = Pattern::parse(phrase).unwrap();
+        let mut vocab = Vocab::default();
+        let c = vocab.compile(&p);
+        let words: Vec<String> = sentence
+            .split_whitespace()
+            .map(|w| normalize_word(w).into_owned())
+            .collect();
+        let view: Vec<&str> = words.iter().map(String::as_str).collect();
+        let mut t = Tokens::default();
+        vocab.tokens(&view, &mut t);
+        let compiled = c.matches_anywhere(&t);
+        let plain = (0..words.len()).any(|i| p.matches_at(&words, i));
+        assert_eq!(compiled, plain, "{phrase:?} on {sentence:?}");
+        compiled
+    }
+
+    #[test]
+    fn agrees_with_the_plain_matcher() {
+        assert!(same("kill myself", "i want to k1llll myself"));
+        assert!(same("suicid*", "feeling suicidal"));
+        assert!(same("suicidal", "im sucidal"));
+        assert!(same("overdos*", "ovredosed"));
+        assert!(same("choking", "chocking"));
+        assert!(!same("choking", "cooking"));
+        assert!(same("took|swallowed .. pills", "took all my pills"));
+        assert!(!same(
+            "took|swallowed .. pills",
+            "took the dog out and forgot my pills"
+        ));
+        assert!(same("face _ droop*", "face is drooping"));
+        assert!(same("chest ... sweating", "chest a b c d e f g h sweating"));
+        assert!(!same(
+            "chest ... sweating",
+            "chest a b c d e f g h i sweating"
+        ));
+        assert!(same("unconscious", "unconcious"));
+        assert!(same("unconscious", "unconsciuos"));
+        assert!(same("a*", "apple"));
+    }
+
+    #[test]
+    fn agrees_on_random_words() {
+        use proptest::prelude::*;
+        let words = prop::collection::vec("[a-e]{1,8}", 1..8);
+        let phrases = prop::collection::vec("[a-e]{1,7}\\*?", 1..4);
+        proptest!(|(ws in words, ps in phrases)| {
+            let phrase = ps.join(" .. ");
+            same(&phrase, &ws.join(" "));
+        });
+    }
+}
