@@ -4,6 +4,9 @@
 //!
 //! Run: `cargo bench --bench latency` (figures in BENCHMARKS.md). Criterion
 //! (`--bench answer`) gives medians per question; this gives the tail.
+//! For profiling, `LATENCY_ROUNDS=200 LATENCY_SHIPPED_ONLY=1` repeats the
+//! shipped catalog's questions longer and skips the 100k catalog, so
+//! `perf record` sees answering rather than index building.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -70,7 +73,19 @@ fn main() {
         "shipped catalog: {} resources, index built and opened in {built:.1?}",
         base.resources.len()
     );
-    measure("shipped (803 q x 10)", &engine, &questions, 10);
+    let rounds = std::env::var("LATENCY_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(10);
+    measure(
+        &format!("shipped (803 q x {rounds})"),
+        &engine,
+        &questions,
+        rounds,
+    );
+    if std::env::var_os("LATENCY_SHIPPED_ONLY").is_some() {
+        return;
+    }
     let big = synthetic(&base, 100_000);
     let tmp_big = tempfile::tempdir().unwrap();
     let (engine_big, built) = timed_engine(&big, tmp_big.path());

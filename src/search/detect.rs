@@ -6,7 +6,9 @@
 //! word sequences (stop words included); overlapping matches keep the longest ("type 2 diabetes"
 //! beats "diabetes").
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
 
 use super::analysis::{WordStemmer, is_stop_word};
 use super::lexicon::Lexicon;
@@ -15,9 +17,10 @@ use crate::text::{self, osa_distance};
 
 /// One word of a question, ready for matching.
 #[derive(Debug, Clone, Default)]
-pub struct QueryWord {
-    /// Stemmed, lower-case (after spelling correction).
-    pub stem: String,
+pub struct QueryWord<'a> {
+    /// Stemmed, lower-case (after spelling correction); borrowed from the
+    /// lexicon for every word it knows.
+    pub stem: Cow<'a, str>,
     /// The word was written in capitals (`MS`, `RA`).
     pub upper: bool,
     /// A stop word ("and", "the"): kept so aliases match word for word,
@@ -53,10 +56,17 @@ pub struct Detected {
 }
 
 /// Alias sequences indexed by their first stem, and multi-word aliases also
-/// by their second (so a typo in the first word can still match).
+/// by their second (so a typo in the first word can still match). One map,
+/// so each word of a question costs one lookup.
 pub struct Detector {
-    by_first: HashMap<String, Vec<AliasSeq>>,
-    by_second: HashMap<String, Vec<AliasSeq>>,
+    by_stem: FxHashMap<String, Starts>,
+}
+
+/// The aliases a stem starts, and the multi-word ones it is second in.
+#[derive(Default)]
+struct Starts {
+    first: Vec<AliasSeq>,
+    second: Vec<AliasSeq>,
 }
 
 /// One alias found in the question.
@@ -76,8 +86,7 @@ impl Detector {
     /// or three-letter everyday words ("bed" for binge eating disorder) only
     /// count when written in capitals.
     pub fn new(catalog: &Catalog, stemmer: &mut WordStemmer, lexicon: &Lexicon) -> Self {
-        let mut by_first: HashMap<String, Vec<AliasSeq>> = HashMap::new();
-        let mut by_second: HashMap<String, Vec<AliasSeq>> = HashMap::new();
+        let mut by_stem: FxHashMap<String, Starts> = FxHashMap::default();
         for (ci, c) in catalog.conditions.iter().enumerate() {
             for alias in std::iter::once(&c.name).chain(&c.aliases) {
                 let cleaned = text::clean(alias);
@@ -97,25 +106,25 @@ impl Detector {
                     content,
                 };
                 if let Some(second) = seq.stems.get(1) {
-                    by_second
-                        .entry(second.clone())
-                        .or_default()
-                        .push(seq.clone());
+                    let entry = by_stem.entry(second.clone()).or_default();
+                    entry.second.push(seq.clone());
                 }
-                by_first.entry(first).or_default().push(seq);
+                by_stem.entry(first).or_default().first.push(seq);
             }
         }
-        Detector {
-            by_first,
-            by_second,
-        }
+        Detector { by_stem }
     }
 
     /// Conditions mentioned in `words`, most mentioned first, then earliest.
     pub fn detect(&self, words: &[QueryWord]) -> Vec<Detected> {
         let mut matches: Vec<Match> = Vec::new();
+        let starts: Vec<Option<&Starts>> = words
+            .iter()
+            .map(|w| self.by_stem.get(w.stem.as_ref()))
+            .collect();
         for (i, w) in words.iter().enumerate() {
-            for seq in self.by_first.get(&w.stem).into_iter().flatten() {
+            let first = starts[i].map_or(&[][..], |s| &s.first);
+            for seq in first {
                 if seq.needs_upper && !w.upper {
                     continue;
                 }
@@ -130,11 +139,12 @@ impl Detector {
                 }
             }
             // A typo in the first word of a multi-word alias ("bowl cancer").
-            let Some(next) = words.get(i + 1) else {
-                continue;
+            let second = match starts.get(i + 1) {
+                Some(Some(s)) => &s.second[..],
+                _ => &[],
             };
-            for seq in self.by_second.get(&next.stem).into_iter().flatten() {
-                if seq.stems[0] != w.stem && seq.matches_at(words, i, true).is_some() {
+            for seq in second {
+                if seq.stems[0] != w.stem.as_ref() && seq.matches_at(words, i, true).is_some() {
                     matches.push(Match {
                         start: i,
                         len: seq.stems.len(),
@@ -191,7 +201,7 @@ impl AliasSeq {
         }
         let mut fuzzy = false;
         for (k, (w, s)) in words[start..end].iter().zip(&self.stems).enumerate() {
-            if &w.stem == s && !(fuzzy_first && k == 0) {
+            if w.stem.as_ref() == s && !(fuzzy_first && k == 0) {
                 continue;
             }
             let close = self.stems.len() > 1

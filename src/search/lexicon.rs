@@ -9,7 +9,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::analysis::WordStemmer;
+use rustc_hash::FxHashMap;
+
+use super::analysis::{WordStemmer, is_stop_word};
 use crate::catalog::Catalog;
 use crate::text::{self, one_deletes, osa_distance};
 
@@ -19,19 +21,27 @@ const COMMON_WORDS: &str = include_str!("common-words.txt");
 /// Shortest word we try to correct.
 const MIN_CORRECT_CHARS: usize = 4;
 
+/// What the lexicon knows of one word.
+#[derive(Debug)]
+pub struct Known {
+    pub stem: Box<str>,
+    /// An everyday English word: it never carries a question on its own.
+    pub common: bool,
+    /// A stop word ("and", "the").
+    pub stop: bool,
+}
+
 /// Known words and correction candidates.
 pub struct Lexicon {
-    /// Every known word with its stem, so most words of a question are
-    /// stemmed by one lookup.
-    known: HashMap<String, Box<str>>,
-    /// Everyday words: they never carry a question on their own.
-    common: HashSet<&'static str>,
+    /// Every known word with its stem and kind, so most words of a
+    /// question cost one lookup.
+    known: FxHashMap<Box<str>, Known>,
     /// Correction targets with how often they occur (ties go to the more frequent).
     targets: Vec<(String, u32)>,
     /// For each target, the first condition (catalog index) whose name or alias has it.
     owners: Vec<u32>,
     /// Each target and its one-deleted forms → target indices.
-    deletes: HashMap<String, Vec<u32>>,
+    deletes: FxHashMap<Box<str>, Vec<u32>>,
 }
 
 impl Lexicon {
@@ -43,6 +53,7 @@ impl Lexicon {
             .filter(|w| !w.is_empty())
             .collect();
         let mut known: HashSet<String> = common.iter().map(|w| w.to_string()).collect();
+        known.extend(super::analysis::STOP_WORDS.iter().map(|w| w.to_string()));
         let mut counts: HashMap<String, u32> = HashMap::new();
         let mut medical = |s: &str, known: &mut HashSet<String>| {
             for w in text::words(&text::clean(s)) {
@@ -81,24 +92,27 @@ impl Lexicon {
             .iter()
             .map(|(w, _)| owner_of.get(w).copied().unwrap_or(0))
             .collect();
-        let mut deletes: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut deletes: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
         for (i, (w, _)) in targets.iter().enumerate() {
             let i = i as u32;
-            deletes.entry(w.clone()).or_default().push(i);
+            deletes.entry(w.as_str().into()).or_default().push(i);
             for d in one_deletes(w) {
-                deletes.entry(d).or_default().push(i);
+                deletes.entry(d.into()).or_default().push(i);
             }
         }
         let known = known
             .into_iter()
             .map(|w| {
-                let stem = stemmer.stem(&w).into_boxed_str();
-                (w, stem)
+                let info = Known {
+                    stem: stemmer.stem(&w).into_boxed_str(),
+                    common: common.contains(w.as_str()),
+                    stop: is_stop_word(&w),
+                };
+                (w.into_boxed_str(), info)
             })
             .collect();
         Lexicon {
             known,
-            common,
             targets,
             owners,
             deletes,
@@ -107,7 +121,7 @@ impl Lexicon {
 
     /// True for an everyday English word.
     pub fn is_common(&self, word: &str) -> bool {
-        self.common.contains(word)
+        self.known.get(word).is_some_and(|k| k.common)
     }
 
     /// True when the word is in the catalog or is an everyday word.
@@ -115,9 +129,9 @@ impl Lexicon {
         self.known.contains_key(word)
     }
 
-    /// The stem of a known word.
-    pub fn stem_of(&self, word: &str) -> Option<&str> {
-        self.known.get(word).map(|s| &**s)
+    /// What is known of a word in the catalog or everyday English.
+    pub fn lookup(&self, word: &str) -> Option<&Known> {
+        self.known.get(word)
     }
 
     /// The catalog word an unknown word most likely meant, if one is close.
@@ -150,7 +164,7 @@ impl Lexicon {
             ids.iter().for_each(|&i| consider(i));
         }
         for d in one_deletes(word) {
-            if let Some(ids) = self.deletes.get(&d) {
+            if let Some(ids) = self.deletes.get(d.as_str()) {
                 ids.iter().for_each(|&i| consider(i));
             }
         }

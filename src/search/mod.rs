@@ -5,6 +5,7 @@ mod detect;
 pub mod generations;
 mod lexicon;
 mod searcher;
+mod select;
 mod store;
 mod twins;
 

@@ -15,7 +15,8 @@
 //! one.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
@@ -24,9 +25,10 @@ use tantivy::{DocSet, IndexReader, ReloadPolicy, TERMINATED, Term};
 use time::Date;
 
 use super::SearchError;
-use super::analysis::{WordStemmer, is_stop_word};
+use super::analysis::WordStemmer;
 use super::detect::{Detected, Detector, QueryWord};
 use super::lexicon::Lexicon;
+use super::select::{Facts, select};
 use super::store::{Fields, Opened};
 use crate::catalog::Catalog;
 use crate::text;
@@ -45,10 +47,6 @@ const MAX_CONDITIONS: usize = 4;
 const CONDITION_SCORE: f32 = 20.0;
 /// Without a detected condition, the least text score worth showing.
 pub const RELEVANCE_FLOOR: f32 = 7.0;
-/// Score added for a resource of the asker's own region (tie-break).
-const REGION_BONUS: f32 = 0.2;
-/// Score added for a condition's main page (tie-break).
-const MAIN_PAGE_BONUS: f32 = 0.3;
 /// Field boosts: condition names and aliases > title > keywords > summary.
 const BOOSTS: [f32; 4] = [3.0, 2.0, 1.5, 0.5];
 
@@ -98,7 +96,7 @@ pub struct Searcher {
     fields: Fields,
     /// Per segment: document id → catalog position.
     ords: Vec<Vec<u32>>,
-    terms: HashMap<String, TermStats>,
+    terms: FxHashMap<Box<str>, TermStats>,
     /// Per catalog position: the resource's terms (id, field bits), sorted
     /// by id. Ranks a detected condition's few pages without a text query.
     forward: Vec<Box<[(u32, u8)]>>,
@@ -107,6 +105,8 @@ pub struct Searcher {
     lexicon: Lexicon,
     detector: Detector,
     stemmer: WordStemmer,
+    /// Per-resource facts for picking the results.
+    facts: Facts,
 }
 
 impl Searcher {
@@ -120,7 +120,7 @@ impl Searcher {
         let searcher = reader.searcher();
         let (_, fields) = super::store::schema();
         let mut ords: Vec<Vec<u32>> = Vec::new();
-        let mut terms: HashMap<String, TermStats> = HashMap::new();
+        let mut terms: FxHashMap<Box<str>, TermStats> = FxHashMap::default();
         let mut forward: Vec<Vec<(u32, u8)>> = vec![Vec::new(); opened.catalog.resources.len()];
         for seg in searcher.segment_readers() {
             let column = seg.fast_fields().u64("ord")?;
@@ -141,7 +141,7 @@ impl Searcher {
                         continue;
                     };
                     let next_id = terms.len() as u32;
-                    let entry = terms.entry(key.to_string()).or_insert(TermStats {
+                    let entry = terms.entry(key.into()).or_insert(TermStats {
                         fields: 0,
                         doc_freq: 0,
                         id: next_id,
@@ -180,6 +180,7 @@ impl Searcher {
             detector: Detector::new(&opened.catalog, &mut stemmer, &lexicon),
             lexicon,
             stemmer,
+            facts: Facts::new(&opened.catalog),
         })
     }
 
@@ -200,34 +201,27 @@ impl Searcher {
             .take(MAX_CONDITIONS)
             .collect();
         let picked = self.pick_terms(&words, &detected);
-        let top = if detected.is_empty() {
-            match self.text_query(&picked, req.region) {
-                Some(q) => self.searcher.search(
-                    &q,
-                    &TopDocs::with_limit((req.k * 8).max(40)).order_by_score(),
-                )?,
-                None => Vec::new(),
-            }
+        let top: Vec<(f32, usize)> = if detected.is_empty() {
+            self.text_candidates(&picked, req)?
         } else {
-            let q = self.condition_query(catalog, &detected, req.region);
-            let mut top = self.searcher.search(
-                &q,
-                &TopDocs::with_limit(CONDITION_CANDIDATES).order_by_score(),
-            )?;
-            for (score, addr) in &mut top {
-                if let Some(&ord) = self
-                    .ords
-                    .get(addr.segment_ord as usize)
-                    .and_then(|s| s.get(addr.doc_id as usize))
-                {
-                    *score += self.text_score(ord as usize, &picked);
-                }
+            // A detected condition's few pages: from the condition lists
+            // read out of the index when it was opened, scored in code.
+            let weights: Vec<(u32, f32)> = detected
+                .iter()
+                .enumerate()
+                .map(|(rank, d)| (d.condition, CONDITION_SCORE - rank as f32))
+                .collect();
+            let mut top =
+                self.facts
+                    .condition_candidates(&weights, req.region, CONDITION_CANDIDATES);
+            for (score, ord) in &mut top {
+                *score += self.text_score(*ord, &picked);
             }
             top.sort_by(|a, b| b.0.total_cmp(&a.0));
             top
         };
         let conditions: Vec<u32> = detected.iter().map(|d| d.condition).collect();
-        let hits = select(catalog, &self.ords, top, &conditions, req);
+        let hits = select(catalog, &self.facts, top.into_iter(), &conditions, req);
         let did_you_mean = if hits.is_empty() {
             self.did_you_mean(catalog, &unknown)
         } else {
@@ -241,37 +235,39 @@ impl Searcher {
     }
 
     /// The question's content words: cleaned, spell-corrected, stemmed.
-    fn words(&self, question: &str, unknown: &mut Vec<String>) -> Vec<QueryWord> {
-        let mut stemmer = self.stemmer.clone();
+    fn words(&self, question: &str, unknown: &mut Vec<String>) -> Vec<QueryWord<'_>> {
+        // Cloned only for a word the lexicon does not know.
+        let mut stemmer: Option<WordStemmer> = None;
         let mut out = Vec::new();
         for raw in text::words(question).take(MAX_WORDS) {
-            let upper = raw.chars().count() >= 2
+            let upper = raw.chars().nth(1).is_some()
                 && raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
             let lower: Cow<'_, str> = if raw.chars().any(char::is_uppercase) {
                 Cow::Owned(raw.to_lowercase())
             } else {
                 Cow::Borrowed(raw)
             };
-            let stop = is_stop_word(&lower);
-            let word: &str = match self.lexicon.correct(&lower) {
-                Some(fixed) => fixed,
-                None => {
-                    if !self.lexicon.is_known(&lower) {
-                        unknown.push(lower.to_string());
-                    }
-                    &lower
+            let known = self.lexicon.lookup(&lower).or_else(|| {
+                let fixed = self.lexicon.correct(&lower);
+                if fixed.is_none() {
+                    unknown.push(lower.to_string());
                 }
+                fixed.and_then(|f| self.lexicon.lookup(f))
+            });
+            let stem = match known {
+                Some(k) => Cow::Borrowed(&*k.stem),
+                None => Cow::Owned(
+                    stemmer
+                        .get_or_insert_with(|| self.stemmer.clone())
+                        .stem(&lower),
+                ),
             };
-            let mut w = QueryWord {
-                stem: String::new(),
+            let w = QueryWord {
+                stem,
                 upper,
-                common: self.lexicon.is_common(word),
-                stop,
+                common: known.is_some_and(|k| k.common),
+                stop: known.is_some_and(|k| k.stop),
             };
-            match self.lexicon.stem_of(word) {
-                Some(stem) => w.stem.push_str(stem),
-                None => stemmer.stem_into(word, &mut w.stem),
-            }
             if !w.stem.is_empty() {
                 out.push(w);
             }
@@ -284,15 +280,19 @@ impl Searcher {
     /// make a question about health.
     fn pick_terms<'w>(
         &self,
-        words: &'w [QueryWord],
+        words: &'w [QueryWord<'_>],
         detected: &[Detected],
     ) -> Vec<(&'w str, TermStats)> {
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let mut picked: Vec<(&str, TermStats)> = words
             .iter()
             .filter(|w| !(w.stop || detected.is_empty() && w.common))
-            .filter(|w| seen.insert(w.stem.as_str()))
-            .filter_map(|w| self.terms.get(&w.stem).map(|s| (w.stem.as_str(), *s)))
+            .filter(|w| seen.insert(w.stem.as_ref()))
+            .filter_map(|w| {
+                self.terms
+                    .get(w.stem.as_ref())
+                    .map(|s| (w.stem.as_ref(), *s))
+            })
             .collect();
         picked.sort_by_key(|(_, s)| s.doc_freq);
         picked.truncate(MAX_TERMS);
@@ -339,41 +339,27 @@ impl Searcher {
         ])))
     }
 
-    /// With detected conditions: their resources only, the first detected
-    /// scoring highest. Text relevance is added in code ([`Self::text_score`]):
-    /// a condition has few pages, and scoring them directly is far cheaper
-    /// than a text query over the whole index.
-    fn condition_query(
+    /// Without a detected condition: tantivy's BM25 text query, as
+    /// (score, catalog position).
+    fn text_candidates(
         &self,
-        catalog: &Catalog,
-        detected: &[Detected],
-        region: &str,
-    ) -> Box<dyn Query> {
-        let mut conditions: Vec<(Occur, Box<dyn Query>)> = detected
-            .iter()
-            .enumerate()
-            .map(|(rank, d)| {
-                let name = &catalog.conditions[d.condition as usize].name;
-                let q = TermQuery::new(
-                    Term::from_field_text(self.fields.cond_id, name),
-                    IndexRecordOption::Basic,
-                );
-                let score = CONDITION_SCORE - rank as f32;
-                (
-                    Occur::Should,
-                    Box::new(ConstScoreQuery::new(Box::new(q), score)) as Box<dyn Query>,
-                )
-            })
-            .collect();
-        let wanted: Box<dyn Query> = if conditions.len() == 1 {
-            conditions.remove(0).1
-        } else {
-            Box::new(BooleanQuery::new(conditions))
+        picked: &[(&str, TermStats)],
+        req: &SearchRequest<'_>,
+    ) -> Result<Vec<(f32, usize)>, SearchError> {
+        let Some(q) = self.text_query(picked, req.region) else {
+            return Ok(Vec::new());
         };
-        Box::new(BooleanQuery::new(vec![
-            (Occur::Must, wanted),
-            self.region_filter(region),
-        ]))
+        let limit = (req.k * 8).max(40);
+        let top = self
+            .searcher
+            .search(&q, &TopDocs::with_limit(limit).order_by_score())?;
+        Ok(top
+            .into_iter()
+            .filter_map(|(score, addr)| {
+                let seg = self.ords.get(addr.segment_ord as usize)?;
+                Some((score, *seg.get(addr.doc_id as usize)? as usize))
+            })
+            .collect())
     }
 
     /// idf-weighted field matches of the question's terms in one resource:
@@ -418,85 +404,6 @@ impl Searcher {
         }
         out
     }
-}
-
-/// Pick the final results from tantivy's top documents.
-fn select(
-    catalog: &Catalog,
-    ords: &[Vec<u32>],
-    top: Vec<(f32, tantivy::DocAddress)>,
-    detected: &[u32],
-    req: &SearchRequest<'_>,
-) -> Vec<Hit> {
-    let names: Vec<&str> = detected
-        .iter()
-        .map(|&c| catalog.conditions[c as usize].name.as_str())
-        .collect();
-    let mut seen_urls = HashSet::new();
-    let mut candidates: Vec<(Hit, Option<usize>)> = top
-        .into_iter()
-        .filter_map(|(score, addr)| {
-            let ord = *ords
-                .get(addr.segment_ord as usize)?
-                .get(addr.doc_id as usize)? as usize;
-            let r = catalog.resources.get(ord)?;
-            if !Catalog::is_current(r, req.today)
-                || !r.regions.iter().any(|x| x == req.region || x == "global")
-            {
-                return None;
-            }
-            // The first detected condition this resource covers, if any.
-            let covers = names
-                .iter()
-                .position(|n| r.conditions.iter().any(|c| c == n));
-            if names.is_empty() && score < RELEVANCE_FLOOR || !names.is_empty() && covers.is_none()
-            {
-                return None;
-            }
-            // Tie-breaks: the asker's own region over `global`, and a
-            // condition's main page (a single-condition article) over side pages.
-            let bonus = if r.regions.iter().any(|x| x == req.region) {
-                REGION_BONUS
-            } else {
-                0.0
-            } + if r.conditions.len() == 1 && r.kind == "article" {
-                MAIN_PAGE_BONUS
-            } else {
-                0.0
-            };
-            seen_urls
-                .insert(r.url.trim_end_matches('/').to_lowercase())
-                .then_some((
-                    Hit {
-                        ord,
-                        score: score + bonus,
-                    },
-                    covers,
-                ))
-        })
-        .collect();
-    candidates.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
-    super::twins::drop_twins(catalog, &mut candidates, req.nation);
-    let k = req.k.clamp(1, 5);
-    let mut out: Vec<Hit> = Vec::with_capacity(k);
-    // With several conditions, each of the first two gets its best page first.
-    if names.len() > 1 {
-        for wanted in 0..2.min(names.len()) {
-            if let Some((hit, _)) = candidates.iter().find(|(_, c)| *c == Some(wanted)) {
-                out.push(*hit);
-            }
-        }
-    }
-    for (hit, _) in &candidates {
-        if out.len() >= k {
-            break;
-        }
-        if !out.iter().any(|h| h.ord == hit.ord) {
-            out.push(*hit);
-        }
-    }
-    out.truncate(k);
-    out
 }
 
 /// Sort a resource's (term, field bit) pairs by term and merge the bits.

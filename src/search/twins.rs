@@ -4,16 +4,17 @@
 //! pair is kept: NHS inform in Scotland, the NHS website everywhere else and
 //! when no nation is set ([`crate::nation::preferred_nhs_publisher`]).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::searcher::Hit;
+use super::select::Facts;
 use crate::catalog::{Catalog, Resource};
 use crate::nation::{self, Nation};
 
 /// What a page is about, as keys a same-topic twin shares: its title
 /// reduced to its topic (lower case, no bracketed part) and, for a page
 /// about a single condition, that condition.
-fn topics(r: &Resource) -> [Option<String>; 2] {
+pub(super) fn topics(r: &Resource) -> [Option<String>; 2] {
     topics_of(&r.title, &r.conditions, &r.kind)
 }
 
@@ -28,25 +29,31 @@ fn topics_of(title: &str, conditions: &[String], kind: &str) -> [Option<String>;
 
 /// Remove the other NHS publisher's candidates whose topic a candidate of
 /// the nation's preferred one also covers.
+/// The topic keys are interned in [`Facts`] once per generation.
 pub(super) fn drop_twins<T>(
     catalog: &Catalog,
+    facts: &Facts,
     candidates: &mut Vec<(Hit, T)>,
     nation: Option<Nation>,
 ) {
     let kept_publisher = nation::preferred_nhs_publisher(nation);
     let twin_publisher = nation::other_nhs_publisher(nation);
-    let kept: HashSet<String> = candidates
+    let kept: FxHashSet<u32> = candidates
         .iter()
-        .map(|(h, _)| &catalog.resources[h.ord])
-        .filter(|r| r.publisher == kept_publisher)
-        .flat_map(|r| topics(r).into_iter().flatten())
+        .filter(|(h, _)| catalog.resources[h.ord].publisher == kept_publisher)
+        .flat_map(|(h, _)| facts.of(h.ord).topics.into_iter().flatten())
         .collect();
     if kept.is_empty() {
         return;
     }
     candidates.retain(|(h, _)| {
-        let r = &catalog.resources[h.ord];
-        r.publisher != twin_publisher || !topics(r).iter().flatten().any(|t| kept.contains(t))
+        catalog.resources[h.ord].publisher != twin_publisher
+            || !facts
+                .of(h.ord)
+                .topics
+                .iter()
+                .flatten()
+                .any(|t| kept.contains(t))
     });
 }
 

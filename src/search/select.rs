@@ -1,0 +1,202 @@
+//! From tantivy's top documents to the answer's few results.
+//!
+//! Every question reads the same per-resource facts (regions, conditions,
+//! its page's identity, whether it is a condition's main page), so they are
+//! worked out once per index generation ([`Facts`]) and the per-question
+//! work compares integers, never strings.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::searcher::{Hit, RELEVANCE_FLOOR, SearchRequest};
+use crate::catalog::{Catalog, REGIONS};
+
+/// Score added for a resource of the asker's own region (tie-break).
+const REGION_BONUS: f32 = 0.2;
+/// Score added for a condition's main page (tie-break).
+const MAIN_PAGE_BONUS: f32 = 0.3;
+
+/// What ranking needs to know of one resource.
+#[derive(Debug, Clone)]
+pub struct ResourceFacts {
+    /// Bit `i` set: the resource lists `REGIONS[i]`.
+    regions: u8,
+    /// Its conditions, as catalog indices.
+    conditions: Box<[u32]>,
+    /// Same for the same page (case and a trailing `/` ignored).
+    page: u32,
+    /// A single-condition article: a condition's main page.
+    main: bool,
+    /// Same-topic keys shared with an NHS twin ([`super::twins`]).
+    pub topics: [Option<u32>; 2],
+}
+
+/// [`ResourceFacts`] for every resource, by catalog position.
+pub struct Facts {
+    per: Vec<ResourceFacts>,
+    /// Per condition (catalog index): its resources' positions, ascending.
+    by_condition: Vec<Vec<u32>>,
+}
+
+impl Facts {
+    /// Work out the facts of every resource in `catalog`.
+    pub fn new(catalog: &Catalog) -> Facts {
+        let conditions: FxHashMap<&str, u32> = catalog
+            .conditions
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.name.as_str(), i as u32))
+            .collect();
+        let mut pages: FxHashMap<String, u32> = FxHashMap::default();
+        let mut topics: FxHashMap<String, u32> = FxHashMap::default();
+        let intern = |map: &mut FxHashMap<String, u32>, key: String| {
+            let next = map.len() as u32;
+            *map.entry(key).or_insert(next)
+        };
+        let per = catalog
+            .resources
+            .iter()
+            .map(|r| ResourceFacts {
+                regions: REGIONS
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, code)| r.regions.iter().any(|x| x == *code))
+                    .fold(0, |bits, (i, _)| bits | 1 << i),
+                conditions: r
+                    .conditions
+                    .iter()
+                    .filter_map(|c| conditions.get(c.as_str()).copied())
+                    .collect(),
+                page: intern(&mut pages, r.url.trim_end_matches('/').to_lowercase()),
+                main: r.conditions.len() == 1 && r.kind == "article",
+                topics: super::twins::topics(r).map(|t| t.map(|t| intern(&mut topics, t))),
+            })
+            .collect::<Vec<ResourceFacts>>();
+        let mut by_condition = vec![Vec::new(); catalog.conditions.len()];
+        for (ord, f) in per.iter().enumerate() {
+            for &c in &f.conditions {
+                by_condition[c as usize].push(ord as u32);
+            }
+        }
+        Facts { per, by_condition }
+    }
+
+    /// The resources about the detected conditions that `region` may see,
+    /// each scored with the sum of the weights of the conditions it covers
+    /// (`weights`: condition, weight), best first, ties by catalog position,
+    /// at most `limit`. The same set and order a tantivy query of constant
+    /// scores over the condition field gives, from lists held in memory.
+    pub fn condition_candidates(
+        &self,
+        weights: &[(u32, f32)],
+        region: &str,
+        limit: usize,
+    ) -> Vec<(f32, usize)> {
+        let (own, global) = region_bits(region);
+        let mut found: Vec<(usize, f32)> = weights
+            .iter()
+            .flat_map(|&(c, w)| {
+                let ords = self.by_condition.get(c as usize).map_or(&[][..], |v| v);
+                ords.iter().map(move |&o| (o as usize, w))
+            })
+            .filter(|&(o, _)| self.per[o].regions & (own | global) != 0)
+            .collect();
+        found.sort_unstable_by_key(|&(o, _)| o);
+        let mut merged: Vec<(f32, usize)> = Vec::with_capacity(found.len());
+        for (o, w) in found {
+            match merged.last_mut() {
+                Some(last) if last.1 == o => last.0 += w,
+                _ => merged.push((w, o)),
+            }
+        }
+        merged.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        merged.truncate(limit);
+        merged
+    }
+
+    /// The facts of the resource at catalog position `ord`.
+    pub fn of(&self, ord: usize) -> &ResourceFacts {
+        &self.per[ord]
+    }
+}
+
+/// The region's bit, and `global`'s.
+fn region_bits(region: &str) -> (u8, u8) {
+    let bit = |code: &str| {
+        REGIONS
+            .iter()
+            .position(|r| *r == code)
+            .map_or(0, |i| 1u8 << i)
+    };
+    (bit(region), bit("global"))
+}
+
+/// Pick the final results from the scored candidates (catalog positions).
+pub(super) fn select(
+    catalog: &Catalog,
+    facts: &Facts,
+    top: impl Iterator<Item = (f32, usize)>,
+    detected: &[u32],
+    req: &SearchRequest<'_>,
+) -> Vec<Hit> {
+    let (own, global) = region_bits(req.region);
+    let mut seen_pages = FxHashSet::default();
+    let mut candidates: Vec<(Hit, Option<usize>)> = top
+        .filter_map(|(score, ord)| {
+            let r = catalog.resources.get(ord)?;
+            let f = facts.per.get(ord)?;
+            if !Catalog::is_current(r, req.today) || f.regions & (own | global) == 0 {
+                return None;
+            }
+            // The first detected condition this resource covers, if any.
+            let covers = detected.iter().position(|c| f.conditions.contains(c));
+            let unrelated = if detected.is_empty() {
+                score < RELEVANCE_FLOOR
+            } else {
+                covers.is_none()
+            };
+            if unrelated || !seen_pages.insert(f.page) {
+                return None;
+            }
+            // Tie-breaks: the asker's own region over `global`, and a
+            // condition's main page (a single-condition article) over side pages.
+            let bonus = if f.regions & own != 0 {
+                REGION_BONUS
+            } else {
+                0.0
+            } + if f.main { MAIN_PAGE_BONUS } else { 0.0 };
+            Some((
+                Hit {
+                    ord,
+                    score: score + bonus,
+                },
+                covers,
+            ))
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
+    super::twins::drop_twins(catalog, facts, &mut candidates, req.nation);
+    first_k(&candidates, detected.len(), req.k.clamp(1, 5))
+}
+
+/// The best `k`; with several conditions, each of the first two gets its
+/// best page first.
+fn first_k(candidates: &[(Hit, Option<usize>)], detected: usize, k: usize) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::with_capacity(k);
+    if detected > 1 {
+        for wanted in 0..2 {
+            if let Some((hit, _)) = candidates.iter().find(|(_, c)| *c == Some(wanted)) {
+                out.push(*hit);
+            }
+        }
+    }
+    for (hit, _) in candidates {
+        if out.len() >= k {
+            break;
+        }
+        if !out.iter().any(|h| h.ord == hit.ord) {
+            out.push(*hit);
+        }
+    }
+    out.truncate(k);
+    out
+}
