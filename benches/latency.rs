@@ -6,7 +6,9 @@
 //! (`--bench answer`) gives medians per question; this gives the tail.
 //! For profiling, `LATENCY_ROUNDS=200 LATENCY_SHIPPED_ONLY=1` repeats the
 //! shipped catalog's questions longer and skips the 100k catalog, so
-//! `perf record` sees answering rather than index building.
+//! `perf record` sees answering rather than index building;
+//! `LATENCY_MIN_CHARS=500` keeps only the long posts (the tail), and
+//! `LATENCY_SLOWEST=1` lists the slowest questions by line.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -38,14 +40,20 @@ fn measure(name: &str, engine: &Engine, questions: &[String], rounds: usize) {
         std::hint::black_box(engine.answer(q, &opts)); // warm up
     }
     let mut times = Vec::with_capacity(questions.len() * rounds);
+    let mut per_question = vec![Duration::ZERO; questions.len()];
     for _ in 0..rounds {
-        for q in questions {
+        for (i, q) in questions.iter().enumerate() {
             let t = Instant::now();
             std::hint::black_box(engine.answer(q, &opts));
-            times.push(t.elapsed());
+            let took = t.elapsed();
+            times.push(took);
+            per_question[i] += took;
         }
     }
     times.sort();
+    if std::env::var_os("LATENCY_SLOWEST").is_some() {
+        slowest(engine, questions, &per_question, rounds);
+    }
     println!(
         "{name:<22} n={:<6} median {:>8.1?}  p90 {:>8.1?}  p99 {:>8.1?}  max {:>8.1?}",
         times.len(),
@@ -56,15 +64,38 @@ fn measure(name: &str, engine: &Engine, questions: &[String], rounds: usize) {
     );
 }
 
+/// The slowest questions (line, characters, conditions detected, mean
+/// time): where the tail comes from. Never the question's text.
+fn slowest(engine: &Engine, questions: &[String], total: &[Duration], rounds: usize) {
+    let mut order: Vec<usize> = (0..questions.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(total[i]));
+    for &i in order.iter().take(15) {
+        let reply = engine.answer(&questions[i], &AskOptions::default());
+        println!(
+            "  line {:>4}: {:>5} chars, {} detected, emergency {}, mean {:.1?}",
+            i + 2,
+            questions[i].chars().count(),
+            reply.detected.len(),
+            reply.emergency.is_some(),
+            total[i] / rounds as u32
+        );
+    }
+}
+
 fn main() {
     let text = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/patient-questions.tsv"),
     )
     .unwrap();
+    let min_chars: usize = std::env::var("LATENCY_MIN_CHARS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
     let questions: Vec<String> = read_cases(&text, true)
         .unwrap()
         .into_iter()
         .map(|c| c.text)
+        .filter(|q| q.chars().count() >= min_chars)
         .collect();
     let base = shipped();
     let tmp = tempfile::tempdir().unwrap();

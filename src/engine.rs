@@ -103,9 +103,15 @@ pub struct Engine {
 /// Today's date in UTC, or `SIGNPOST_TODAY` (YYYY-MM-DD) when set, so tests
 /// and review rehearsals can pin the date.
 pub fn today() -> Date {
-    std::env::var("SIGNPOST_TODAY")
-        .ok()
-        .and_then(|s| catalog::parse_date(&s))
+    // Read once: the environment does not change under a running process,
+    // and every answer asks.
+    static PINNED: std::sync::OnceLock<Option<Date>> = std::sync::OnceLock::new();
+    PINNED
+        .get_or_init(|| {
+            std::env::var("SIGNPOST_TODAY")
+                .ok()
+                .and_then(|s| catalog::parse_date(&s))
+        })
         .unwrap_or_else(|| time::OffsetDateTime::now_utc().date())
 }
 

@@ -63,6 +63,9 @@ pub struct Tokens {
     ids: Vec<WordId>,
     /// Per word: its ids' range in `ids`.
     spans: Vec<(u32, u32)>,
+    /// Bit per id: some word of the sentence matches it. A phrase with a
+    /// word none matches is skipped without trying any position.
+    present: Vec<u64>,
 }
 
 impl Vocab {
@@ -130,6 +133,8 @@ impl Vocab {
     pub fn tokens(&self, words: &[&str], out: &mut Tokens) {
         out.ids.clear();
         out.spans.clear();
+        out.present.clear();
+        out.present.resize(self.alts.len().div_ceil(64), 0);
         let mut buf = String::new();
         for w in words {
             let from = out.ids.len();
@@ -143,6 +148,9 @@ impl Vocab {
                 }
             }
             out.ids.truncate(kept);
+            for &id in &out.ids[from..] {
+                out.present[id as usize / 64] |= 1 << (id % 64);
+            }
             out.spans.push((from as u32, kept as u32));
         }
     }
@@ -192,6 +200,13 @@ impl Tokens {
         self.spans.len()
     }
 
+    /// Does some word of the sentence match `id`?
+    fn has(&self, id: WordId) -> bool {
+        self.present
+            .get(id as usize / 64)
+            .is_some_and(|bits| bits & (1 << (id % 64)) != 0)
+    }
+
     /// The ids word `i` matches, ascending.
     pub fn at(&self, i: usize) -> &[WordId] {
         let (a, b) = self.spans[i];
@@ -211,12 +226,20 @@ impl Compiled {
 
     /// Does the phrase match starting at word `start`?
     pub fn matches_at(&self, tokens: &Tokens, start: usize) -> bool {
-        steps_from(&self.elems, tokens, start)
+        self.possible(tokens) && steps_from(&self.elems, tokens, start)
     }
 
     /// Does the phrase match anywhere in the sentence?
     pub fn matches_anywhere(&self, tokens: &Tokens) -> bool {
-        (0..tokens.len()).any(|i| self.matches_at(tokens, i))
+        self.possible(tokens) && (0..tokens.len()).any(|i| steps_from(&self.elems, tokens, i))
+    }
+
+    /// Does every word of the phrase occur somewhere in the sentence?
+    fn possible(&self, tokens: &Tokens) -> bool {
+        self.elems.iter().all(|step| match step {
+            Step::Word(ids) => ids.iter().any(|&id| tokens.has(id)),
+            Step::Any | Step::Gap(_) => true,
+        })
     }
 }
 

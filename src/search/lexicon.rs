@@ -40,6 +40,8 @@ pub struct Lexicon {
     targets: Vec<(String, u32)>,
     /// For each target, the first condition (catalog index) whose name or alias has it.
     owners: Vec<u32>,
+    /// For each target, the set of letters it has ([`letters`]).
+    letter_sets: Vec<u32>,
     /// Each target and its one-deleted forms → target indices.
     deletes: FxHashMap<Box<str>, Vec<u32>>,
 }
@@ -111,8 +113,10 @@ impl Lexicon {
                 (w.into_boxed_str(), info)
             })
             .collect();
+        let letter_sets = targets.iter().map(|(w, _)| letters(w)).collect();
         Lexicon {
             known,
+            letter_sets,
             targets,
             owners,
             deletes,
@@ -178,14 +182,27 @@ impl Lexicon {
         let word = word.to_string();
         let len = word.chars().count();
         let max = if len >= 7 { 3 } else { 2 };
+        let mine = letters(&word);
         self.targets
             .iter()
             .zip(&self.owners)
-            .filter(move |((t, _), _)| {
+            .zip(&self.letter_sets)
+            .filter(move |(((t, _), _), theirs)| {
+                // Each edit changes at most two letters of the letter set:
+                // a cheap bound that skips most targets before the distance.
                 len >= 5
                     && t.len().abs_diff(word.len()) <= max
+                    && (mine ^ **theirs).count_ones() as usize <= 2 * max
                     && osa_distance(&word, t, max) <= max
             })
-            .map(|(_, owner)| *owner)
+            .map(|((_, owner), _)| *owner)
     }
+}
+
+/// The letters a-z a word has, one bit each (other characters share bit 26).
+fn letters(word: &str) -> u32 {
+    word.chars().fold(0, |set, c| match c {
+        'a'..='z' => set | 1 << (c as u32 - 'a' as u32),
+        _ => set | 1 << 26,
+    })
 }
