@@ -171,6 +171,16 @@ fn osa<T: PartialEq>(
     prev[b.len()].min(max + 1)
 }
 
+/// Everyday English words (one per line in `search/common-words.txt`): the
+/// search never corrects them into medical terms, and the safety screen
+/// never reads them as a typo of a phrase word ("table" is not "tablet").
+pub fn common_words() -> impl Iterator<Item = &'static str> {
+    include_str!("search/common-words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+}
+
 /// The first `max` characters of `s` (all of it when shorter), borrowed.
 pub fn prefix_chars(s: &str, max: usize) -> &str {
     match s.char_indices().nth(max) {

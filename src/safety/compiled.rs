@@ -9,7 +9,7 @@
 //! at that word. [`Alt::matches`] stays the one definition of "this word
 //! matches"; the ids only find its candidates faster.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::pattern::{Alt, Elem, FUZZY_MIN_CHARS, Pattern};
 
@@ -27,6 +27,9 @@ pub struct Vocab {
     heads: FxHashMap<Box<str>, Head>,
     /// Prefixes of one letter (rare).
     short_prefixes: Vec<WordId>,
+    /// Everyday words: a real word is not a typo of another ("table" never
+    /// matches `tablet`), so these only match exactly.
+    everyday: FxHashSet<&'static str>,
     /// Each prefix's id.
     prefix_ids: FxHashMap<Box<str>, WordId>,
 }
@@ -69,6 +72,15 @@ pub struct Tokens {
 }
 
 impl Vocab {
+    /// An empty vocabulary that reads everyday English words
+    /// ([`crate::text::common_words`]) as never mistyped.
+    pub fn with_everyday_words() -> Vocab {
+        Vocab {
+            everyday: crate::text::common_words().collect(),
+            ..Vocab::default()
+        }
+    }
+
     /// Give `pattern`'s words ids (new words get new ids).
     pub fn compile(&mut self, pattern: &Pattern) -> Compiled {
         let elems = pattern
@@ -160,16 +172,23 @@ impl Vocab {
         if let Some(&id) = self.exact.get(word) {
             out.push(id);
         }
+        let typo = !self.everyday.contains(word);
         let check = |ids: Option<&Vec<WordId>>, out: &mut Vec<WordId>| {
             for &id in ids.into_iter().flatten() {
-                if self.alts[id as usize].matches(word) {
+                let alt = &self.alts[id as usize];
+                if if typo {
+                    alt.matches(word)
+                } else {
+                    alt.matches_exactly(word)
+                } {
                     out.push(id);
                 }
             }
         };
         let starts = self.heads.get(head(word));
         // A long word with one typo shares a one-deleted form with it.
-        if word.len() + 1 >= FUZZY_MIN_CHARS && starts.is_some_and(|h| h.may_be_typo(word)) {
+        if typo && word.len() + 1 >= FUZZY_MIN_CHARS && starts.is_some_and(|h| h.may_be_typo(word))
+        {
             check(self.deletes.get(word), out);
             for (i, c) in word.char_indices() {
                 buf.clear();

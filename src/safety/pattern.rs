@@ -5,7 +5,8 @@
 //! either; `_` matches any one word; `..` allows up to three words in
 //! between and `...` up to eight. A leading `!` marks an explicit phrase that informational
 //! wording never cancels. Words of six or more letters also match with one
-//! typo after their first two letters, and long runs of one letter count
+//! typo after their first two letters (not when the message word is itself an
+//! everyday English word: "table" is not a typo of `tablet`), and long runs of one letter count
 //! twice (`killlll` = `kill`), so common misspellings are caught without
 //! listing them.
 
@@ -121,6 +122,14 @@ fn match_from(elems: &[Elem], tokens: &[String], pos: usize) -> bool {
 }
 
 impl Alt {
+    /// Does the word match without a typo?
+    pub fn matches_exactly(&self, token: &str) -> bool {
+        match self {
+            Alt::Exact(w) => token == w,
+            Alt::Prefix(p) => token.starts_with(p.as_str()),
+        }
+    }
+
     /// Does one (normalised) message word match this alternative?
     pub fn matches(&self, token: &str) -> bool {
         match self {

@@ -51,7 +51,7 @@ impl Screener {
     /// Compile the rules. Phrases that do not parse were already reported by
     /// the checker and are skipped here.
     pub fn new(rules: &SafetyRules) -> Self {
-        let mut vocab = Vocab::default();
+        let mut vocab = Vocab::with_everyday_words();
         let mut compile = |list: &[String]| -> Vec<Compiled> {
             list.iter()
                 .filter_map(|p| Pattern::parse(p).ok())

@@ -15,9 +15,6 @@ use super::analysis::{WordStemmer, is_stop_word};
 use crate::catalog::Catalog;
 use crate::text::{self, one_deletes, osa_distance};
 
-/// Everyday words that must never be "corrected" into medical terms.
-const COMMON_WORDS: &str = include_str!("common-words.txt");
-
 /// Shortest word we try to correct.
 const MIN_CORRECT_CHARS: usize = 4;
 
@@ -49,11 +46,7 @@ pub struct Lexicon {
 impl Lexicon {
     /// Build from the catalog's text.
     pub fn new(catalog: &Catalog, stemmer: &mut WordStemmer) -> Self {
-        let common: HashSet<&'static str> = COMMON_WORDS
-            .lines()
-            .map(str::trim)
-            .filter(|w| !w.is_empty())
-            .collect();
+        let common: HashSet<&'static str> = text::common_words().collect();
         let mut known: HashSet<String> = common.iter().map(|w| w.to_string()).collect();
         known.extend(super::analysis::STOP_WORDS.iter().map(|w| w.to_string()));
         let mut counts: HashMap<String, u32> = HashMap::new();

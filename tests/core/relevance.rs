@@ -171,6 +171,7 @@ fn ordinary_questions_rarely_alarm() {
         ("holdout-questions.tsv", 0.012),
         ("ordinary-holdout3.tsv", 0.01),
         ("ordinary-holdout4.tsv", 0.015),
+        ("ordinary-holdout5.tsv", 0.01),
         ("region-questions.tsv", 0.02),
         ("region-holdout-questions.tsv", 0.01),
     ] {
@@ -185,20 +186,27 @@ fn ordinary_questions_rarely_alarm() {
     }
 }
 
-/// The fourth held-out sets, written blind after all tuning of this round
-/// and measured once (docs/QUALITY.md: recall 0.974, right number 0.958,
-/// false alarms 4.0 %; ordinary questions 1 of 150). Floors guard against
-/// regressions. The second and third held-out sets are trained on since;
+/// The fifth held-out sets, written blind after all tuning of this round
+/// and measured once (docs/QUALITY.md: recall 0.968, right number 0.968,
+/// false alarms 6.2 %; ordinary questions 0 of 150). Floors guard against
+/// regressions. The second to fourth held-out sets are trained on since;
 /// they keep floors near their (now fitted) figures.
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
         (
+            "crisis-holdout5-categories.tsv",
+            "informational-holdout5-categories.tsv",
+            0.96,
+            0.96,
+            0.065,
+        ),
+        (
             "crisis-holdout4-categories.tsv",
             "informational-holdout4-categories.tsv",
-            0.97,
-            0.95,
-            0.045,
+            0.99,
+            0.99,
+            0.035,
         ),
         (
             "crisis-holdout3-categories.tsv",
