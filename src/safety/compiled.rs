@@ -197,9 +197,29 @@ impl Vocab {
                 check(self.deletes.get(buf.as_str()), out);
             }
         }
+        if !typo && word.len() + 1 >= FUZZY_MIN_CHARS {
+            self.plural_or_singular(word, buf, out);
+        }
         check(starts.map(|h| &h.prefixes), out);
         if !self.short_prefixes.is_empty() {
             check(Some(&self.short_prefixes), out);
+        }
+    }
+}
+
+impl Vocab {
+    /// An everyday word still matches a long phrase word that is its plural
+    /// or singular ("cigarettes" and `cigarette`), as a typo would have.
+    fn plural_or_singular(&self, word: &str, buf: &mut String, out: &mut Vec<WordId>) {
+        buf.clear();
+        buf.push_str(word);
+        buf.push('s');
+        let forms = [word.strip_suffix('s'), Some(buf.as_str())];
+        for form in forms.into_iter().flatten() {
+            match self.exact.get(form) {
+                Some(&id) if form.len() >= FUZZY_MIN_CHARS => out.push(id),
+                _ => {}
+            }
         }
     }
 }
