@@ -15,13 +15,15 @@
 //! amount are never informational. Recall stays first: other sentences of
 //! the message are screened as usual.
 
-/// A word list compiled to a `match`: the lists are read for every word
-/// of every message.
+/// A word list as a set built once: the lists are read for every word of
+/// every message, and one hash beats comparing against each entry.
 macro_rules! word_list {
     ($(#[$doc:meta])* $name:ident = [$($w:literal),* $(,)?]) => {
         $(#[$doc])*
         fn $name(w: &str) -> bool {
-            matches!(w, $($w)|*)
+            static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+                std::sync::OnceLock::new();
+            SET.get_or_init(|| [$($w),*].into_iter().collect()).contains(w)
         }
     };
 }

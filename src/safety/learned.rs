@@ -127,13 +127,22 @@ impl LearnedModel {
         if self.classes.len() < 2 {
             return None;
         }
-        let words: Vec<&str> = text::words(lower).collect();
-        if words.len() < MIN_WORDS {
+        // Words and word pairs, hashed in one pass (the order does not
+        // matter: the keys are sorted before use).
+        let mut keys: Vec<u64> = Vec::with_capacity(64);
+        let mut prev: Option<&str> = None;
+        let mut words = 0;
+        for w in text::words(lower) {
+            words += 1;
+            keys.push(feature_hash(&[w]));
+            if let Some(p) = prev {
+                keys.push(feature_hash(&[p, w]));
+            }
+            prev = Some(w);
+        }
+        if words < MIN_WORDS {
             return None;
         }
-        let mut keys: Vec<u64> = Vec::with_capacity(words.len() * 2);
-        keys.extend(words.iter().map(|w| feature_hash(&[w])));
-        keys.extend(words.windows(2).map(feature_hash));
         keys.sort_unstable();
         keys.dedup();
         if keys.is_empty() {

@@ -214,8 +214,9 @@ impl Searcher {
             let mut top =
                 self.facts
                     .condition_candidates(&weights, req.region, CONDITION_CANDIDATES);
+            let idfs = self.idfs(&picked);
             for (score, ord) in &mut top {
-                *score += self.text_score(*ord, &picked);
+                *score += self.text_score(*ord, &picked, &idfs);
             }
             top.sort_by(|a, b| b.0.total_cmp(&a.0));
             top
@@ -362,21 +363,31 @@ impl Searcher {
             .collect())
     }
 
+    /// Each picked term's idf, worked out once per question (not once per
+    /// resource scored).
+    fn idfs(&self, picked: &[(&str, TermStats)]) -> Vec<f32> {
+        let n = self.num_docs as f32;
+        picked
+            .iter()
+            .map(|(_, stats)| {
+                let df = stats.doc_freq as f32;
+                (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+            })
+            .collect()
+    }
+
     /// idf-weighted field matches of the question's terms in one resource:
     /// condition names and aliases > title > keywords > summary (summaries
-    /// only for the rarest few terms).
-    fn text_score(&self, ord: usize, picked: &[(&str, TermStats)]) -> f32 {
+    /// only for the rarest few terms). `idfs` are [`Self::idfs`] of `picked`.
+    fn text_score(&self, ord: usize, picked: &[(&str, TermStats)], idfs: &[f32]) -> f32 {
         let Some(terms) = self.forward.get(ord) else {
             return 0.0;
         };
-        let n = self.num_docs as f32;
         let mut score = 0.0;
-        for (i, (_, stats)) in picked.iter().enumerate() {
+        for (i, ((_, stats), idf)) in picked.iter().zip(idfs).enumerate() {
             let Ok(at) = terms.binary_search_by_key(&stats.id, |(id, _)| *id) else {
                 continue;
             };
-            let df = stats.doc_freq as f32;
-            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
             let fields = terms[at].1;
             let used = if i < SUMMARY_TERMS { 4 } else { 3 };
             for (bit, boost) in BOOSTS.iter().enumerate().take(used) {
