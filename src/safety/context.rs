@@ -270,7 +270,11 @@ fn past_framed(s: &[&str]) -> bool {
         let (a, b) = (w[0], w[1]);
         (SPANS.contains(&a) && matches!(b, "ago" | "clean" | "free" | "sober"))
             || (a == "used" && b == "to")
-            || (a == "last" && matches!(b, "year" | "summer" | "winter" | "christmas"))
+            || (a == "last"
+                && matches!(
+                    b,
+                    "year" | "summer" | "winter" | "christmas" | "spring" | "autumn" | "month"
+                ))
     }) || has_seq(s, &["in", "the", "past"])
         || not_for_ages(s)
         || s.windows(3).any(|w| {

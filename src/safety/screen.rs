@@ -217,14 +217,31 @@ fn negated_wish(sentence: &[&str], start: usize) -> bool {
 }
 
 /// Words of each sentence, normalised. Sentences end at `.`, `!`, `?`, `;`
-/// and line breaks.
+/// and line breaks, but a point between digits is a decimal ("sugar is
+/// 1.9, can't think straight" is one sentence).
 /// Words are borrowed from the message unless normalising changed them.
 fn split_sentences(cleaned: &str) -> Vec<Vec<Cow<'_, str>>> {
-    cleaned
-        .split(['.', '!', '?', ';', '\n'])
+    sentences(cleaned)
         .map(|s| canonical_forms(text::words(s).map(normalize_word)))
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// The sentences of `text` (see [`split_sentences`]).
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
+    let mut start = 0;
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        let decimal = c == '.' && digit(i.checked_sub(1)) && digit(Some(i + 1));
+        if matches!(c, '.' | '!' | '?' | ';' | '\n') && !decimal {
+            ends.push((start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    ends.push((start, text.len()));
+    ends.into_iter().map(move |(a, b)| &text[a..b])
 }
 
 /// Write negations and slang one way, so phrases need only one form:
@@ -262,4 +279,15 @@ fn canonical_forms<'a>(words: impl Iterator<Item = Cow<'a, str>>) -> Vec<Cow<'a,
         out.extend(canonical.iter().map(|c| Cow::Borrowed(*c)));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentences;
+
+    #[test]
+    fn decimals_do_not_end_a_sentence() {
+        let got: Vec<&str> = sentences("bgl 1.9 cant think. help! 2. ok").collect();
+        assert_eq!(got, ["bgl 1.9 cant think", " help", " 2", " ok"]);
+    }
 }
