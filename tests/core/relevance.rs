@@ -173,6 +173,7 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout4.tsv", 0.015),
         ("ordinary-holdout5.tsv", 0.01),
         ("ordinary-holdout6.tsv", 0.01),
+        ("ordinary-holdout7.tsv", 0.01),
         ("region-questions.tsv", 0.02),
         ("region-holdout-questions.tsv", 0.01),
     ] {
@@ -187,20 +188,27 @@ fn ordinary_questions_rarely_alarm() {
     }
 }
 
-/// The sixth held-out sets, written blind after all tuning of this round
-/// and measured once (docs/QUALITY.md: recall 0.971, right number 0.964,
-/// false alarms 10.2 %; ordinary questions 0 of 150). Floors guard against
-/// regressions. The second to fifth held-out sets are trained on since;
+/// The seventh held-out sets, written blind after all tuning of this round
+/// and measured once (docs/QUALITY.md: recall 0.951, right number 0.929,
+/// false alarms 8.0 %; ordinary questions 0 of 150). Floors guard against
+/// regressions. The second to sixth held-out sets are trained on since;
 /// they keep floors near their (now fitted) figures.
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
         (
+            "crisis-holdout7-categories.tsv",
+            "informational-holdout7-categories.tsv",
+            0.945,
+            0.92,
+            0.085,
+        ),
+        (
             "crisis-holdout6-categories.tsv",
             "informational-holdout6-categories.tsv",
-            0.965,
-            0.96,
-            0.11,
+            0.99,
+            0.99,
+            0.035,
         ),
         (
             "crisis-holdout5-categories.tsv",
