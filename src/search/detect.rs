@@ -53,6 +53,11 @@ pub struct Detected {
     pub first: usize,
     /// Words in the longest matching alias (longer = more specific).
     pub length: usize,
+    /// A mention comes just after words that name a diagnosis or a
+    /// suspicion ("diagnosed with", "GP thinks", "could it be").
+    pub named: bool,
+    /// Content words of the longest matching alias.
+    pub content: usize,
 }
 
 /// Alias sequences indexed by their first stem, and multi-word aliases also
@@ -115,7 +120,7 @@ impl Detector {
         Detector { by_stem }
     }
 
-    /// Conditions mentioned in `words`, most mentioned first, then earliest.
+    /// Conditions mentioned in `words`, most salient first (see the sort).
     pub fn detect(&self, words: &[QueryWord]) -> Vec<Detected> {
         let mut matches: Vec<Match> = Vec::new();
         let starts: Vec<Option<&Starts>> = words
@@ -171,23 +176,61 @@ impl Detector {
                 continue;
             }
             taken[span].iter_mut().for_each(|t| *t = true);
+            let named = named_before(words, m.start);
             match found.iter_mut().find(|d| d.condition == m.condition) {
                 Some(d) => {
                     d.mentions += 1;
                     d.first = d.first.min(m.start);
                     d.length = d.length.max(m.len);
+                    d.named |= named;
+                    d.content = d.content.max(m.content);
                 }
                 None => found.push(Detected {
                     condition: m.condition,
                     mentions: 1,
                     first: m.start,
                     length: m.len,
+                    named,
+                    content: m.content,
                 }),
             }
         }
-        found.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.first.cmp(&b.first)));
+        // Salience: how often it is mentioned, one more when a mention is
+        // named as a diagnosis or suspicion ("GP thinks angina"), then the
+        // more specific alias, then the earlier mention.
+        found.sort_by(|a, b| {
+            let salience = |d: &Detected| d.mentions + u32::from(d.named);
+            salience(b)
+                .cmp(&salience(a))
+                .then(b.content.cmp(&a.content))
+                .then(a.first.cmp(&b.first))
+        });
         found
     }
+}
+
+/// Do the words just before `start` name a diagnosis or a suspicion?
+fn named_before(words: &[QueryWord<'_>], start: usize) -> bool {
+    const CUES: &[&str] = &[
+        "diagnos",
+        "say",
+        "said",
+        "think",
+        "thought",
+        "suspect",
+        "told",
+        "rule",
+        "confirm",
+        "confirmed",
+        "be",
+        "got",
+        "have",
+        "has",
+        "with",
+    ];
+    words[start.saturating_sub(3)..start]
+        .iter()
+        .any(|w| CUES.contains(&w.stem.as_ref()))
 }
 
 impl AliasSeq {

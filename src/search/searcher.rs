@@ -287,7 +287,10 @@ impl Searcher {
         let mut seen = FxHashSet::default();
         let mut picked: Vec<(&str, TermStats)> = words
             .iter()
-            .filter(|w| !(w.stop || detected.is_empty() && w.common))
+            // Without a detected condition a lone letter ("b/p", "vitamin
+            // d" misspelt) is never evidence on its own: "b" found
+            // "Hepatitis B" for a blood pressure question.
+            .filter(|w| !(w.stop || detected.is_empty() && (w.common || lone_letter(&w.stem))))
             .filter(|w| seen.insert(w.stem.as_ref()))
             .filter_map(|w| {
                 self.terms
@@ -415,6 +418,12 @@ impl Searcher {
         }
         out
     }
+}
+
+/// A single letter (digits are kept: "type 1").
+fn lone_letter(stem: &str) -> bool {
+    let mut chars = stem.chars();
+    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
 }
 
 /// Sort a resource's (term, field bit) pairs by term and merge the bits.
