@@ -287,9 +287,9 @@ impl Searcher {
         let mut seen = FxHashSet::default();
         let mut picked: Vec<(&str, TermStats)> = words
             .iter()
-            // Without a detected condition a lone letter ("b/p", "vitamin
-            // d" misspelt) is never evidence on its own: "b" found
-            // "Hepatitis B" for a blood pressure question.
+            // Without a detected condition a lone letter or number is never
+            // evidence on its own: "b" (from "b/p") found "Hepatitis B" for
+            // a blood pressure question.
             .filter(|w| !(w.stop || detected.is_empty() && (w.common || lone_letter(&w.stem))))
             .filter(|w| seen.insert(w.stem.as_ref()))
             .filter_map(|w| {
@@ -420,10 +420,12 @@ impl Searcher {
     }
 }
 
-/// A single letter (digits are kept: "type 1").
+/// A single letter or a bare number: never evidence on its own ("45" is in
+/// Turner syndrome's keywords, not in a blood sugar question).
 fn lone_letter(stem: &str) -> bool {
     let mut chars = stem.chars();
-    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+    let single = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+    single || stem.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Sort a resource's (term, field bit) pairs by term and merge the bits.
