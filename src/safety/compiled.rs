@@ -274,7 +274,7 @@ impl Compiled {
     }
 
     /// Does every word of the phrase occur somewhere in the sentence?
-    fn possible(&self, tokens: &Tokens) -> bool {
+    pub fn possible(&self, tokens: &Tokens) -> bool {
         self.elems.iter().all(|step| match step {
             Step::Word(ids) => ids.iter().any(|&id| tokens.has(id)),
             Step::Any | Step::Gap(_) => true,

@@ -133,24 +133,33 @@ impl Screener {
         let mut tokens = Tokens::default();
         for words in split_sentences(cleaned) {
             let sentence: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
+            self.vocab.tokens(&sentence, &mut tokens);
+            // Phrases that could match here (every word present), by start:
+            // most sentences have none, and then need no framing at all.
+            candidates.clear();
+            for start in 0..sentence.len() {
+                for &id in tokens.at(start) {
+                    let starting = self.by_first[id as usize].iter();
+                    let open = starting.filter(|&&(ci, pi)| {
+                        found[ci].is_none() && self.categories[ci].phrases[pi].possible(&tokens)
+                    });
+                    candidates.extend(open.map(|&(ci, pi)| (start, ci, pi)));
+                }
+            }
+            if candidates.is_empty() {
+                continue;
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
             let past = match frame(&sentence) {
                 Frame::General => continue,
                 Frame::Past => true,
                 Frame::Now => false,
             };
-            self.vocab.tokens(&sentence, &mut tokens);
-            for start in 0..sentence.len() {
-                candidates.clear();
-                for &id in tokens.at(start) {
-                    candidates.extend_from_slice(&self.by_first[id as usize]);
-                }
-                candidates.sort_unstable();
-                candidates.dedup();
-                for &(ci, pi) in &candidates {
-                    let skip = found[ci].is_some() || (past && !self.categories[ci].screen_past);
-                    if !skip && self.phrase_fires(ci, pi, &sentence, &tokens, start) {
-                        found[ci] = Some(pi);
-                    }
+            for &(start, ci, pi) in &candidates {
+                let skip = found[ci].is_some() || (past && !self.categories[ci].screen_past);
+                if !skip && self.phrase_fires(ci, pi, &sentence, &tokens, start) {
+                    found[ci] = Some(pi);
                 }
             }
         }
