@@ -169,26 +169,32 @@ impl Lexicon {
     }
 
     /// Catalog words within a looser distance, for "did you mean" hints
-    /// (slow path: only used when nothing matched).
-    /// Returns the index of a condition whose name or alias has the near word.
-    pub fn near_misses<'a>(&'a self, word: &str) -> impl Iterator<Item = u32> + 'a {
-        let word = word.to_string();
+    /// (slow path: only used when nothing matched): for each, its distance
+    /// and the index of a condition whose name or alias has it, closest
+    /// first.
+    pub fn near_misses(&self, word: &str) -> Vec<(usize, u32)> {
         let len = word.chars().count();
+        if len < 5 {
+            return Vec::new();
+        }
         let max = if len >= 7 { 3 } else { 2 };
-        let mine = letters(&word);
-        self.targets
+        let mine = letters(word);
+        let mut near: Vec<(usize, u32)> = self
+            .targets
             .iter()
             .zip(&self.owners)
             .zip(&self.letter_sets)
-            .filter(move |(((t, _), _), theirs)| {
-                // Each edit changes at most two letters of the letter set:
-                // a cheap bound that skips most targets before the distance.
-                len >= 5
-                    && t.len().abs_diff(word.len()) <= max
+            // Each edit changes at most two letters of the letter set: a
+            // cheap bound that skips most targets before the distance.
+            .filter(|(((t, _), _), theirs)| {
+                t.len().abs_diff(word.len()) <= max
                     && (mine ^ **theirs).count_ones() as usize <= 2 * max
-                    && osa_distance(&word, t, max) <= max
             })
-            .map(|((_, owner), _)| *owner)
+            .map(|(((t, _), owner), _)| (osa_distance(word, t, max), *owner))
+            .filter(|(d, _)| *d <= max)
+            .collect();
+        near.sort_by_key(|(d, _)| *d);
+        near
     }
 }
 

@@ -404,16 +404,25 @@ impl Searcher {
 
     /// Condition names close to words nobody knew ("did you mean …?").
     fn did_you_mean(&self, catalog: &Catalog, unknown: &[String]) -> Vec<String> {
+        // Closest first across the unknown words, then in question order.
+        let mut near: Vec<(usize, usize, u32)> = unknown
+            .iter()
+            .take(10)
+            .enumerate()
+            .flat_map(|(i, word)| {
+                let misses = self.lexicon.near_misses(word);
+                misses.into_iter().map(move |(d, owner)| (d, i, owner))
+            })
+            .collect();
+        near.sort_by_key(|&(d, i, _)| (d, i));
         let mut out: Vec<String> = Vec::new();
-        for word in unknown.iter().take(20) {
-            for owner in self.lexicon.near_misses(word) {
-                let name = &catalog.conditions[owner as usize].name;
-                if !out.contains(name) {
-                    out.push(name.clone());
-                }
-                if out.len() >= 3 {
-                    return out;
-                }
+        for (_, _, owner) in near {
+            let name = &catalog.conditions[owner as usize].name;
+            if !out.contains(name) {
+                out.push(name.clone());
+            }
+            if out.len() >= 3 {
+                break;
             }
         }
         out
