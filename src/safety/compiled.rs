@@ -205,9 +205,7 @@ impl Vocab {
             check(Some(&self.short_prefixes), out);
         }
     }
-}
 
-impl Vocab {
     /// An everyday word still matches a long phrase word that is its plural
     /// or singular ("cigarettes" and `cigarette`), as a typo would have.
     fn plural_or_singular(&self, word: &str, buf: &mut String, out: &mut Vec<WordId>) {
@@ -263,9 +261,10 @@ impl Compiled {
         }
     }
 
-    /// Does the phrase match starting at word `start`?
+    /// Does the phrase match starting at word `start`? (The screener has
+    /// already kept only phrases that are [`Compiled::possible`] here.)
     pub fn matches_at(&self, tokens: &Tokens, start: usize) -> bool {
-        self.possible(tokens) && steps_from(&self.elems, tokens, start)
+        steps_from(&self.elems, tokens, start)
     }
 
     /// Does the phrase match anywhere in the sentence?

@@ -77,7 +77,9 @@ impl Pattern {
         }
     }
 
-    /// Does the phrase match starting at token `start`?
+    /// Does the phrase match starting at token `start`? The plain,
+    /// string-comparing matcher: the screener runs the compiled one
+    /// (`super::compiled`), and tests check the two agree.
     pub fn matches_at(&self, tokens: &[String], start: usize) -> bool {
         match_from(&self.elems, tokens, start)
     }
@@ -132,21 +134,24 @@ impl Alt {
 
     /// Does one (normalised) message word match this alternative?
     pub fn matches(&self, token: &str) -> bool {
+        self.matches_exactly(token) || self.matches_with_typo(token)
+    }
+
+    /// One typo after the first two letters, in a word of six or more.
+    fn matches_with_typo(&self, token: &str) -> bool {
         match self {
             Alt::Exact(w) => {
-                token == w
-                    || (w.len() >= FUZZY_MIN_CHARS
-                        && token.len() + 1 >= w.len()
-                        && same_start(token, w)
-                        && osa_distance(token, w, 1) <= 1)
+                w.len() >= FUZZY_MIN_CHARS
+                    && token.len() + 1 >= w.len()
+                    && same_start(token, w)
+                    && osa_distance(token, w, 1) <= 1
             }
             Alt::Prefix(p) => {
-                token.starts_with(p.as_str())
-                    || (p.len() >= FUZZY_MIN_CHARS
-                        && token.len() >= p.len()
-                        && same_start(token, p)
-                        && token.is_char_boundary(p.len())
-                        && osa_distance(&token[..p.len()], p, 1) <= 1)
+                p.len() >= FUZZY_MIN_CHARS
+                    && token.len() >= p.len()
+                    && same_start(token, p)
+                    && token.is_char_boundary(p.len())
+                    && osa_distance(&token[..p.len()], p, 1) <= 1
             }
         }
     }
