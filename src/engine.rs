@@ -14,7 +14,7 @@ use crate::catalog::{self, Catalog, Diagnostics, LoadOptions, REGIONS};
 use crate::fallback::{self, Fallback};
 use crate::nation::Nation;
 use crate::reply::{Reply, Urgent};
-use crate::safety::Screener;
+use crate::safety::{Readings, Screener};
 use crate::search::{self, BuildSummary, Found, IndexMeta, SearchError, SearchRequest, Searcher};
 use crate::text;
 
@@ -89,6 +89,8 @@ pub enum EngineError {
 pub struct Engine {
     catalog: Catalog,
     screener: Screener,
+    /// Numbers that mean danger, screened beside the phrases.
+    readings: Readings,
     searcher: Searcher,
     meta: IndexMeta,
     /// Each region's safety-net line, built once: it ends every answer.
@@ -159,6 +161,7 @@ impl Engine {
             .collect();
         Ok(Engine {
             screener: Screener::new(safety),
+            readings: Readings::new(safety),
             searcher,
             meta: opened.meta,
             catalog: opened.catalog,
@@ -209,6 +212,15 @@ impl Engine {
     /// `safety.toml` from the CLI; never called on the Discord path.
     pub fn explain_safety(&self, question: &str) -> Vec<String> {
         let cats = &self.catalog.safety.categories;
+        let lower = text::clean(question);
+        let readings = self
+            .readings
+            .hits(&lower, None)
+            .into_iter()
+            .map(|(ci, rule)| {
+                let id = self.readings.rule_id(rule);
+                format!("{}: reading rule \"{id}\"", cats[ci].id)
+            });
         self.screener
             .explain(question)
             .into_iter()
@@ -216,6 +228,7 @@ impl Engine {
                 Some(pi) => format!("{}: phrase \"{}\"", cats[ci].id, cats[ci].phrases[pi]),
                 None => format!("{}: learned model", cats[ci].id),
             })
+            .chain(readings)
             .collect()
     }
 
@@ -224,7 +237,8 @@ impl Engine {
     /// runs while never holding back a crisis.
     pub fn sounds_like_crisis(&self, question: &str) -> bool {
         let lower = text::clean_keep_case(question).to_lowercase();
-        self.screener.screen_cleaned(&lower).is_some()
+        let screening = self.screener.screen_cleaned(&lower);
+        self.readings.add_to(screening, &lower, None).is_some()
     }
 
     /// Answer one question. Never panics on any input and never echoes the
@@ -265,9 +279,10 @@ impl Engine {
         // capitals (abbreviations such as `MS`).
         let kept = text::clean_keep_case(question);
         let lower = kept.to_lowercase();
+        let screening = self.screener.screen_cleaned(&lower);
         let emergency = self
-            .screener
-            .screen_cleaned(&lower)
+            .readings
+            .add_to(screening, &lower, Some(region))
             .and_then(|s| self.catalog.safety.emergency(&s, region, place.nation));
         if !text::has_words(&kept) {
             let message = &self.catalog.notice.empty_question;

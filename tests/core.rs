@@ -10,6 +10,7 @@ mod core {
     pub mod index_life;
     pub mod nations;
     pub mod properties;
+    pub mod readings;
     pub mod relevance;
     pub mod safety_screen;
     pub mod support;

@@ -205,6 +205,23 @@ impl<'a> Record<'a> {
         parsed.map(|value| At { value, offset })
     }
 
+    /// A number field (integer or decimal).
+    pub fn number(&mut self, key: &str, diags: &mut Diagnostics) -> Option<At<f64>> {
+        let node = self.take(key)?;
+        let value = match node.get_ref() {
+            Node::Integer(i) => *i as f64,
+            Node::Float(f) if f.is_finite() => *f,
+            _ => {
+                self.wrong_type(key, "a number, like 4.0 or 180", node, diags);
+                return None;
+            }
+        };
+        Some(At {
+            value,
+            offset: node.span().start,
+        })
+    }
+
     /// A true/false field.
     pub fn boolean(&mut self, key: &str, diags: &mut Diagnostics) -> Option<bool> {
         let node = self.take(key)?;

@@ -19,6 +19,7 @@ mod context;
 pub mod learned;
 mod pattern;
 mod read;
+pub mod readings;
 pub mod rules;
 mod screen;
 pub mod train;
@@ -27,6 +28,7 @@ pub use check::{CONTACT_RECHECK_DAYS, Review, find_dose, placeholders};
 pub use learned::{LearnedModel, MODEL_FILE};
 pub use pattern::Pattern;
 pub use read::read;
+pub use readings::{ReadingRule, Readings};
 pub use rules::{Category, ContactEntry, RegionContacts, Route, SafetyRules};
 pub use screen::{Screener, Screening};
 

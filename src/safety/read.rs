@@ -28,7 +28,8 @@ pub fn read(
         .iter()
         .filter_map(|n| read_region(file, n, review, d))
         .collect();
-    top.finish(&["category", "region"], d);
+    let readings = super::readings::read_rules(file, top.tables("reading"), &categories, d);
+    top.finish(&["category", "region", "reading"], d);
     if categories.is_empty() {
         d.error(
             file,
@@ -48,6 +49,7 @@ pub fn read(
     let rules = SafetyRules {
         categories,
         regions,
+        readings,
         model: None,
     };
     check::cross_check(file, &rules, d);
@@ -73,7 +75,7 @@ fn read_category(
     let approved_on = r.date("approved_on", true, d);
     let review_by = r.date("review_by", true, d);
     let screen_past = r.boolean("screen_past", d).unwrap_or(false);
-    let phrases = r.string_list("phrases", true, d).unwrap_or_default();
+    let phrases = r.string_list("phrases", false, d).unwrap_or_default();
     let unless = r.string_list("unless", false, d).unwrap_or_default();
     check_phrases(file, phrases.iter().chain(&unless), d);
     check::text(file, message.as_ref(), &steps, d);

@@ -18,6 +18,9 @@ pub struct SafetyRules {
     pub categories: Vec<Category>,
     /// Contacts by region; `global` is the fallback.
     pub regions: Vec<RegionContacts>,
+    /// Numbers that mean danger (`[[reading]]`), in file order.
+    #[serde(default)]
+    pub readings: Vec<super::readings::ReadingRule>,
     /// The learned second signal from `safety-model.tsv`, when present.
     #[serde(default)]
     pub model: Option<super::learned::LearnedModel>,

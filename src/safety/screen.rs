@@ -231,13 +231,19 @@ fn negated_wish(sentence: &[&str], start: usize) -> bool {
 /// Words are borrowed from the message unless normalising changed them.
 fn split_sentences(cleaned: &str) -> Vec<Vec<Cow<'_, str>>> {
     sentences(cleaned)
-        .map(|s| canonical_forms(text::words(s).map(normalize_word)))
+        .map(sentence_words)
         .filter(|s| !s.is_empty())
         .collect()
 }
 
+/// The words of one sentence (or any text), normalised as the screener
+/// reads them.
+pub(super) fn sentence_words(sentence: &str) -> Vec<Cow<'_, str>> {
+    canonical_forms(text::words(sentence).map(normalize_word))
+}
+
 /// The sentences of `text` (see [`split_sentences`]).
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
+pub(super) fn sentences(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
     let mut start = 0;

@@ -59,6 +59,14 @@ fn every_problem_is_reported_with_its_place() {
     has(&all, f, 12, "review date 2020-01-01 has passed");
     has(&all, f, 13, "unknown field `colour`");
     has(&all, "safety-model.tsv", 4, "bad class:weight pair");
+    has(&all, "safety.toml", 53, "unknown measure `heart-rate`");
+    has(
+        &all,
+        "safety.toml",
+        54,
+        "unknown category `no-such-category`",
+    );
+    has(&all, "safety.toml", 55, "`below` must be a number");
     has(
         &all,
         "library/main.toml",

@@ -1,0 +1,267 @@
+//! Numbers that mean danger: "my sugar is 45 and I'm shaky", "bp 210/125
+//! and chest pain", "my 6 week old is 38.4", "sats 89".
+//!
+//! Phrases cannot read numbers, so readings get their own small reader
+//! (`parse`) and rules written by clinicians in `safety.toml`
+//! (`[[reading]]`, each with the official page its threshold comes from).
+//! A rule raises an existing crisis category, so the emergency block, its
+//! contacts and its review are the category's. A reading counts only in a
+//! sentence about now (not a general question, not the past), and a rule
+//! can ask for symptoms in the message or be silenced by words such as
+//! "my usual". A reading that is merely high raises nothing: the question
+//! gets the condition's pages as usual.
+
+mod age;
+mod parse;
+mod read;
+mod tokens;
+mod when;
+mod words;
+
+use serde::{Deserialize, Serialize};
+
+use super::context::{Frame, frame};
+use super::pattern::Pattern;
+use super::rules::SafetyRules;
+use super::screen::{Screening, sentence_words, sentences};
+pub use parse::{Measure, Reading};
+pub use read::read_rules;
+
+/// One `[[reading]]` rule: when a reading of `measure` crosses a threshold
+/// (with the symptoms and age it asks for), raise `category`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct ReadingRule {
+    pub id: String,
+    /// One of [`Measure::NAMES`].
+    pub measure: String,
+    /// The crisis category raised.
+    pub category: String,
+    /// Fires when the value is below this (glucose in mmol/L).
+    pub below: Option<f64>,
+    /// Fires when the value is this or less (oxygen %).
+    pub at_most: Option<f64>,
+    /// Fires when the value (blood pressure: systolic) is this or more.
+    pub at_least: Option<f64>,
+    /// Blood pressure: also fires when the diastolic is this or more.
+    pub diastolic_at_least: Option<f64>,
+    /// Only for a person younger than this many months, when stated.
+    pub age_under_months: Option<f64>,
+    /// At least one of these phrases must be in the message.
+    pub symptoms: Vec<String>,
+    /// None of these phrases may be in the message ("my usual").
+    pub without: Vec<String>,
+    /// The official page the threshold comes from.
+    pub source: String,
+    pub publisher: String,
+}
+
+/// The rules, ready to run on every message.
+pub struct Readings {
+    rules: Vec<Compiled>,
+}
+
+struct Compiled {
+    measure: Measure,
+    category: usize,
+    rule: ReadingRule,
+    symptoms: Vec<Pattern>,
+    without: Vec<Pattern>,
+}
+
+/// A rule that fired: (category index, rule index).
+pub type ReadingHit = (usize, usize);
+
+impl Readings {
+    /// Compile `rules.readings`; rules naming an unknown measure or
+    /// category were reported by the checker and are skipped.
+    pub fn new(rules: &SafetyRules) -> Readings {
+        let patterns = |list: &[String]| -> Vec<Pattern> {
+            list.iter().filter_map(|p| Pattern::parse(p).ok()).collect()
+        };
+        let compiled = rules.readings.iter().filter_map(|r| {
+            Some(Compiled {
+                measure: Measure::from_name(&r.measure)?,
+                category: rules.categories.iter().position(|c| c.id == r.category)?,
+                rule: r.clone(),
+                symptoms: patterns(&r.symptoms),
+                without: patterns(&r.without),
+            })
+        });
+        Readings {
+            rules: compiled.collect(),
+        }
+    }
+
+    /// Add what the readings raise to a phrase screening. `region` decides
+    /// the unit of an unlabelled glucose value in the 20–35 band (`None`:
+    /// either unit may alarm).
+    pub fn add_to(
+        &self,
+        screening: Option<Screening>,
+        cleaned: &str,
+        region: Option<&str>,
+    ) -> Option<Screening> {
+        let hits = self.hits(cleaned, region);
+        if hits.is_empty() {
+            return screening;
+        }
+        // The learned model is a fallback for messages with no explicit
+        // signal; a reading is one, so a learned-only guess gives way.
+        let mut categories = screening
+            .filter(|s| !s.learned)
+            .map(|s| s.categories)
+            .unwrap_or_default();
+        categories.extend(hits.iter().map(|h| h.0));
+        categories.sort_unstable();
+        categories.dedup();
+        Some(Screening {
+            categories,
+            learned: false,
+        })
+    }
+
+    /// The rule id behind each hit, for `signpost ask --why`.
+    pub fn rule_id(&self, rule: usize) -> &str {
+        &self.rules[rule].rule.id
+    }
+
+    /// Every rule that fires on the message (lower-cased, cleaned). Only
+    /// the latest reading of each measure counts ("was 200/120 in hospital,
+    /// now 140/90"), and only when it is not put in the past or called
+    /// usual, in a sentence about now. First rule per reading; each
+    /// category once.
+    pub fn hits(&self, cleaned: &str, region: Option<&str>) -> Vec<ReadingHit> {
+        if self.rules.is_empty() || !cleaned.bytes().any(|b| b.is_ascii_digit()) {
+            return Vec::new();
+        }
+        let latest = latest_readings(cleaned);
+        if latest.is_empty() {
+            return Vec::new();
+        }
+        let context = Context::of(cleaned);
+        let mut hits: Vec<ReadingHit> = Vec::new();
+        for reading in &latest {
+            if let Some(hit) = self.first_rule(reading, region, &context)
+                && !hits.iter().any(|h| h.0 == hit.0)
+            {
+                hits.push(hit);
+            }
+        }
+        hits
+    }
+
+    fn first_rule(
+        &self,
+        reading: &Reading,
+        region: Option<&str>,
+        context: &Context,
+    ) -> Option<ReadingHit> {
+        self.rules
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.measure == reading.measure && c.fires(reading, region, context))
+            .map(|(i, c)| (c.category, i))
+    }
+}
+
+/// The latest reading of each measure that counts as now: not usual, not
+/// put in the past, in a sentence that is not a general question or about
+/// the past.
+fn latest_readings(cleaned: &str) -> Vec<Reading> {
+    let mut carry = parse::Carry::default();
+    let mut latest: Vec<(Reading, bool)> = Vec::new();
+    for sentence in sentences(cleaned) {
+        if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+            // Still note the measures it names ("pulse oximeter").
+            parse::readings(sentence, &mut carry);
+            continue;
+        }
+        let found = parse::readings(sentence, &mut carry);
+        if found.is_empty() {
+            continue;
+        }
+        let words = sentence_words(sentence);
+        let words: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
+        let now = frame(&words) == Frame::Now;
+        for f in found.iter().filter(|f| !f.habitual) {
+            let counts = now && !f.past;
+            latest.retain(|(r, _)| r.measure != f.reading.measure);
+            latest.push((f.reading, counts));
+        }
+    }
+    latest
+        .into_iter()
+        .filter_map(|(r, counts)| counts.then_some(r))
+        .collect()
+}
+
+/// What rules need from the whole message, worked out once.
+struct Context {
+    words: Vec<String>,
+    youngest_months: Option<f64>,
+}
+
+impl Context {
+    fn of(cleaned: &str) -> Context {
+        Context {
+            words: sentence_words(cleaned)
+                .into_iter()
+                .map(|w| w.into_owned())
+                .collect(),
+            youngest_months: age::youngest_age_months(cleaned),
+        }
+    }
+
+    /// Whether any phrase matches, not right after a negation ("no
+    /// shakes", "not dizzy").
+    fn says(&self, phrases: &[Pattern]) -> bool {
+        const NOT: &[&str] = &[
+            "no", "not", "without", "nor", "isnt", "arent", "wasnt", "dont", "doesnt", "didnt",
+            "never", "zero", "any",
+        ];
+        // A negation up to three words before, within the same clause
+        // ("not had her jabs yet", "no shakes").
+        let negated = |i: usize| {
+            self.words[i.saturating_sub(3)..i]
+                .iter()
+                .rev()
+                .take_while(|w| !matches!(w.as_str(), "but" | "and" | "though" | "although"))
+                .any(|w| NOT.contains(&w.as_str()))
+        };
+        phrases
+            .iter()
+            .any(|p| (0..self.words.len()).any(|i| p.matches_at(&self.words, i) && !negated(i)))
+    }
+}
+
+impl Compiled {
+    fn fires(&self, reading: &Reading, region: Option<&str>, context: &Context) -> bool {
+        let r = &self.rule;
+        let crosses = |v: f64| {
+            r.below.is_some_and(|t| v < t)
+                || r.at_most.is_some_and(|t| v <= t)
+                || r.at_least.is_some_and(|t| v >= t)
+        };
+        let value = match (reading.other_unit, region) {
+            (Some(other), Some("us")) => crosses(other),
+            (Some(other), None) => reading.value.is_some_and(crosses) || crosses(other),
+            _ => reading.value.is_some_and(crosses),
+        };
+        let diastolic = reading
+            .diastolic
+            .zip(r.diastolic_at_least)
+            .is_some_and(|(v, t)| v >= t);
+        // An age rule is about someone else's reading, never the writer's
+        // own ("I have a temp of 38.4 and I'm feeding my 5 week old").
+        let young = r.age_under_months.is_none_or(|limit| {
+            !reading.first_person && context.youngest_months.is_some_and(|m| m < limit)
+        });
+        (value || diastolic)
+            && young
+            && (self.symptoms.is_empty() || context.says(&self.symptoms))
+            && !context.says(&self.without)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,128 @@
+//! Rules over readings, on a small rule set written here.
+
+use super::*;
+use crate::safety::rules::Category;
+
+fn category(id: &str) -> Category {
+    Category {
+        id: id.into(),
+        name: id.into(),
+        urgency: "life-threatening".into(),
+        message: String::new(),
+        steps: Vec::new(),
+        contacts: vec!["emergency".into()],
+        source: String::new(),
+        publisher: String::new(),
+        approved_by: String::new(),
+        approved_on: time::macros::date!(2026 - 01 - 01),
+        review_by: time::macros::date!(2027 - 01 - 01),
+        screen_past: false,
+        phrases: Vec::new(),
+        unless: Vec::new(),
+    }
+}
+
+fn rule(id: &str, measure: &str, category: &str) -> ReadingRule {
+    ReadingRule {
+        id: id.into(),
+        measure: measure.into(),
+        category: category.into(),
+        ..Default::default()
+    }
+}
+
+fn readings() -> Readings {
+    let rules = SafetyRules {
+        categories: ["hypo", "bp-emergency", "baby", "oxygen", "bp-urgent"]
+            .map(category)
+            .to_vec(),
+        regions: Vec::new(),
+        readings: vec![
+            ReadingRule {
+                below: Some(4.0),
+                symptoms: vec!["shaky|shaking|confused|sweaty".into()],
+                ..rule("glucose-low", "glucose", "hypo")
+            },
+            ReadingRule {
+                at_least: Some(180.0),
+                diastolic_at_least: Some(120.0),
+                symptoms: vec!["chest pain".into(), "numb|numbness".into()],
+                ..rule("bp-symptoms", "blood-pressure", "bp-emergency")
+            },
+            ReadingRule {
+                at_least: Some(180.0),
+                diastolic_at_least: Some(120.0),
+                ..rule("bp-high", "blood-pressure", "bp-urgent")
+            },
+            ReadingRule {
+                at_least: Some(38.0),
+                age_under_months: Some(3.0),
+                ..rule("baby-fever", "temperature", "baby")
+            },
+            ReadingRule {
+                at_most: Some(92.0),
+                without: vec!["usual|normal|baseline".into()],
+                ..rule("oxygen-low", "oxygen", "oxygen")
+            },
+        ],
+        model: None,
+    };
+    Readings::new(&rules)
+}
+
+fn raised(message: &str, region: Option<&str>) -> Vec<&'static str> {
+    const IDS: [&str; 5] = ["hypo", "bp-emergency", "baby", "oxygen", "bp-urgent"];
+    let r = readings();
+    let cleaned = crate::text::clean(message);
+    r.hits(&cleaned, region).iter().map(|h| IDS[h.0]).collect()
+}
+
+#[test]
+fn dangerous_readings_raise_their_category() {
+    let us = Some("us");
+    assert_eq!(raised("my sugar level is 45 and I'm shaky", us), ["hypo"]);
+    assert_eq!(raised("bg 2.9, shaking and sweaty", Some("uk")), ["hypo"]);
+    assert_eq!(raised("his sugar is 30 and hes confused", us), ["hypo"]);
+    assert_eq!(
+        raised("BP 210/125 and chest pain", Some("uk")),
+        ["bp-emergency"]
+    );
+    assert_eq!(
+        raised("my blood pressure is 210/125 and I have a headache", us),
+        ["bp-urgent"]
+    );
+    assert_eq!(raised("bp 170/122", us), ["bp-urgent"]);
+    assert_eq!(
+        raised("my 6 week old has a temp of 38.4", Some("uk")),
+        ["baby"]
+    );
+    assert_eq!(raised("newborn is 100.8F", us), ["baby"]);
+    assert_eq!(raised("sats 89%", Some("uk")), ["oxygen"]);
+}
+
+#[test]
+fn ordinary_readings_raise_nothing() {
+    for (m, region) in [
+        ("my sugar is 3.8 this morning", "uk"),
+        ("his sugar was 30 today", "uk"),
+        ("bp 150/95 is that bad", "uk"),
+        ("my bp is 179/110", "us"),
+        ("my 2 year old has a temp of 39.5", "uk"),
+        ("my 5 month old is 38.1", "uk"),
+        ("what should a 3 week olds temperature be? 37.5?", "uk"),
+        ("sats 90 which is my usual with copd", "uk"),
+        ("oxygen 95%", "uk"),
+        ("last year my bp was 200/120 but meds fixed it", "uk"),
+        ("im 45 and on 20mg", "us"),
+        ("sugar 12.5 and shaky after dinner", "uk"),
+    ] {
+        assert!(raised(m, Some(region)).is_empty(), "{m}");
+    }
+}
+
+#[test]
+fn the_unit_band_depends_on_the_region() {
+    let m = "his sugar is 30 and hes confused";
+    assert!(raised(m, Some("uk")).is_empty());
+    assert_eq!(raised(m, None), ["hypo"]);
+}

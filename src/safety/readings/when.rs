@@ -1,0 +1,197 @@
+//! When a reading was taken, from the words around it: "last week",
+//! "in 2019", "two days ago" put it in the past; "usually", "normally" make
+//! it someone's usual level. A message often gives an old reading and then
+//! today's ("was 200/120 in hospital, now 140/90"): only today's counts.
+
+use super::tokens::{Tok, is_word};
+
+/// Words that bring the text back to now.
+const NOW: &[&str] = &[
+    "now",
+    "currently",
+    "today",
+    "tonight",
+    "rn",
+    "atm",
+    "moment",
+    "presently",
+    "still",
+    "just",
+];
+/// What "last" names when it puts a reading in the past ("89 last week").
+const WHEN: &[&str] = &[
+    "week",
+    "night",
+    "month",
+    "year",
+    "time",
+    "weekend",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+];
+/// Units of "N ago" that still mean now ("took it 5 mins ago").
+const JUST_NOW: &[&str] = &[
+    "min", "mins", "minute", "minutes", "sec", "secs", "seconds", "moment", "moments", "hour",
+    "hr", "hrs", "hours",
+];
+/// Words that make a reading someone's usual level.
+const USUAL: &[&str] = &[
+    "usually",
+    "normally",
+    "usual",
+    "normal",
+    "baseline",
+    "typically",
+    "average",
+    "generally",
+];
+
+/// Whether the words around token `i` put the reading in the past: a past
+/// marker up to eight tokens before it with no "now" in between, or one
+/// right after it ("190/125 yesterday", "89 last week").
+pub fn past_at(toks: &[Tok], i: usize) -> bool {
+    let from = i.saturating_sub(8);
+    let marked_before = (from..i)
+        .rev()
+        .find(|&k| is_past(toks, k))
+        .is_some_and(|p| !toks[p + 1..i].iter().any(|t| is_word(Some(t), NOW)));
+    let marked_after = (i + 1..toks.len().min(i + 5))
+        .take_while(|&k| !is_word(toks.get(k), NOW))
+        .any(|k| {
+            is_word(toks.get(k), &["yesterday", "ago", "previously"])
+                || (is_word(toks.get(k), &["last", "on"]) && is_word(toks.get(k + 1), WHEN))
+        });
+    marked_before || marked_after
+}
+
+/// Whether the reading is an adult's: the writer ("i", "im", "ive") or
+/// another adult (husband, mum…) in the five tokens before it and no one
+/// else ("I have a temp of 38.4", "husband has 38.9"; not "I took her temp
+/// and it's 38.4").
+pub fn first_person_at(toks: &[Tok], i: usize) -> bool {
+    const ADULTS: &[&str] = &[
+        "i",
+        "im",
+        "ive",
+        "husband",
+        "hubby",
+        "wife",
+        "partner",
+        "dad",
+        "mum",
+        "mom",
+        "mam",
+        "father",
+        "mother",
+        "grandma",
+        "grandad",
+        "nan",
+        "boyfriend",
+        "girlfriend",
+        "fiance",
+    ];
+    const OTHERS: &[&str] = &[
+        "she", "he", "her", "his", "him", "baby", "babys", "lo", "son", "daughter", "bub", "they",
+        "shes", "hes", "their", "its",
+    ];
+    let window = &toks[i.saturating_sub(5)..i];
+    window.iter().any(|t| is_word(Some(t), ADULTS))
+        && !window.iter().any(|t| is_word(Some(t), OTHERS))
+}
+
+/// Whether a sentence is a hypothetical ("if my bp is 180/120 with no
+/// symptoms…", "say it's 38.1").
+pub fn hypothetical(toks: &[Tok]) -> bool {
+    is_word(
+        toks.first(),
+        &["if", "suppose", "hypothetically", "say", "assuming"],
+    ) || (is_word(toks.first(), &["what"]) && is_word(toks.get(1), &["if"]))
+}
+
+/// Whether the number at `i` is someone's usual level ("usually sit at
+/// 99") or a comparison rather than a reading ("never been below 97",
+/// "ring if below 92").
+pub fn habitual_at(toks: &[Tok], i: usize) -> bool {
+    let before = &toks[i.saturating_sub(3)..i];
+    let usual = before.iter().any(|t| is_word(Some(t), USUAL));
+    let compared = i >= 1
+        && is_word(toks.get(i - 1), &["below", "under", "than"])
+        && before.iter().any(|t| {
+            is_word(
+                Some(t),
+                &["never", "ever", "if", "been", "not", "to", "keep"],
+            )
+        });
+    usual || compared
+}
+
+/// A past marker: "yesterday", "ago", "last", "back (in)", "used (to)",
+/// or a year ("in 2019"). Plain durations ("for 3 weeks") are not past.
+fn is_past(toks: &[Tok], k: usize) -> bool {
+    match &toks[k] {
+        // "last week", but not "for the last hour" (a duration up to now).
+        Tok::Word(w) if w == "last" => !k
+            .checked_sub(1)
+            .is_some_and(|b| is_word(toks.get(b), &["the", "past", "for"])),
+        // "back in March", "used to run 200/120"; not "back pain".
+        Tok::Word(w) if w == "back" => is_word(toks.get(k + 1), &["in", "then", "when"]),
+        Tok::Word(w) if w == "used" => is_word(toks.get(k + 1), &["to"]),
+        // "2 weeks ago", but not "5 mins ago" (just now) or "born 5 weeks ago".
+        Tok::Word(w) if w == "ago" => {
+            let before = &toks[k.saturating_sub(3)..k];
+            !is_word(k.checked_sub(1).and_then(|b| toks.get(b)), JUST_NOW)
+                && !before
+                    .iter()
+                    .any(|t| is_word(Some(t), &["born", "delivered"]))
+        }
+        // "on Saturday my sats were 88".
+        Tok::Word(w) if WHEN.contains(&w.as_str()) => {
+            is_word(k.checked_sub(1).and_then(|b| toks.get(b)), &["on"])
+        }
+        Tok::Word(w) => matches!(
+            w.as_str(),
+            "yesterday" | "previously" | "earlier" | "formerly"
+        ),
+        Tok::Num(y, false) => (1950.0..=2030.0).contains(y),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokens;
+    use super::*;
+
+    fn past(s: &str, number: f64) -> bool {
+        let toks = tokens(s);
+        let i = toks
+            .iter()
+            .position(|t| matches!(t, Tok::Num(v, _) if *v == number))
+            .expect("number in text");
+        past_at(&toks, i)
+    }
+
+    #[test]
+    fn past_markers() {
+        assert!(past("last week my o2 dropped to 89", 89.0));
+        assert!(past("had a tia in 2019 when my bp was 200", 200.0));
+        assert!(past("reading yesterday 190", 190.0));
+        assert!(past("it was 89 last week", 89.0));
+        assert!(!past("last week it was fine but now its 3.1", 3.1));
+        assert!(!past("my sugar is 2.9", 2.9));
+        assert!(past("sats were 90 at the hospital on tuesday", 90.0));
+        assert!(!past("sugar 2.5 for the last 20 minutes", 2.5));
+        assert!(!past("back pain and bp 210", 210.0));
+        assert!(past("back in march i had 210", 210.0));
+    }
+}

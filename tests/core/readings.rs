@@ -1,0 +1,110 @@
+//! Numeric red flags (`[[reading]]` rules) end to end through the engine:
+//! the blood sugar, blood pressure, temperature and oxygen readings that
+//! mean danger raise their category in the asker's region, and ordinary
+//! readings raise nothing.
+
+use signpost::engine::AskOptions;
+use signpost::eval::{Case, evaluate_safety, read_cases};
+
+use super::support::{engine, uk};
+
+fn cases(name: &str) -> Vec<Case> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/eval")
+        .join(name);
+    read_cases(&std::fs::read_to_string(path).unwrap(), true).unwrap()
+}
+
+fn category(question: &str, region: &str) -> Option<String> {
+    let opts = AskOptions {
+        region: region.into(),
+        ..uk()
+    };
+    engine()
+        .answer(question, &opts)
+        .emergency
+        .map(|e| e.category)
+}
+
+/// Both readings sets were written blind and measured once (docs/QUALITY.md:
+/// first set recall 0.929, second 0.917; false alarms 19.3 % and 13.3 %),
+/// then read and used to fix the reader. Floors sit just below today's
+/// figures; the false alarms left are the phrase rules' (baby and fever
+/// wording), the same as before readings were read.
+#[test]
+fn readings_sets() {
+    for (crisis, ordinary, recall, alarms) in [
+        ("readings-crisis.tsv", "readings-ordinary.tsv", 0.99, 0.07),
+        ("readings-crisis2.tsv", "readings-ordinary2.tsv", 0.99, 0.10),
+    ] {
+        let s = evaluate_safety(engine(), &cases(crisis), &cases(ordinary), &uk());
+        assert!(s.crisis_recall >= recall, "{crisis}: {:?}", s.missed);
+        assert!(
+            s.right_number_rate >= recall,
+            "{crisis}: {:?}",
+            s.wrong_number
+        );
+        assert!(
+            s.false_alarm_rate <= alarms,
+            "{ordinary}: {:?}",
+            s.false_alarms
+        );
+    }
+}
+
+#[test]
+fn units_follow_the_region() {
+    // 45 mg/dL is a dangerous low wherever it is written; an unlabelled 30
+    // is mg/dL in the US (the band is unit-tested in the library: the
+    // older hypo phrases still alarm on "sugar 30" everywhere).
+    let low = "my sugar level is 45 and I'm shaky";
+    assert_eq!(category(low, "us").as_deref(), Some("hypoglycaemia"));
+    assert_eq!(category(low, "uk").as_deref(), Some("hypoglycaemia"));
+    let band = "his sugar is 30 and he's confused";
+    assert_eq!(category(band, "us").as_deref(), Some("hypoglycaemia"));
+    assert_eq!(category("sugar 3.6 mmol, no symptoms at all", "us"), None);
+    assert_eq!(
+        category("bs 54 mg/dl, sweaty and shaking", "nz").as_deref(),
+        Some("hypoglycaemia")
+    );
+}
+
+#[test]
+fn blood_pressure_with_and_without_symptoms() {
+    let urgent = "my blood pressure is 210/125 and I have a headache";
+    assert_eq!(category(urgent, "us").as_deref(), Some("bp-urgent"));
+    let emergency = "bp 200/130 and my left arm has gone numb";
+    let lead = category(emergency, "au");
+    assert!(
+        matches!(lead.as_deref(), Some("bp-emergency" | "stroke")),
+        "{lead:?}"
+    );
+    assert_eq!(category("my bp is 150/95, should I worry", "uk"), None);
+    assert_eq!(
+        category("last month it was 200/120 but now 135/85 on meds", "uk"),
+        None
+    );
+}
+
+#[test]
+fn the_urgent_line_is_the_regions_own() {
+    let opts = AskOptions {
+        region: "uk".into(),
+        ..uk()
+    };
+    let reply = engine().answer("bp 195/125, no symptoms, feel fine", &opts);
+    let e = reply.emergency.expect("urgent block");
+    assert_eq!(e.category, "bp-urgent");
+    assert_eq!(e.contacts[0].number, "999");
+    assert!(e.contacts.iter().any(|c| c.number == "111"), "{e:?}");
+}
+
+#[test]
+fn why_names_the_reading_rule() {
+    let why = engine().explain_safety("sats 88 on the finger clip");
+    assert!(
+        why.iter()
+            .any(|w| w == "low-oxygen: reading rule \"oxygen-low\""),
+        "{why:?}"
+    );
+}
