@@ -126,11 +126,12 @@ fn read_category(
     })
 }
 
-fn values(list: Vec<At<String>>) -> Vec<String> {
+pub(super) fn values(list: Vec<At<String>>) -> Vec<String> {
     list.into_iter().map(|p| p.value).collect()
 }
 
-fn check_phrases<'a>(
+/// Report every phrase that does not parse, with its place.
+pub(super) fn check_phrases<'a>(
     file: &SourceFile,
     phrases: impl Iterator<Item = &'a At<String>>,
     d: &mut Diagnostics,

@@ -4,8 +4,8 @@
 use toml::Spanned;
 
 use super::{Measure, ReadingRule};
-use crate::catalog::{At, Diagnostics, Node, Record, SourceFile, check_member, check_url};
-use crate::safety::pattern::Pattern;
+use crate::catalog::{Diagnostics, Node, Record, SourceFile, check_member, check_url};
+use crate::safety::read::{check_phrases, values};
 use crate::safety::rules::Category;
 
 /// Read every `[[reading]]` table; `categories` are the file's categories
@@ -107,21 +107,9 @@ fn read_rule(
         at_least,
         diastolic_at_least,
         age_under_months,
-        symptoms: symptoms.into_iter().map(|p| p.value).collect(),
-        without: without.into_iter().map(|p| p.value).collect(),
+        symptoms: values(symptoms),
+        without: values(without),
         source: source?.value,
         publisher: publisher?.value,
     })
-}
-
-fn check_phrases<'a>(
-    file: &SourceFile,
-    phrases: impl Iterator<Item = &'a At<String>>,
-    d: &mut Diagnostics,
-) {
-    for p in phrases {
-        if let Err(why) = Pattern::parse(&p.value) {
-            d.error(file, p.offset, format!("phrase `{}`: {why}", p.value), None);
-        }
-    }
 }
