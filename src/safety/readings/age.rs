@@ -47,8 +47,30 @@ fn age_after(toks: &[Tok], i: usize, n: f64) -> Option<f64> {
     let before = i.checked_sub(1).and_then(|b| toks.get(b));
     // "bub is 5 weeks", "she's only 6 weeks", "turned 2 months".
     const STATES: &[&str] = &[
-        "aged", "age", "is", "are", "hes", "shes", "only", "just", "turned", "being", "barely",
-        "lo", "bub", "baby", "babys",
+        "aged",
+        "age",
+        "is",
+        "are",
+        "hes",
+        "shes",
+        "only",
+        "just",
+        "turned",
+        "being",
+        "barely",
+        "lo",
+        "bub",
+        "baby",
+        "babys",
+        "twins",
+        "twin",
+        "son",
+        "daughter",
+        "grandson",
+        "granddaughter",
+        "boy",
+        "girl",
+        "newborn",
     ];
     let old = self_old
         || is_word(toks.get(i + 2), &["old", "olds", "tomorrow", "today"])

@@ -135,12 +135,12 @@ impl Readings {
             return Vec::new();
         }
         let latest = latest_readings(cleaned);
-        if latest.is_empty() {
+        if latest.now.is_empty() {
             return Vec::new();
         }
-        let context = Context::of(cleaned);
+        let context = Context::of(cleaned, latest.usual);
         let mut hits: Vec<ReadingHit> = Vec::new();
-        for reading in &latest {
+        for reading in &latest.now {
             if let Some(hit) = self.first_rule(reading, region, &context)
                 && !hits.iter().any(|h| h.0 == hit.0)
             {
@@ -164,12 +164,13 @@ impl Readings {
     }
 }
 
-/// The latest reading of each measure that counts as now: not usual, not
-/// put in the past, in a sentence that is not a general question or about
-/// the past.
-fn latest_readings(cleaned: &str) -> Vec<Reading> {
+/// The latest reading of each measure that counts as now. Readings that
+/// do not count (usual, put in the past or set aside, in a general or past
+/// sentence) are skipped: they neither count nor hide an earlier current
+/// one ("188/96 now, 142/88 last week").
+fn latest_readings(cleaned: &str) -> Latest {
     let mut carry = parse::Carry::default();
-    let mut latest: Vec<(Reading, bool)> = Vec::new();
+    let mut latest = Latest::default();
     for sentence in sentences(cleaned) {
         if !sentence.bytes().any(|b| b.is_ascii_digit()) {
             // Still note the measures it names ("pulse oximeter").
@@ -183,33 +184,61 @@ fn latest_readings(cleaned: &str) -> Vec<Reading> {
         let words = sentence_words(sentence);
         let words: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
         let now = frame(&words) == Frame::Now;
-        for f in found.iter().filter(|f| !f.habitual) {
-            let counts = now && !f.past;
-            latest.retain(|(r, _)| r.measure != f.reading.measure);
-            latest.push((f.reading, counts));
+        if !now {
+            continue;
+        }
+        for f in found.iter().filter(|f| !f.past) {
+            let list = if f.habitual {
+                &mut latest.usual
+            } else {
+                &mut latest.now
+            };
+            list.retain(|r| r.measure != f.reading.measure);
+            list.push(f.reading);
         }
     }
     latest
-        .into_iter()
-        .filter_map(|(r, counts)| counts.then_some(r))
-        .collect()
+}
+
+/// The readings that count, and the levels called usual.
+#[derive(Default)]
+struct Latest {
+    now: Vec<Reading>,
+    usual: Vec<Reading>,
 }
 
 /// What rules need from the whole message, worked out once.
 struct Context {
     words: Vec<String>,
     youngest_months: Option<f64>,
+    /// Levels the message calls usual ("normally sits at 88").
+    usual: Vec<Reading>,
 }
 
 impl Context {
-    fn of(cleaned: &str) -> Context {
+    fn of(cleaned: &str, usual: Vec<Reading>) -> Context {
         Context {
+            usual,
             words: sentence_words(cleaned)
                 .into_iter()
                 .map(|w| w.into_owned())
                 .collect(),
             youngest_months: age::youngest_age_months(cleaned),
         }
+    }
+
+    /// A saturation within 2 points of the level the message calls the
+    /// person's usual is their normal ("normally runs at 88 with his
+    /// COPD, 89 today"); one well below it is not ("I usually sit at 99").
+    fn near_usual(&self, reading: &Reading) -> bool {
+        reading.measure == Measure::Oxygen
+            && self.usual.iter().any(|u| {
+                u.measure == Measure::Oxygen
+                    && reading
+                        .value
+                        .zip(u.value)
+                        .is_some_and(|(now, usual)| now >= usual - 2.0)
+            })
     }
 
     /// Whether any phrase matches, not right after a negation ("no
@@ -257,6 +286,7 @@ impl Compiled {
             !reading.first_person && context.youngest_months.is_some_and(|m| m < limit)
         });
         (value || diastolic)
+            && !context.near_usual(reading)
             && young
             && (self.symptoms.is_empty() || context.says(&self.symptoms))
             && !context.says(&self.without)

@@ -101,8 +101,9 @@ fn named(w: &str, before: Option<&Tok>) -> Option<Measure> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Found {
     pub reading: Reading,
-    /// Put in the past ("last week", "in 2019", "two days ago") or in a
-    /// hypothetical ("if my bp is 180/120…").
+    /// Put in the past ("last week", "in 2019", "two days ago"), in a
+    /// hypothetical ("if my bp is 180/120…"), or set aside (a pet's, a
+    /// film's, a textbook's, bath water: see [`when::set_aside`]).
     pub past: bool,
     /// Called usual ("usually 130/80", "normally 5.5").
     pub habitual: bool,
@@ -155,7 +156,9 @@ pub fn readings(sentence: &str, carry: &mut Carry) -> Vec<Found> {
             reading.first_person = when::first_person_at(&toks, i);
             let found = Found {
                 reading,
-                past: hypothetical || when::past_at(&toks, i),
+                past: hypothetical
+                    || when::past_at(&toks, i, i + used.max(1))
+                    || when::set_aside(&toks, i, reading.measure),
                 habitual: when::habitual_at(&toks, i),
             };
             push_merged(&mut out, found);
@@ -195,6 +198,10 @@ fn reading_at(
         if plausible && bp {
             return (Some(blood_pressure(Some(v), Some(dia))), used);
         }
+    }
+    if is_word(toks.get(i + 1), NOT_READINGS) {
+        // "at 2pm", "20 mg", "3 weeks", "70 kg": a time, dose or amount.
+        return (None, 1);
     }
     let unit = unit_after(toks, i, carry);
     let measure = unit
@@ -275,7 +282,8 @@ fn referred_to(toks: &[Tok], i: usize, carry: &Carry) -> Option<Measure> {
     ];
     let near = toks[i.saturating_sub(2)..i]
         .iter()
-        .any(|t| is_word(Some(t), READS));
+        .any(|t| is_word(Some(t), READS))
+        || is_word(toks.get(i + 1), &["now", "again", "today", "tonight"]);
     if !near || !ends_bare(toks, i) {
         return None;
     }

@@ -57,6 +57,7 @@ fn readings() -> Readings {
             ReadingRule {
                 at_least: Some(38.0),
                 age_under_months: Some(3.0),
+                without: vec!["jab|jabs .. morning|today|yesterday".into()],
                 ..rule("baby-fever", "temperature", "baby")
             },
             ReadingRule {
@@ -125,4 +126,36 @@ fn the_unit_band_depends_on_the_region() {
     let m = "his sugar is 30 and hes confused";
     assert!(raised(m, Some("uk")).is_empty());
     assert_eq!(raised(m, None), ["hypo"]);
+}
+
+#[test]
+fn only_a_persons_reading_now_counts() {
+    let uk = Some("uk");
+    for m in [
+        "the vet checked his glucose and it was 3.2 and he was wobbly",
+        "in that hospital drama the guys bp was 230/140 and chest pain",
+        "bath water for a newborn should be 37 or 38 degrees? mine reads 38 on the duck thermometer",
+        "sats normally run at 88 with his copd, 89 today",
+        "my 6 week old had her jabs this morning and is 38.2",
+        "if my bp is 180/120 with no symptoms is that urgent care or er?",
+        "sugar 3.8, feel totally fine, no shakes, no sweats",
+    ] {
+        assert!(raised(m, uk).is_empty(), "{m}");
+    }
+    for (m, want) in [
+        (
+            "top number 188, bottom 126. was 142/88 last week",
+            "bp-urgent",
+        ),
+        ("took it 5 mins ago, 184/122, feel ok", "bp-urgent"),
+        ("oxygen 92 on the oximeter, i normally sit at 98", "oxygen"),
+        ("8 week old, had her jabs 2 weeks ago, temp 38.4", "baby"),
+        (
+            "twins, 9 weeks. one is 37.1, the other has just come up 38.6",
+            "baby",
+        ),
+        ("sats 3 times - 94, 92, 91", "oxygen"),
+    ] {
+        assert_eq!(raised(m, uk), [want], "{m}");
+    }
 }

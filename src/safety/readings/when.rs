@@ -3,6 +3,7 @@
 //! it someone's usual level. A message often gives an old reading and then
 //! today's ("was 200/120 in hospital, now 140/90"): only today's counts.
 
+use super::parse::Measure;
 use super::tokens::{Tok, is_word};
 
 /// Words that bring the text back to now.
@@ -39,6 +40,30 @@ const WHEN: &[&str] = &[
     "autumn",
     "fall",
 ];
+/// Events whose time ("2 weeks ago", "last month") is not a reading's.
+const EVENTS: &[&str] = &[
+    "born",
+    "delivered",
+    "birth",
+    "jab",
+    "jabs",
+    "vaccine",
+    "vaccines",
+    "vaccinations",
+    "immunisations",
+    "immunizations",
+    "shots",
+    "surgery",
+    "operation",
+    "op",
+    "diagnosed",
+    "diagnosis",
+    "started",
+    "stopped",
+    "accident",
+    "fall",
+    "section",
+];
 /// Units of "N ago" that still mean now ("took it 5 mins ago").
 const JUST_NOW: &[&str] = &[
     "min", "mins", "minute", "minutes", "sec", "secs", "seconds", "moment", "moments", "hour",
@@ -59,13 +84,17 @@ const USUAL: &[&str] = &[
 /// Whether the words around token `i` put the reading in the past: a past
 /// marker up to eight tokens before it with no "now" in between, or one
 /// right after it ("190/125 yesterday", "89 last week").
-pub fn past_at(toks: &[Tok], i: usize) -> bool {
+pub fn past_at(toks: &[Tok], i: usize, end: usize) -> bool {
+    // "running 140/90 now": said to be now, whatever came before.
+    if (end..toks.len().min(end + 2)).any(|k| is_word(toks.get(k), NOW)) {
+        return false;
+    }
     let from = i.saturating_sub(8);
     let marked_before = (from..i)
         .rev()
         .find(|&k| is_past(toks, k))
         .is_some_and(|p| !toks[p + 1..i].iter().any(|t| is_word(Some(t), NOW)));
-    let marked_after = (i + 1..toks.len().min(i + 5))
+    let marked_after = (end..toks.len().min(end + 4))
         .take_while(|&k| !is_word(toks.get(k), NOW))
         .any(|k| {
             is_word(toks.get(k), &["yesterday", "ago", "previously"])
@@ -109,6 +138,57 @@ pub fn first_person_at(toks: &[Tok], i: usize) -> bool {
         && !window.iter().any(|t| is_word(Some(t), OTHERS))
 }
 
+/// Whether a reading in this sentence is not a person's now whatever its
+/// tense: a pet's ("the vet checked his glucose"), a film's or a
+/// textbook's, bath water's, or a sleep study's lowest point.
+pub fn set_aside(toks: &[Tok], i: usize, measure: Measure) -> bool {
+    const ANIMALS: &[&str] = &[
+        "dog", "dogs", "cat", "cats", "vet", "vets", "puppy", "kitten", "pet", "pets", "horse",
+        "canine", "feline", "pup", "pooch", "moggy",
+    ];
+    const STORIES: &[&str] = &[
+        "film",
+        "movie",
+        "drama",
+        "episode",
+        "novel",
+        "textbook",
+        "exam",
+        "exams",
+        "studying",
+        "revising",
+        "lecture",
+        "homework",
+        "assignment",
+        "quiz",
+        "scenario",
+        "tv",
+        "netflix",
+        "documentary",
+        "simulation",
+    ];
+    const THINGS: &[&str] = &[
+        "bath",
+        "bathwater",
+        "weather",
+        "forecast",
+        "oven",
+        "fridge",
+        "freezer",
+        "pool",
+        "sauna",
+        "duck",
+    ];
+    const SLEEP_STUDY: &[&str] = &["nadir", "apnoea", "apnea", "cpap", "ahi", "study"];
+    let before = &toks[..i];
+    let sentence = toks;
+    let any = |list: &[&str], within: &[Tok]| within.iter().any(|t| is_word(Some(t), list));
+    any(ANIMALS, before)
+        || any(STORIES, sentence)
+        || (measure == Measure::Temperature && any(THINGS, sentence))
+        || (measure == Measure::Oxygen && any(SLEEP_STUDY, sentence))
+}
+
 /// Whether a sentence is a hypothetical ("if my bp is 180/120 with no
 /// symptoms…", "say it's 38.1").
 pub fn hypothetical(toks: &[Tok]) -> bool {
@@ -138,21 +218,25 @@ pub fn habitual_at(toks: &[Tok], i: usize) -> bool {
 /// A past marker: "yesterday", "ago", "last", "back (in)", "used (to)",
 /// or a year ("in 2019"). Plain durations ("for 3 weeks") are not past.
 fn is_past(toks: &[Tok], k: usize) -> bool {
+    // "had her jabs 2 weeks ago", "jabs were last month": the time belongs
+    // to another event, not to a reading.
+    let event = toks[k.saturating_sub(4)..k]
+        .iter()
+        .any(|t| is_word(Some(t), EVENTS));
     match &toks[k] {
         // "last week", but not "for the last hour" (a duration up to now).
-        Tok::Word(w) if w == "last" => !k
-            .checked_sub(1)
-            .is_some_and(|b| is_word(toks.get(b), &["the", "past", "for"])),
+        Tok::Word(w) if w == "last" => {
+            !event
+                && !k
+                    .checked_sub(1)
+                    .is_some_and(|b| is_word(toks.get(b), &["the", "past", "for"]))
+        }
         // "back in March", "used to run 200/120"; not "back pain".
         Tok::Word(w) if w == "back" => is_word(toks.get(k + 1), &["in", "then", "when"]),
         Tok::Word(w) if w == "used" => is_word(toks.get(k + 1), &["to"]),
         // "2 weeks ago", but not "5 mins ago" (just now) or "born 5 weeks ago".
         Tok::Word(w) if w == "ago" => {
-            let before = &toks[k.saturating_sub(3)..k];
-            !is_word(k.checked_sub(1).and_then(|b| toks.get(b)), JUST_NOW)
-                && !before
-                    .iter()
-                    .any(|t| is_word(Some(t), &["born", "delivered"]))
+            !event && !is_word(k.checked_sub(1).and_then(|b| toks.get(b)), JUST_NOW)
         }
         // "on Saturday my sats were 88".
         Tok::Word(w) if WHEN.contains(&w.as_str()) => {
@@ -178,7 +262,7 @@ mod tests {
             .iter()
             .position(|t| matches!(t, Tok::Num(v, _) if *v == number))
             .expect("number in text");
-        past_at(&toks, i)
+        past_at(&toks, i, i + 1)
     }
 
     #[test]

@@ -147,6 +147,20 @@ pub(super) const BETWEEN: &[&str] = &[
     "saying",
     "both",
     "running",
+    "normally",
+    "usually",
+    "typically",
+    "generally",
+    "always",
+    "run",
+    "runs",
+    "sit",
+    "hover",
+    "hovers",
+    "stay",
+    "times",
+    "twice",
+    "x",
 ];
 
 /// Words that make a percentage or a bare reading a saturation when no
@@ -173,4 +187,16 @@ pub(super) const AFTER: &[&str] = &[
     "evening", "tympanic", "armpit", "under", "axillary", "rectal", "rectally", "oral", "orally",
     "ear", "forehead", "for", "still", "though", "too", "when", "while", "is", "he", "she", "hes",
     "shes", "refusing", "not", "sleepy", "fussy", "or", "they", "we", "you", "which", "that",
+];
+
+/// Words after a number that make it a time, dose or amount, never a
+/// reading ("at 2pm", "on 20 mg", "3 weeks", "70 kg"). Units of readings
+/// ("mg/dl") are read before this list is consulted.
+pub(super) const NOT_READINGS: &[&str] = &[
+    "am", "pm", "oclock", "hrs", "hr", "hour", "hours", "min", "mins", "minute", "minutes", "sec",
+    "secs", "seconds", "day", "days", "week", "weeks", "wk", "wks", "month", "months", "year",
+    "years", "yr", "yrs", "yo", "kg", "kgs", "kilos", "lb", "lbs", "pounds", "stone", "st", "mcg",
+    "ml", "mls", "units", "unit", "iu", "g", "grams", "tablets", "tabs", "pills", "puffs", "times",
+    "x", "cm", "mm", "inches", "feet", "ft", "miles", "km", "steps", "bpm", "beats", "breaths",
+    "kcal", "calories", "carbs", "kids", "children",
 ];
