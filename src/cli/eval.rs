@@ -68,6 +68,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             r.mrr,
             r.no_match_rate * 100.0
         );
+        print_precision(&r);
         if !r.unknown_labels.is_empty() {
             out!(
                 "labels that are not catalog conditions: {}",
@@ -106,6 +107,36 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// What a patient sees, overall and per region asked in.
+fn print_precision(r: &signpost::eval::Report) {
+    let o = &r.overall;
+    out!(
+        "links on topic {:.3}  first link off-topic {:.1}%  main page first {:.1}%",
+        o.precision,
+        o.off_topic_first * 100.0,
+        o.main_first * 100.0
+    );
+    if r.by_region.len() > 1 {
+        out!("region  questions  R@1    R@k    no-match  on-topic  off-first  main-first");
+        for (region, f) in &r.by_region {
+            out!(
+                "{region:<7} {:>9}  {:.3}  {:.3}  {:>7.1}%  {:>8.3}  {:>8.1}%  {:>9.1}%",
+                f.total,
+                f.recall_at_1,
+                f.recall_at_k,
+                f.no_match_rate * 100.0,
+                f.precision,
+                f.off_topic_first * 100.0,
+                f.main_first * 100.0
+            );
+        }
+    }
+    if !r.off_topic_lines.is_empty() {
+        let ids: Vec<String> = r.off_topic_lines.iter().map(ToString::to_string).collect();
+        out!("first link off-topic on lines: {}", ids.join(", "));
+    }
 }
 
 /// Overall safety figures, then one row per category and per region.
