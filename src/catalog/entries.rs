@@ -4,6 +4,7 @@ use super::diag::Diagnostics;
 use super::fields::{At, Record, check_member};
 use super::model::{
     AUDIENCES, Condition, KINDS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, REGIONS, Resource, Reviewer,
+    Signs,
 };
 
 const CONDITION_FIELDS: &[&str] = &["name", "aliases"];
@@ -33,6 +34,26 @@ pub(super) fn read_condition(r: &mut Record<'_>, d: &mut Diagnostics) -> Option<
     Some(Condition {
         name: name?.value,
         aliases: aliases.into_iter().map(|a| a.value).collect(),
+    })
+}
+
+pub(super) fn read_signs(r: &mut Record<'_>, d: &mut Diagnostics) -> Option<Signs> {
+    let name = r.string("name", true, d);
+    let signs = r.string_list("signs", false, d).unwrap_or_default();
+    let symptom = r.boolean("symptom", d).unwrap_or(false);
+    r.finish(&["name", "signs", "symptom"], d);
+    if signs.is_empty() && !symptom {
+        d.error(
+            r.file(),
+            r.offset(),
+            "entry has neither `signs` nor `symptom = true`",
+            Some("add signs, mark the condition a symptom, or remove the entry"),
+        );
+    }
+    Some(Signs {
+        name: name?.value,
+        signs: signs.into_iter().map(|s| s.value.to_lowercase()).collect(),
+        symptom,
     })
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use super::diag::{Diagnostics, SourceFile};
-use super::entries::{read_condition, read_resource, read_reviewer};
+use super::entries::{read_condition, read_resource, read_reviewer, read_signs};
 use super::fields::Record;
 use super::model::{Catalog, Notice};
 use super::tree::{self, Node};
@@ -68,6 +68,8 @@ pub fn load_dir(dir: &Path, options: LoadOptions) -> Loaded {
         ));
     }
 
+    let signs = read_optional_signs(dir, &conditions, &mut diags, &mut files);
+
     let ctx = validate::Context {
         files: &files.by_path,
         today: options.today,
@@ -83,6 +85,7 @@ pub fn load_dir(dir: &Path, options: LoadOptions) -> Loaded {
         reviewers: reviewers.into_iter().map(|r| r.value).collect(),
         notice: notice.unwrap_or_default(),
         safety: safety.unwrap_or_default(),
+        signs,
         fingerprint: files.fingerprint(),
         modified: files.newest_change(),
         source: fs::canonicalize(dir)
@@ -94,6 +97,57 @@ pub fn load_dir(dir: &Path, options: LoadOptions) -> Loaded {
         catalog,
         diagnostics: diags,
     }
+}
+
+/// The optional `signs.toml`: every name must be a condition, and every
+/// sign needs two or more words (one word is an alias's job).
+fn read_optional_signs(
+    dir: &Path,
+    conditions: &[Located<super::model::Condition>],
+    diags: &mut Diagnostics,
+    files: &mut Files,
+) -> Vec<super::model::Signs> {
+    let path = dir.join("signs.toml");
+    if !path.exists() {
+        return Vec::new();
+    }
+    let read = read_list(&path, "condition", diags, files, read_signs);
+    let Some(file) = files.by_path.get(&path) else {
+        return Vec::new();
+    };
+    let known: std::collections::HashSet<&str> =
+        conditions.iter().map(|c| c.value.name.as_str()).collect();
+    let mut out = Vec::new();
+    for entry in read {
+        if !known.contains(entry.value.name.as_str()) {
+            diags.error(
+                file,
+                entry.offset,
+                format!("signs for unknown condition `{}`", entry.value.name),
+                Some("use a name from conditions.toml"),
+            );
+            continue;
+        }
+        if let Some(one) = entry
+            .value
+            .signs
+            .iter()
+            .find(|s| crate::text::words(s).count() < 2)
+        {
+            diags.error(
+                file,
+                entry.offset,
+                format!(
+                    "sign `{one}` of `{}` has fewer than two words",
+                    entry.value.name
+                ),
+                Some("a single word is an alias: add it to conditions.toml instead"),
+            );
+            continue;
+        }
+        out.push(entry.value);
+    }
+    out
 }
 
 /// Record in a resource where it was written, for the review list.

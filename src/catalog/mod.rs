@@ -20,5 +20,6 @@ pub use fields::{At, Record, check_member, parse_date};
 pub use load::{LoadOptions, Loaded, load_dir};
 pub use model::{
     AUDIENCES, Catalog, Condition, KINDS, MAX_SUMMARY_CHARS, Notice, REGIONS, Resource, Reviewer,
+    Signs,
 };
 pub use tree::Node;

@@ -33,6 +33,9 @@ pub struct Catalog {
     /// The see-your-doctor notice and the other fixed messages.
     pub notice: Notice,
     pub safety: SafetyRules,
+    /// Lay descriptions of conditions, from the optional `signs.toml`.
+    #[serde(default)]
+    pub signs: Vec<Signs>,
     /// Hash of every catalog file's name and bytes: the index records it to
     /// know when it is stale.
     pub fingerprint: String,
@@ -96,6 +99,22 @@ pub struct Condition {
     pub aliases: Vec<String>,
 }
 
+/// Lay descriptions of one condition ("skin between my toes is peeling"):
+/// when every word of a sign occurs close together in a question, the
+/// question is taken to be about the condition, after any it names.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Signs {
+    /// A condition name from `conditions.toml`.
+    pub name: String,
+    /// Each a few distinctive words, any order.
+    #[serde(default)]
+    pub signs: Vec<String>,
+    /// The condition is a symptom ("back pain", "cough"): when a question
+    /// also names another condition, it is about that one.
+    #[serde(default)]
+    pub symptom: bool,
+}
+
 /// Someone who approves resources.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Reviewer {
@@ -118,6 +137,35 @@ impl Catalog {
     pub fn is_placeholder_approval(&self, resource: &Resource) -> bool {
         self.reviewer(&resource.approved_by)
             .is_none_or(|r| r.placeholder)
+    }
+
+    /// Whether `r` is `condition`'s main page: an article about it alone,
+    /// or one whose title is its name or an alias ("Pneumonia", "Asthma
+    /// (MedlinePlus)"), rather than a sub-topic or an organisation's page.
+    pub fn is_main_page(r: &Resource, condition: &Condition) -> bool {
+        // An organisation's home page ("Breast Cancer Now") is not a
+        // condition's page, whatever it covers.
+        if r.kind != "article"
+            || !r.conditions.contains(&condition.name)
+            || r.title.eq_ignore_ascii_case(&r.publisher)
+        {
+            return false;
+        }
+        if r.conditions.len() == 1 {
+            return true;
+        }
+        let title = r.title.to_lowercase();
+        let head = title
+            .split(['(', ':', '|'])
+            .next()
+            .unwrap_or("")
+            .split(" - ")
+            .next()
+            .unwrap_or("")
+            .trim();
+        std::iter::once(&condition.name)
+            .chain(&condition.aliases)
+            .any(|a| a.eq_ignore_ascii_case(head))
     }
 
     /// True when the resource may be served on `today`.

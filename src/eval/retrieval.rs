@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::Case;
+use crate::catalog::Catalog;
 use crate::engine::{AskOptions, Engine};
 use crate::reply::Reply;
 
@@ -23,7 +24,7 @@ pub struct Figures {
     /// question's condition.
     pub off_topic_first: f64,
     /// Of answers with links, the share whose first link is the condition's
-    /// main page (a single-condition article about it).
+    /// main page ([`Catalog::is_main_page`]).
     pub main_first: f64,
 }
 
@@ -102,7 +103,7 @@ impl Tally {
     }
 }
 
-fn score(reply: &Reply, label: &str) -> Scored {
+fn score(reply: &Reply, label: &str, main: &dyn Fn(&str) -> bool) -> Scored {
     let about = |conditions: &[String]| conditions.iter().any(|c| c == label);
     let first = reply.results.first();
     Scored {
@@ -114,9 +115,7 @@ fn score(reply: &Reply, label: &str) -> Scored {
             .filter(|r| about(&r.conditions))
             .count(),
         off_first: first.is_some_and(|r| !about(&r.conditions)),
-        main_first: first.is_some_and(|r| {
-            r.kind == "article" && r.conditions.len() == 1 && r.conditions[0] == label
-        }),
+        main_first: first.is_some_and(|r| main(&r.id)),
     }
 }
 
@@ -143,7 +142,15 @@ pub fn evaluate(engine: &Engine, cases: &[Case], opts: &AskOptions) -> Report {
             region: region.clone(),
             ..opts.clone()
         };
-        let s = score(&engine.answer(&case.text, &asked), &case.label);
+        let catalog = engine.catalog();
+        let condition = catalog.conditions.iter().find(|c| c.name == case.label);
+        let main = |id: &str| {
+            let resource = catalog.resources.iter().find(|r| r.id == id);
+            resource
+                .zip(condition)
+                .is_some_and(|(r, c)| Catalog::is_main_page(r, c))
+        };
+        let s = score(&engine.answer(&case.text, &asked), &case.label, &main);
         all.add(&s);
         regions.entry(region).or_default().add(&s);
         if s.off_first {

@@ -65,6 +65,9 @@ pub struct Detected {
 /// so each word of a question costs one lookup.
 pub struct Detector {
     by_stem: FxHashMap<String, Starts>,
+    /// Per condition: a symptom (`signs.toml`), which gives way to a
+    /// condition the question also names.
+    symptom: Vec<bool>,
 }
 
 /// The aliases a stem starts, and the multi-word ones it is second in.
@@ -102,7 +105,12 @@ impl Detector {
                 };
                 let single = words.len() == 1;
                 let len = words[0].chars().count();
-                let needs_upper = single && (len <= 2 || (len <= 3 && lexicon.is_common(words[0])));
+                // An alias written in capitals in the catalog ("AIDS") is an
+                // abbreviation that is also an everyday word: capitals only.
+                let capitals = alias.chars().any(char::is_alphabetic)
+                    && !alias.chars().any(char::is_lowercase);
+                let needs_upper =
+                    single && (capitals || len <= 2 || (len <= 3 && lexicon.is_common(words[0])));
                 let content = words.iter().filter(|w| !is_stop_word(w)).count();
                 let seq = AliasSeq {
                     stems,
@@ -117,7 +125,13 @@ impl Detector {
                 by_stem.entry(first).or_default().first.push(seq);
             }
         }
-        Detector { by_stem }
+        let mut symptom = vec![false; catalog.conditions.len()];
+        for s in catalog.signs.iter().filter(|s| s.symptom) {
+            if let Some(i) = catalog.conditions.iter().position(|c| c.name == s.name) {
+                symptom[i] = true;
+            }
+        }
+        Detector { by_stem, symptom }
     }
 
     /// Conditions mentioned in `words`, most salient first (see the sort).
@@ -196,16 +210,27 @@ impl Detector {
             }
         }
         // Salience: how often it is mentioned, one more when a mention is
-        // named as a diagnosis or suspicion ("GP thinks angina"), then the
-        // more specific alias, then the earlier mention.
+        // named as a diagnosis or suspicion ("GP thinks angina"), one less
+        // for a symptom ("back pain" beside "myeloma"), then the more
+        // specific alias, then the earlier mention.
         found.sort_by(|a, b| {
-            let salience = |d: &Detected| d.mentions + u32::from(d.named);
+            let salience = |d: &Detected| {
+                (d.mentions + u32::from(d.named)).saturating_sub(u32::from(self.is_symptom(d)))
+            };
             salience(b)
                 .cmp(&salience(a))
+                .then(self.is_symptom(a).cmp(&self.is_symptom(b)))
                 .then(b.content.cmp(&a.content))
                 .then(a.first.cmp(&b.first))
         });
         found
+    }
+}
+
+impl Detector {
+    /// Whether a detected condition is a symptom (`signs.toml`).
+    pub fn is_symptom(&self, d: &Detected) -> bool {
+        self.symptom.get(d.condition as usize) == Some(&true)
     }
 }
 

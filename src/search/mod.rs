@@ -6,6 +6,7 @@ pub mod generations;
 mod lexicon;
 mod searcher;
 mod select;
+mod signs;
 mod store;
 mod twins;
 

@@ -29,6 +29,7 @@ use super::analysis::WordStemmer;
 use super::detect::{Detected, Detector, QueryWord};
 use super::lexicon::Lexicon;
 use super::select::{Facts, select};
+use super::signs::SignMatcher;
 use super::store::{Fields, Opened};
 use crate::catalog::Catalog;
 use crate::text;
@@ -104,6 +105,8 @@ pub struct Searcher {
     num_docs: u64,
     lexicon: Lexicon,
     detector: Detector,
+    /// Conditions described rather than named (`signs.toml`).
+    signs: SignMatcher,
     stemmer: WordStemmer,
     /// Per-resource facts for picking the results.
     facts: Facts,
@@ -178,6 +181,7 @@ impl Searcher {
             forward,
             num_docs,
             detector: Detector::new(&opened.catalog, &mut stemmer, &lexicon),
+            signs: SignMatcher::new(&opened.catalog, &mut stemmer),
             lexicon,
             stemmer,
             facts: Facts::new(&opened.catalog),
@@ -194,12 +198,11 @@ impl Searcher {
     ) -> Result<Found, SearchError> {
         let mut unknown = Vec::new();
         let words = self.words(question, &mut unknown);
-        let detected: Vec<Detected> = self
-            .detector
-            .detect(&words)
-            .into_iter()
-            .take(MAX_CONDITIONS)
-            .collect();
+        let mut detected: Vec<Detected> = self.detector.detect(&words);
+        // Conditions described rather than named come after named ones.
+        let described = self.signs.detect(&words, &detected);
+        detected.extend(described);
+        detected.truncate(MAX_CONDITIONS);
         let picked = self.pick_terms(&words, &detected);
         let top: Vec<(f32, usize)> = if detected.is_empty() {
             self.text_candidates(&picked, req)?
@@ -215,14 +218,30 @@ impl Searcher {
                 self.facts
                     .condition_candidates(&weights, req.region, CONDITION_CANDIDATES);
             let idfs = self.idfs(&picked);
+            let sex = sex_of(&words);
             for (score, ord) in &mut top {
                 *score += self.text_score(*ord, &picked, &idfs);
+                if other_sex(catalog, *ord, sex) {
+                    *score -= OTHER_SEX_PENALTY;
+                }
             }
             top.sort_by(|a, b| b.0.total_cmp(&a.0));
             top
         };
         let conditions: Vec<u32> = detected.iter().map(|d| d.condition).collect();
-        let hits = select(catalog, &self.facts, top.into_iter(), &conditions, req);
+        // A symptom in second place ("back pain" beside "myeloma") does not
+        // take the second slot: the first condition's pages fill it.
+        let shared = match detected.get(1) {
+            Some(d) if self.detector.is_symptom(d) => 1,
+            _ => 2,
+        };
+        let hits = select(
+            catalog,
+            &self.facts,
+            top.into_iter(),
+            (&conditions, shared),
+            req,
+        );
         let did_you_mean = if hits.is_empty() {
             self.did_you_mean(catalog, &unknown)
         } else {
@@ -431,6 +450,86 @@ impl Searcher {
 
 /// A single letter or a bare number: never evidence on its own ("45" is in
 /// Turner syndrome's keywords, not in a blood sugar question).
+/// Score taken from a page written for the other sex ("Breast cancer in
+/// men" when the question is about "my mum").
+const OTHER_SEX_PENALTY: f32 = 10.0;
+
+/// Whom the question is about, when its words say only one sex: `Some(true)`
+/// for women and girls, `Some(false)` for men and boys.
+fn sex_of(words: &[QueryWord]) -> Option<bool> {
+    const FEMALE: &[&str] = &[
+        "mum",
+        "mom",
+        "mam",
+        "mummi",
+        "mommi",
+        "mother",
+        "she",
+        "her",
+        "wife",
+        "daughter",
+        "sister",
+        "woman",
+        "women",
+        "girl",
+        "aunt",
+        "auntie",
+        "nan",
+        "nana",
+        "gran",
+        "grandma",
+        "granni",
+        "girlfriend",
+        "niec",
+        "granddaught",
+        "ladi",
+    ];
+    const MALE: &[&str] = &[
+        "dad",
+        "da",
+        "daddi",
+        "father",
+        "he",
+        "his",
+        "him",
+        "husband",
+        "son",
+        "brother",
+        "man",
+        "men",
+        "boy",
+        "uncl",
+        "grandad",
+        "grandpa",
+        "granddad",
+        "boyfriend",
+        "nephew",
+        "grandson",
+    ];
+    let says = |list: &[&str]| words.iter().any(|w| list.contains(&w.stem.as_ref()));
+    match (says(FEMALE), says(MALE)) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether the resource at `ord` is written for the other sex.
+fn other_sex(catalog: &Catalog, ord: usize, female: Option<bool>) -> bool {
+    let Some(female) = female else {
+        return false;
+    };
+    let Some(r) = catalog.resources.get(ord) else {
+        return false;
+    };
+    let title = r.title.to_lowercase();
+    let (men, women) = (
+        title.contains("in men") || title.contains("(men)") || title.contains("male "),
+        title.contains("in women") || title.contains("(women)") || title.contains("female "),
+    );
+    if female { men && !women } else { women && !men }
+}
+
 fn lone_letter(stem: &str) -> bool {
     let mut chars = stem.chars();
     let single = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();

@@ -12,8 +12,9 @@ use crate::catalog::{Catalog, REGIONS};
 
 /// Score added for a resource of the asker's own region (tie-break).
 const REGION_BONUS: f32 = 0.2;
-/// Score added for a condition's main page (tie-break).
-const MAIN_PAGE_BONUS: f32 = 0.3;
+/// Score added for a condition's main page, so it leads unless the
+/// question names a sub-topic (a title match on "reconstruction" outscores it).
+const MAIN_PAGE_BONUS: f32 = 4.0;
 
 /// What ranking needs to know of one resource.
 #[derive(Debug, Clone)]
@@ -67,7 +68,11 @@ impl Facts {
                     .filter_map(|c| conditions.get(c.as_str()).copied())
                     .collect(),
                 page: intern(&mut pages, r.url.trim_end_matches('/').to_lowercase()),
-                main: r.conditions.len() == 1 && r.kind == "article",
+                main: r.conditions.iter().any(|c| {
+                    conditions
+                        .get(c.as_str())
+                        .is_some_and(|&i| Catalog::is_main_page(r, &catalog.conditions[i as usize]))
+                }),
                 topics: super::twins::topics(r).map(|t| t.map(|t| intern(&mut topics, t))),
             })
             .collect::<Vec<ResourceFacts>>();
@@ -131,11 +136,14 @@ fn region_bits(region: &str) -> (u8, u8) {
 }
 
 /// Pick the final results from the scored candidates (catalog positions).
+/// `shared`: how many of the first detected conditions each get their best
+/// page up front (2 when the second is a condition in its own right, 1
+/// when it is a symptom mentioned beside the first).
 pub(super) fn select(
     catalog: &Catalog,
     facts: &Facts,
     top: impl Iterator<Item = (f32, usize)>,
-    detected: &[u32],
+    (detected, shared): (&[u32], usize),
     req: &SearchRequest<'_>,
 ) -> Vec<Hit> {
     let (own, global) = region_bits(req.region);
@@ -175,18 +183,16 @@ pub(super) fn select(
         .collect();
     candidates.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
     super::twins::drop_twins(catalog, facts, &mut candidates, req.nation);
-    first_k(&candidates, detected.len(), req.k.clamp(1, 5))
+    first_k(&candidates, shared.min(detected.len()), req.k.clamp(1, 5))
 }
 
-/// The best `k`; with several conditions, each of the first two gets its
-/// best page first.
-fn first_k(candidates: &[(Hit, Option<usize>)], detected: usize, k: usize) -> Vec<Hit> {
+/// The best `k`: each of the first `shared` detected conditions gets its
+/// best page first (in that order), then the rest by score.
+fn first_k(candidates: &[(Hit, Option<usize>)], shared: usize, k: usize) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::with_capacity(k);
-    if detected > 1 {
-        for wanted in 0..2 {
-            if let Some((hit, _)) = candidates.iter().find(|(_, c)| *c == Some(wanted)) {
-                out.push(*hit);
-            }
+    for wanted in 0..shared {
+        if let Some((hit, _)) = candidates.iter().find(|(_, c)| *c == Some(wanted)) {
+            out.push(*hit);
         }
     }
     for (hit, _) in candidates {

@@ -62,6 +62,18 @@ fn every_problem_is_reported_with_its_place() {
     has(&all, "safety.toml", 53, "unknown measure `heart-rate`");
     has(
         &all,
+        "signs.toml",
+        1,
+        "signs for unknown condition `no such condition`",
+    );
+    has(
+        &all,
+        "signs.toml",
+        5,
+        "sign `itchy` of `asthma` has fewer than two words",
+    );
+    has(
+        &all,
         "safety.toml",
         54,
         "unknown category `no-such-category`",
