@@ -9,6 +9,7 @@ mod core {
     pub mod fallback;
     pub mod index_life;
     pub mod nations;
+    pub mod precision;
     pub mod properties;
     pub mod readings;
     pub mod relevance;

@@ -198,10 +198,14 @@ impl Searcher {
     ) -> Result<Found, SearchError> {
         let mut unknown = Vec::new();
         let words = self.words(question, &mut unknown);
-        let mut detected: Vec<Detected> = self.detector.detect(&words);
-        // Conditions described rather than named come after named ones.
-        let described = self.signs.detect(&words, &detected);
+        // Conditions named, then those described rather than named ("a
+        // cough like a seal": croup), then named symptoms ("cough").
+        let named = self.detector.detect(&words);
+        let described = self.signs.detect(&words, &named);
+        let (symptoms, mut detected): (Vec<Detected>, Vec<Detected>) =
+            named.into_iter().partition(|d| self.detector.is_symptom(d));
         detected.extend(described);
+        detected.extend(symptoms);
         detected.truncate(MAX_CONDITIONS);
         let picked = self.pick_terms(&words, &detected);
         let top: Vec<(f32, usize)> = if detected.is_empty() {

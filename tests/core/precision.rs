@@ -1,0 +1,95 @@
+//! What a patient sees first (issue "answer precision"): the condition the
+//! question is about leads, its main page first, nothing embarrassing.
+
+use signpost::engine::AskOptions;
+use signpost::eval::{Case, evaluate, read_cases};
+
+use super::support::{engine, uk};
+
+fn cases(name: &str) -> Vec<Case> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/eval")
+        .join(name);
+    read_cases(&std::fs::read_to_string(path).unwrap(), true).unwrap()
+}
+
+fn titles(question: &str, opts: &AskOptions) -> Vec<String> {
+    engine()
+        .answer(question, opts)
+        .results
+        .into_iter()
+        .map(|r| r.title)
+        .collect()
+}
+
+fn first_condition(question: &str) -> Option<String> {
+    let reply = engine().answer(question, &uk());
+    reply.results.first().map(|r| r.conditions[0].clone())
+}
+
+/// Floors a little below the figures in docs/QUALITY.md (2026-12-01,
+/// "Answer precision"): the share of shown links on the question's
+/// condition, first link off-topic, first link the condition's main page.
+#[test]
+fn what_a_patient_sees_first() {
+    for (name, on_topic, off_first, main_first) in [
+        ("patient-questions.tsv", 0.78, 0.075, 0.76),
+        ("holdout-questions.tsv", 0.73, 0.11, 0.70),
+    ] {
+        let r = evaluate(engine(), &cases(name), &uk());
+        let o = &r.overall;
+        assert!(
+            o.precision >= on_topic,
+            "{name}: on topic {:.3}",
+            o.precision
+        );
+        assert!(
+            o.off_topic_first <= off_first,
+            "{name}: off-topic first {:.3}",
+            o.off_topic_first
+        );
+        assert!(
+            o.main_first >= main_first,
+            "{name}: main first {:.3}",
+            o.main_first
+        );
+    }
+}
+
+#[test]
+fn a_named_condition_leads_a_symptom() {
+    assert_eq!(
+        first_condition(
+            "back pain for months, blood tests showed high calcium and now they say myeloma"
+        )
+        .as_deref(),
+        Some("myeloma")
+    );
+}
+
+#[test]
+fn a_described_condition_is_found() {
+    assert_eq!(
+        first_condition("my toddler has a cough like a seal barking at night").as_deref(),
+        Some("croup")
+    );
+}
+
+#[test]
+fn pages_for_the_other_sex_give_way() {
+    let got = titles(
+        "my mum is 84 and was just diagnosed with breast cancer, what happens next",
+        &uk(),
+    );
+    assert!(!got[0].contains("in men"), "{got:?}");
+}
+
+#[test]
+fn abbreviations_in_capitals_only() {
+    let got = titles("I have AIDS, how do I tell my coworkers", &uk());
+    assert!(got[0].contains("HIV"), "{got:?}");
+    assert!(!got.iter().any(|t| t.contains("Hearing")), "{got:?}");
+    let aids = titles("my hearing aids keep whistling", &uk());
+    assert!(!aids.iter().any(|t| t.contains("HIV")), "{aids:?}");
+    assert_eq!(first_condition("my feet are cold all the time"), None);
+}
