@@ -133,8 +133,8 @@ impl Lexicon {
 
     /// The catalog word an unknown word most likely meant, if one is close.
     ///
-    /// Up to one edit for words of 4–5 letters, two for longer words that
-    /// start with the same letter.
+    /// Up to one edit for words of 4–5 letters (never in the first letter),
+    /// two for longer words that start with the same letter.
     pub fn correct(&self, word: &str) -> Option<&str> {
         let len = word.chars().count();
         if len < MIN_CORRECT_CHARS || self.is_known(word) || !word.chars().all(char::is_alphabetic)
@@ -144,11 +144,14 @@ impl Lexicon {
         let mut best: Option<(usize, u32, u32)> = None; // (distance, -freq, index)
         let mut consider = |i: u32| {
             let (target, freq) = &self.targets[i as usize];
-            let max = if len >= 6 && target.chars().next() == word.chars().next() {
-                2
-            } else {
-                1
-            };
+            let same_start = target.chars().next() == word.chars().next();
+            // People rarely get a short word's first letter wrong, and
+            // allowing it turns everyday words into conditions ("bout" into
+            // "gout").
+            if len < 6 && !same_start {
+                return;
+            }
+            let max = if len >= 6 && same_start { 2 } else { 1 };
             let dist = osa_distance(word, target, max);
             if dist <= max {
                 let key = (dist, u32::MAX - freq, i);

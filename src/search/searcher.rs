@@ -24,6 +24,9 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, IndexReader, ReloadPolicy, TERMINATED, Term};
 use time::Date;
 
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
 use super::SearchError;
 use super::analysis::WordStemmer;
 use super::detect::{Detected, Detector, QueryWord};
@@ -266,7 +269,16 @@ impl Searcher {
         for raw in text::words(question).take(MAX_WORDS) {
             let upper = raw.chars().nth(1).is_some()
                 && raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-            let lower: Cow<'_, str> = if raw.chars().any(char::is_uppercase) {
+            let lower: Cow<'_, str> = if !raw.is_ascii() {
+                // "hapū" is "hapu", "café" "cafe": accents and macrons are
+                // dropped so a word is never "corrected" into another.
+                Cow::Owned(
+                    raw.nfd()
+                        .filter(|c| !is_combining_mark(*c))
+                        .collect::<String>()
+                        .to_lowercase(),
+                )
+            } else if raw.chars().any(char::is_uppercase) {
                 Cow::Owned(raw.to_lowercase())
             } else {
                 Cow::Borrowed(raw)
