@@ -41,19 +41,21 @@ pub(super) fn read_signs(r: &mut Record<'_>, d: &mut Diagnostics) -> Option<Sign
     let name = r.string("name", true, d);
     let signs = r.string_list("signs", false, d).unwrap_or_default();
     let symptom = r.boolean("symptom", d).unwrap_or(false);
-    r.finish(&["name", "signs", "symptom"], d);
-    if signs.is_empty() && !symptom {
+    let context = r.boolean("context", d).unwrap_or(false);
+    r.finish(&["name", "signs", "symptom", "context"], d);
+    if signs.is_empty() && !symptom && !context {
         d.error(
             r.file(),
             r.offset(),
-            "entry has neither `signs` nor `symptom = true`",
-            Some("add signs, mark the condition a symptom, or remove the entry"),
+            "entry has no `signs`, `symptom = true` or `context = true`",
+            Some("add signs, mark the condition a symptom or a context, or remove the entry"),
         );
     }
     Some(Signs {
         name: name?.value,
         signs: signs.into_iter().map(|s| s.value.to_lowercase()).collect(),
         symptom,
+        context,
     })
 }
 

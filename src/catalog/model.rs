@@ -113,6 +113,11 @@ pub struct Signs {
     /// also names another condition, it is about that one.
     #[serde(default)]
     pub symptom: bool,
+    /// A life stage or situation questions often mention around their
+    /// topic ("back pain in pregnancy", "a DVT on the pill"): gives way
+    /// like a symptom.
+    #[serde(default)]
+    pub context: bool,
 }
 
 /// Someone who approves resources.

@@ -126,7 +126,7 @@ impl Detector {
             }
         }
         let mut symptom = vec![false; catalog.conditions.len()];
-        for s in catalog.signs.iter().filter(|s| s.symptom) {
+        for s in catalog.signs.iter().filter(|s| s.symptom || s.context) {
             if let Some(i) = catalog.conditions.iter().position(|c| c.name == s.name) {
                 symptom[i] = true;
             }

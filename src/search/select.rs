@@ -165,13 +165,15 @@ pub(super) fn select(
             if unrelated || !seen_pages.insert(f.page) {
                 return None;
             }
-            // Tie-breaks: the asker's own region over `global`, and a
-            // condition's main page (a single-condition article) over side pages.
+            // The asker's own region over `global` (a tie-break), and the
+            // main page of the condition the question is about over its
+            // side pages (not another condition's main page over them).
+            let lead = covers.is_none_or(|c| c == 0);
             let bonus = if f.regions & own != 0 {
                 REGION_BONUS
             } else {
                 0.0
-            } + if f.main { MAIN_PAGE_BONUS } else { 0.0 };
+            } + if f.main && lead { MAIN_PAGE_BONUS } else { 0.0 };
             Some((
                 Hit {
                     ord,
