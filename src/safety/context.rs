@@ -73,8 +73,6 @@ word_list! {
     "podcast",
     "expedition",
     "meaning",
-    "means",
-    "mean",
     "define",
     "definition",
     "course",
@@ -259,7 +257,18 @@ fn asks_in_general(s: &[&str]) -> bool {
 
 /// Mentions study, teaching, moderation, a first aid course, or what a word means.
 fn mentions_study(s: &[&str]) -> bool {
-    s.iter().any(|w| study_word(w)) || has_seq(s, &["first", "aid"])
+    s.iter().any(|w| study_word(w)) || has_seq(s, &["first", "aid"]) || asks_meaning(s)
+}
+
+/// Asks what a word means (`what does sepsis mean`, `does that mean`), not
+/// "saying spoon when he means phone".
+fn asks_meaning(s: &[&str]) -> bool {
+    s.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "mean" | "means")
+            && s[i.saturating_sub(4)..i]
+                .iter()
+                .any(|x| matches!(*x, "what" | "does" | "did" | "do"))
+    })
 }
 
 /// Framed in the past: `years ago`, `used to`, `when i was`, `last year`,

@@ -139,8 +139,9 @@ pub fn first_person_at(toks: &[Tok], i: usize) -> bool {
 }
 
 /// Whether a reading in this sentence is not a person's now whatever its
-/// tense: a pet's ("the vet checked his glucose"), a film's or a
-/// textbook's, bath water's, or a sleep study's lowest point.
+/// tense: a number being defined ("dia 120 means…"), a pet's ("the vet
+/// checked his glucose"), a film's or a textbook's, bath water's, or a
+/// sleep study's lowest point.
 pub fn set_aside(toks: &[Tok], i: usize, measure: Measure) -> bool {
     const ANIMALS: &[&str] = &[
         "dog", "dogs", "cat", "cats", "vet", "vets", "puppy", "kitten", "pet", "pets", "horse",
@@ -180,10 +181,19 @@ pub fn set_aside(toks: &[Tok], i: usize, measure: Measure) -> bool {
         "duck",
     ];
     const SLEEP_STUDY: &[&str] = &["nadir", "apnoea", "apnea", "cpap", "ahi", "study"];
+    // "dia 120 means the bottom number?", "is 38 classed as a fever":
+    // a number being defined, not read.
+    let defined = toks.iter().skip(i + 1).take(3).any(|t| {
+        is_word(
+            Some(t),
+            &["means", "mean", "classed", "considered", "counts"],
+        )
+    });
     let before = &toks[..i];
     let sentence = toks;
     let any = |list: &[&str], within: &[Tok]| within.iter().any(|t| is_word(Some(t), list));
-    any(ANIMALS, before)
+    defined
+        || any(ANIMALS, before)
         || any(STORIES, sentence)
         || (measure == Measure::Temperature && any(THINGS, sentence))
         || (measure == Measure::Oxygen && any(SLEEP_STUDY, sentence))
