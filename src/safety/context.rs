@@ -257,7 +257,21 @@ fn asks_in_general(s: &[&str]) -> bool {
 
 /// Mentions study, teaching, moderation, a first aid course, or what a word means.
 fn mentions_study(s: &[&str]) -> bool {
-    s.iter().any(|w| study_word(w)) || has_seq(s, &["first", "aid"]) || asks_meaning(s)
+    // "no training", "without any first aid": a bystander, not a student.
+    let denied = |i: usize| {
+        s[i.saturating_sub(2)..i]
+            .iter()
+            .any(|x| matches!(*x, "no" | "without" | "never" | "any"))
+    };
+    let study = s
+        .iter()
+        .enumerate()
+        .any(|(i, w)| study_word(w) && !denied(i));
+    let first_aid = s
+        .windows(2)
+        .enumerate()
+        .any(|(i, w)| w == ["first", "aid"] && !denied(i));
+    study || first_aid || asks_meaning(s)
 }
 
 /// Asks what a word means (`what does sepsis mean`, `does that mean`), not

@@ -258,6 +258,8 @@ fn ends_bare(toks: &[Tok], i: usize) -> bool {
 /// monitor ("finger clip saying 89").
 fn referred_to(toks: &[Tok], i: usize, carry: &Carry) -> Option<Measure> {
     const READS: &[&str] = &[
+        "was",
+        "is",
         "reads",
         "reading",
         "read",

@@ -82,14 +82,14 @@ const USUAL: &[&str] = &[
 ];
 
 /// Whether the words around token `i` put the reading in the past: a past
-/// marker up to eight tokens before it with no "now" in between, or one
+/// marker up to twelve tokens before it with no "now" in between, or one
 /// right after it ("190/125 yesterday", "89 last week").
 pub fn past_at(toks: &[Tok], i: usize, end: usize) -> bool {
     // "running 140/90 now": said to be now, whatever came before.
     if (end..toks.len().min(end + 2)).any(|k| is_word(toks.get(k), NOW)) {
         return false;
     }
-    let from = i.saturating_sub(8);
+    let from = i.saturating_sub(12);
     let marked_before = (from..i)
         .rev()
         .find(|&k| is_past(toks, k))
@@ -254,7 +254,7 @@ fn is_past(toks: &[Tok], k: usize) -> bool {
         }
         Tok::Word(w) => matches!(
             w.as_str(),
-            "yesterday" | "previously" | "earlier" | "formerly"
+            "yesterday" | "previously" | "earlier" | "formerly" | "often" | "sometimes"
         ),
         Tok::Num(y, false) => (1950.0..=2030.0).contains(y),
         _ => false,

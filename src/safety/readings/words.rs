@@ -187,6 +187,7 @@ pub(super) const AFTER: &[&str] = &[
     "evening", "tympanic", "armpit", "under", "axillary", "rectal", "rectally", "oral", "orally",
     "ear", "forehead", "for", "still", "though", "too", "when", "while", "is", "he", "she", "hes",
     "shes", "refusing", "not", "sleepy", "fussy", "or", "they", "we", "you", "which", "that",
+    "just",
 ];
 
 /// Words after a number that make it a time, dose or amount, never a
