@@ -6,6 +6,7 @@ pub mod generations;
 mod lexicon;
 mod searcher;
 mod select;
+mod sex;
 mod signs;
 mod store;
 mod twins;

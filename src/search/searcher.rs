@@ -32,6 +32,7 @@ use super::analysis::WordStemmer;
 use super::detect::{Detected, Detector, QueryWord};
 use super::lexicon::Lexicon;
 use super::select::{Facts, select};
+use super::sex::{OTHER_SEX_PENALTY, other_sex, sex_of};
 use super::signs::SignMatcher;
 use super::store::{Fields, Opened};
 use crate::catalog::Catalog;
@@ -466,86 +467,6 @@ impl Searcher {
 
 /// A single letter or a bare number: never evidence on its own ("45" is in
 /// Turner syndrome's keywords, not in a blood sugar question).
-/// Score taken from a page written for the other sex ("Breast cancer in
-/// men" when the question is about "my mum").
-const OTHER_SEX_PENALTY: f32 = 10.0;
-
-/// Whom the question is about, when its words say only one sex: `Some(true)`
-/// for women and girls, `Some(false)` for men and boys.
-fn sex_of(words: &[QueryWord]) -> Option<bool> {
-    const FEMALE: &[&str] = &[
-        "mum",
-        "mom",
-        "mam",
-        "mummi",
-        "mommi",
-        "mother",
-        "she",
-        "her",
-        "wife",
-        "daughter",
-        "sister",
-        "woman",
-        "women",
-        "girl",
-        "aunt",
-        "auntie",
-        "nan",
-        "nana",
-        "gran",
-        "grandma",
-        "granni",
-        "girlfriend",
-        "niec",
-        "granddaught",
-        "ladi",
-    ];
-    const MALE: &[&str] = &[
-        "dad",
-        "da",
-        "daddi",
-        "father",
-        "he",
-        "his",
-        "him",
-        "husband",
-        "son",
-        "brother",
-        "man",
-        "men",
-        "boy",
-        "uncl",
-        "grandad",
-        "grandpa",
-        "granddad",
-        "boyfriend",
-        "nephew",
-        "grandson",
-    ];
-    let says = |list: &[&str]| words.iter().any(|w| list.contains(&w.stem.as_ref()));
-    match (says(FEMALE), says(MALE)) {
-        (true, false) => Some(true),
-        (false, true) => Some(false),
-        _ => None,
-    }
-}
-
-/// Whether the resource at `ord` is written for the other sex.
-fn other_sex(catalog: &Catalog, ord: usize, female: Option<bool>) -> bool {
-    let Some(female) = female else {
-        return false;
-    };
-    let Some(r) = catalog.resources.get(ord) else {
-        return false;
-    };
-    let title = r.title.to_lowercase();
-    let (men, women) = (
-        title.contains("in men") || title.contains("(men)") || title.contains("male "),
-        title.contains("in women") || title.contains("(women)") || title.contains("female "),
-    );
-    if female { men && !women } else { women && !men }
-}
-
 fn lone_letter(stem: &str) -> bool {
     let mut chars = stem.chars();
     let single = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
