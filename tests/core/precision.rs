@@ -2,16 +2,9 @@
 //! question is about leads, its main page first, nothing embarrassing.
 
 use signpost::engine::AskOptions;
-use signpost::eval::{Case, evaluate, read_cases};
+use signpost::eval::evaluate;
 
-use super::support::{engine, uk};
-
-fn cases(name: &str) -> Vec<Case> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/eval")
-        .join(name);
-    read_cases(&std::fs::read_to_string(path).unwrap(), true).unwrap()
-}
+use super::support::{engine, eval_set, uk};
 
 fn titles(question: &str, opts: &AskOptions) -> Vec<String> {
     engine()
@@ -36,7 +29,7 @@ fn what_a_patient_sees_first() {
         ("patient-questions.tsv", 0.80, 0.07, 0.77),
         ("holdout-questions.tsv", 0.75, 0.10, 0.71),
     ] {
-        let r = evaluate(engine(), &cases(name), &uk());
+        let r = evaluate(engine(), &eval_set(name), &uk());
         let o = &r.overall;
         assert!(
             o.precision >= on_topic,

@@ -4,16 +4,9 @@
 //! readings raise nothing.
 
 use signpost::engine::AskOptions;
-use signpost::eval::{Case, evaluate_safety, read_cases};
+use signpost::eval::evaluate_safety;
 
-use super::support::{engine, uk};
-
-fn cases(name: &str) -> Vec<Case> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/eval")
-        .join(name);
-    read_cases(&std::fs::read_to_string(path).unwrap(), true).unwrap()
-}
+use super::support::{engine, eval_set, uk};
 
 fn category(question: &str, region: &str) -> Option<String> {
     let opts = AskOptions {
@@ -38,7 +31,7 @@ fn readings_sets() {
         ("readings-crisis2.tsv", "readings-ordinary2.tsv", 0.99, 0.10),
         ("readings-crisis3.tsv", "readings-ordinary3.tsv", 0.99, 0.04),
     ] {
-        let s = evaluate_safety(engine(), &cases(crisis), &cases(ordinary), &uk());
+        let s = evaluate_safety(engine(), &eval_set(crisis), &eval_set(ordinary), &uk());
         assert!(s.crisis_recall >= recall, "{crisis}: {:?}", s.missed);
         assert!(
             s.right_number_rate >= recall,

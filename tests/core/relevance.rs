@@ -175,6 +175,7 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout6.tsv", 0.01),
         ("ordinary-holdout7.tsv", 0.01),
         ("ordinary-holdout8.tsv", 0.01),
+        ("ordinary-holdout9.tsv", 0.01),
         ("region-questions.tsv", 0.02),
         ("region-holdout-questions.tsv", 0.01),
     ] {
@@ -193,11 +194,19 @@ fn ordinary_questions_rarely_alarm() {
 /// (docs/QUALITY.md; the seventh: recall 0.951, right number 0.929, false
 /// alarms 8.0 %), then read and trained on once the next was written; they
 /// keep floors near their (now fitted) figures. The eighth was
-/// measured blind at 0.929 / 0.912 / 3.4 %; a ninth is the next blind
-/// measure.
+/// measured blind at 0.929 / 0.912 / 3.4 %, then read; the ninth
+/// (0.964 / 0.948 / 5.7 %) is measured but not read yet, and its floors
+/// sit just below those figures.
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        (
+            "crisis-holdout9-categories.tsv",
+            "informational-holdout9-categories.tsv",
+            0.955,
+            0.94,
+            0.065,
+        ),
         (
             "crisis-holdout8-categories.tsv",
             "informational-holdout8-categories.tsv",

@@ -84,3 +84,11 @@ pub fn pinned() -> AskOptions {
         ..AskOptions::default()
     }
 }
+
+/// A labelled set from `tests/eval/`.
+pub fn eval_set(name: &str) -> Vec<signpost::eval::Case> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/eval")
+        .join(name);
+    signpost::eval::read_cases(&std::fs::read_to_string(path).unwrap(), true).unwrap()
+}
