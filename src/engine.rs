@@ -14,7 +14,7 @@ use crate::catalog::{self, Catalog, Diagnostics, LoadOptions, REGIONS};
 use crate::fallback::{self, Fallback};
 use crate::nation::Nation;
 use crate::reply::{Reply, Urgent};
-use crate::safety::{Readings, Screener};
+use crate::safety::{Readings, Screener, Screening};
 use crate::search::{self, BuildSummary, Found, IndexMeta, SearchError, SearchRequest, Searcher};
 use crate::text;
 
@@ -237,8 +237,15 @@ impl Engine {
     /// runs while never holding back a crisis.
     pub fn sounds_like_crisis(&self, question: &str) -> bool {
         let lower = text::clean_keep_case(question).to_lowercase();
-        let screening = self.screener.screen_cleaned(&lower);
-        self.readings.add_to(screening, &lower, None).is_some()
+        self.screen(&lower, None).is_some()
+    }
+
+    /// Screen cleaned, lower-cased text: the phrases (and the learned
+    /// model), then the readings. `region` decides ambiguous glucose units
+    /// (`None`: either may alarm).
+    fn screen(&self, lower: &str, region: Option<&str>) -> Option<Screening> {
+        let screening = self.screener.screen_cleaned(lower);
+        self.readings.add_to(screening, lower, region)
     }
 
     /// Answer one question. Never panics on any input and never echoes the
@@ -279,10 +286,8 @@ impl Engine {
         // capitals (abbreviations such as `MS`).
         let kept = text::clean_keep_case(question);
         let lower = kept.to_lowercase();
-        let screening = self.screener.screen_cleaned(&lower);
         let emergency = self
-            .readings
-            .add_to(screening, &lower, Some(region))
+            .screen(&lower, Some(region))
             .and_then(|s| self.catalog.safety.emergency(&s, region, place.nation));
         if !text::has_words(&kept) {
             let message = &self.catalog.notice.empty_question;

@@ -144,6 +144,16 @@ impl Catalog {
             .is_none_or(|r| r.placeholder)
     }
 
+    /// Each condition's position by name: ranking and detection work with
+    /// positions, the catalog files with names.
+    pub fn condition_ids(&self) -> rustc_hash::FxHashMap<&str, u32> {
+        self.conditions
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.name.as_str(), i as u32))
+            .collect()
+    }
+
     /// Whether `r` is `condition`'s main page: an article about it alone,
     /// or one whose title is its name or an alias ("Pneumonia", "Asthma
     /// (MedlinePlus)"), rather than a sub-topic or an organisation's page.

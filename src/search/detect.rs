@@ -65,9 +65,9 @@ pub struct Detected {
 /// so each word of a question costs one lookup.
 pub struct Detector {
     by_stem: FxHashMap<String, Starts>,
-    /// Per condition: a symptom (`signs.toml`), which gives way to a
-    /// condition the question also names.
-    symptom: Vec<bool>,
+    /// Per condition: a symptom or a context (`signs.toml`), which gives
+    /// way to a condition the question also names.
+    gives_way: Vec<bool>,
 }
 
 /// The aliases a stem starts, and the multi-word ones it is second in.
@@ -125,13 +125,20 @@ impl Detector {
                 by_stem.entry(first).or_default().first.push(seq);
             }
         }
-        let mut symptom = vec![false; catalog.conditions.len()];
+        let ids = catalog.condition_ids();
+        let mut gives_way = vec![false; catalog.conditions.len()];
         for s in catalog.signs.iter().filter(|s| s.symptom || s.context) {
-            if let Some(i) = catalog.conditions.iter().position(|c| c.name == s.name) {
-                symptom[i] = true;
+            if let Some(&i) = ids.get(s.name.as_str()) {
+                gives_way[i as usize] = true;
             }
         }
-        Detector { by_stem, symptom }
+        Detector { by_stem, gives_way }
+    }
+
+    /// Whether a detected condition is a symptom or a context
+    /// (`signs.toml`): it gives way to another condition the question names.
+    pub fn gives_way(&self, d: &Detected) -> bool {
+        self.gives_way.get(d.condition as usize) == Some(&true)
     }
 
     /// Conditions mentioned in `words`, most salient first (see the sort).
@@ -215,22 +222,15 @@ impl Detector {
         // specific alias, then the earlier mention.
         found.sort_by(|a, b| {
             let salience = |d: &Detected| {
-                (d.mentions + u32::from(d.named)).saturating_sub(u32::from(self.is_symptom(d)))
+                (d.mentions + u32::from(d.named)).saturating_sub(u32::from(self.gives_way(d)))
             };
             salience(b)
                 .cmp(&salience(a))
-                .then(self.is_symptom(a).cmp(&self.is_symptom(b)))
+                .then(self.gives_way(a).cmp(&self.gives_way(b)))
                 .then(b.content.cmp(&a.content))
                 .then(a.first.cmp(&b.first))
         });
         found
-    }
-}
-
-impl Detector {
-    /// Whether a detected condition is a symptom (`signs.toml`).
-    pub fn is_symptom(&self, d: &Detected) -> bool {
-        self.symptom.get(d.condition as usize) == Some(&true)
     }
 }
 

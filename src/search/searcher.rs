@@ -203,11 +203,12 @@ impl Searcher {
         let mut unknown = Vec::new();
         let words = self.words(question, &mut unknown);
         // Conditions named, then those described rather than named ("a
-        // cough like a seal": croup), then named symptoms ("cough").
+        // cough like a seal": croup), then named symptoms and contexts
+        // ("cough", "pregnancy").
         let named = self.detector.detect(&words);
         let described = self.signs.detect(&words, &named);
         let (symptoms, mut detected): (Vec<Detected>, Vec<Detected>) =
-            named.into_iter().partition(|d| self.detector.is_symptom(d));
+            named.into_iter().partition(|d| self.detector.gives_way(d));
         detected.extend(described);
         detected.extend(symptoms);
         detected.truncate(MAX_CONDITIONS);
@@ -240,14 +241,15 @@ impl Searcher {
         // A symptom in second place ("back pain" beside "myeloma") does not
         // take the second slot: the first condition's pages fill it.
         let shared = match detected.get(1) {
-            Some(d) if self.detector.is_symptom(d) => 1,
+            Some(d) if self.detector.gives_way(d) => 1,
             _ => 2,
         };
         let hits = select(
             catalog,
             &self.facts,
             top.into_iter(),
-            (&conditions, shared),
+            &conditions,
+            shared,
             req,
         );
         let did_you_mean = if hits.is_empty() {

@@ -41,12 +41,7 @@ pub struct Facts {
 impl Facts {
     /// Work out the facts of every resource in `catalog`.
     pub fn new(catalog: &Catalog) -> Facts {
-        let conditions: FxHashMap<&str, u32> = catalog
-            .conditions
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.name.as_str(), i as u32))
-            .collect();
+        let conditions = catalog.condition_ids();
         let mut pages: FxHashMap<String, u32> = FxHashMap::default();
         let mut topics: FxHashMap<String, u32> = FxHashMap::default();
         let intern = |map: &mut FxHashMap<String, u32>, key: String| {
@@ -143,7 +138,8 @@ pub(super) fn select(
     catalog: &Catalog,
     facts: &Facts,
     top: impl Iterator<Item = (f32, usize)>,
-    (detected, shared): (&[u32], usize),
+    detected: &[u32],
+    shared: usize,
     req: &SearchRequest<'_>,
 ) -> Vec<Hit> {
     let (own, global) = region_bits(req.region);

@@ -31,12 +31,7 @@ impl SignMatcher {
     /// Compile the catalog's signs; names that are not conditions were
     /// reported by the checker and are skipped.
     pub fn new(catalog: &Catalog, stemmer: &mut WordStemmer) -> SignMatcher {
-        let index: FxHashMap<&str, u32> = catalog
-            .conditions
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.name.as_str(), i as u32))
-            .collect();
+        let index = catalog.condition_ids();
         let mut by_stem: FxHashMap<String, Vec<Sign>> = FxHashMap::default();
         for entry in &catalog.signs {
             let Some(&condition) = index.get(entry.name.as_str()) else {
