@@ -32,7 +32,7 @@ use super::analysis::WordStemmer;
 use super::detect::{Detected, Detector, QueryWord};
 use super::lexicon::Lexicon;
 use super::select::{Facts, select};
-use super::sex::{OTHER_SEX_PENALTY, other_sex, sex_of};
+use super::sex::{OTHER_SEX_PENALTY, sex_of};
 use super::signs::SignMatcher;
 use super::store::{Fields, Opened};
 use crate::catalog::Catalog;
@@ -230,7 +230,7 @@ impl Searcher {
             let sex = sex_of(&words);
             for (score, ord) in &mut top {
                 *score += self.text_score(*ord, &picked, &idfs);
-                if other_sex(catalog, *ord, sex) {
+                if self.facts.for_other_sex(*ord, sex) {
                     *score -= OTHER_SEX_PENALTY;
                 }
             }

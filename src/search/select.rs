@@ -25,8 +25,10 @@ pub struct ResourceFacts {
     conditions: Box<[u32]>,
     /// Same for the same page (case and a trailing `/` ignored).
     page: u32,
-    /// A single-condition article: a condition's main page.
+    /// A condition's main page ([`Catalog::is_main_page`]).
     main: bool,
+    /// Written for women (`Some(true)`) or men ([`super::sex::written_for`]).
+    for_women: Option<bool>,
     /// Same-topic keys shared with an NHS twin ([`super::twins`]).
     pub topics: [Option<u32>; 2],
 }
@@ -39,6 +41,12 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// Whether the resource at `ord` is a page for the other sex than the
+    /// question's (`female`: [`super::sex::sex_of`]).
+    pub fn for_other_sex(&self, ord: usize, female: Option<bool>) -> bool {
+        female.is_some_and(|f| self.per.get(ord).is_some_and(|r| r.for_women == Some(!f)))
+    }
+
     /// Work out the facts of every resource in `catalog`.
     pub fn new(catalog: &Catalog) -> Facts {
         let conditions = catalog.condition_ids();
@@ -68,6 +76,7 @@ impl Facts {
                         .get(c.as_str())
                         .is_some_and(|&i| Catalog::is_main_page(r, &catalog.conditions[i as usize]))
                 }),
+                for_women: super::sex::written_for(&r.title),
                 topics: super::twins::topics(r).map(|t| t.map(|t| intern(&mut topics, t))),
             })
             .collect::<Vec<ResourceFacts>>();

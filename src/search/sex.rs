@@ -3,7 +3,6 @@
 //! other sex gives way.
 
 use super::detect::QueryWord;
-use crate::catalog::Catalog;
 
 /// Score taken from a page written for the other sex ("Breast cancer in
 /// men" when the question is about "my mum").
@@ -69,18 +68,17 @@ pub(super) fn sex_of(words: &[QueryWord]) -> Option<bool> {
     }
 }
 
-/// Whether the resource at `ord` is written for the other sex.
-pub(super) fn other_sex(catalog: &Catalog, ord: usize, female: Option<bool>) -> bool {
-    let Some(female) = female else {
-        return false;
-    };
-    let Some(r) = catalog.resources.get(ord) else {
-        return false;
-    };
-    let title = r.title.to_lowercase();
-    let (men, women) = (
-        title.contains("in men") || title.contains("(men)") || title.contains("male "),
-        title.contains("in women") || title.contains("(women)") || title.contains("female "),
-    );
-    if female { men && !women } else { women && !men }
+/// Whom a page is written for, from its title: `Some(true)` for women
+/// ("Breast cancer in women"), `Some(false)` for men, `None` otherwise.
+/// Worked out once per resource when the index opens.
+pub(super) fn written_for(title: &str) -> Option<bool> {
+    let title = title.to_lowercase();
+    let men = title.contains("in men") || title.contains("(men)") || title.contains("male ");
+    let women =
+        title.contains("in women") || title.contains("(women)") || title.contains("female ");
+    match (women, men) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
 }
