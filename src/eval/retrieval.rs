@@ -3,10 +3,10 @@
 //! the question's condition, how often the first link is about something
 //! else, and how often it is the condition's main page.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::Case;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Resource};
 use crate::engine::{AskOptions, Engine};
 use crate::reply::Reply;
 
@@ -122,11 +122,12 @@ fn score(reply: &Reply, label: &str, main: &dyn Fn(&str) -> bool) -> Scored {
 /// Answer every case (in its own region when the file gives one) and score
 /// where the expected condition first appears and what the answer shows.
 pub fn evaluate(engine: &Engine, cases: &[Case], opts: &AskOptions) -> Report {
-    let known: HashSet<&str> = engine
-        .catalog()
-        .conditions
+    let catalog = engine.catalog();
+    let known: HashSet<&str> = catalog.conditions.iter().map(|c| c.name.as_str()).collect();
+    let by_id: HashMap<&str, &Resource> = catalog
+        .resources
         .iter()
-        .map(|c| c.name.as_str())
+        .map(|r| (r.id.as_str(), r))
         .collect();
     let mut per: BTreeMap<&str, (usize, usize, Vec<usize>)> = BTreeMap::new();
     let mut all = Tally::default();
@@ -142,11 +143,10 @@ pub fn evaluate(engine: &Engine, cases: &[Case], opts: &AskOptions) -> Report {
             region: region.clone(),
             ..opts.clone()
         };
-        let catalog = engine.catalog();
         let condition = catalog.conditions.iter().find(|c| c.name == case.label);
         let main = |id: &str| {
-            let resource = catalog.resources.iter().find(|r| r.id == id);
-            resource
+            by_id
+                .get(id)
                 .zip(condition)
                 .is_some_and(|(r, c)| Catalog::is_main_page(r, c))
         };

@@ -5,20 +5,13 @@
 //! change that makes answers worse fails here.
 
 use signpost::engine::AskOptions;
-use signpost::eval::{Case, evaluate, evaluate_safety, read_cases};
+use signpost::eval::{evaluate, evaluate_safety};
 
-use super::support::{engine, uk, us};
-
-fn cases(name: &str, labelled: bool) -> Vec<Case> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/eval")
-        .join(name);
-    read_cases(&std::fs::read_to_string(path).unwrap(), labelled).unwrap()
-}
+use super::support::{engine, eval_set, uk, us};
 
 #[test]
 fn patient_questions_uk() {
-    let set = cases("patient-questions.tsv", true);
+    let set = eval_set("patient-questions.tsv", true);
     assert!(set.len() >= 500);
     let r = evaluate(engine(), &set, &uk());
     assert!(
@@ -33,7 +26,7 @@ fn patient_questions_uk() {
 
 #[test]
 fn patient_questions_us() {
-    let r = evaluate(engine(), &cases("patient-questions.tsv", true), &us());
+    let r = evaluate(engine(), &eval_set("patient-questions.tsv", true), &us());
     assert!(r.recall_at_k >= 0.95, "Recall@3 {:.3}", r.recall_at_k);
     assert!(r.mrr >= 0.91, "MRR {:.3}", r.mrr);
     assert!(r.no_match_rate <= 0.02, "no-match {:.3}", r.no_match_rate);
@@ -44,7 +37,7 @@ fn patient_questions_us() {
 /// answers generalise to new wording.
 #[test]
 fn held_out_patient_questions() {
-    let set = cases("holdout-questions.tsv", true);
+    let set = eval_set("holdout-questions.tsv", true);
     assert!(set.len() >= 400);
     for opts in [uk(), us()] {
         let r = evaluate(engine(), &set, &opts);
@@ -70,8 +63,8 @@ fn held_out_patient_questions() {
 
 #[test]
 fn crisis_recall_and_false_alarms() {
-    let crisis = cases("crisis.tsv", true);
-    let info = cases("informational.tsv", false);
+    let crisis = eval_set("crisis.tsv", true);
+    let info = eval_set("informational.tsv", false);
     assert!(crisis.len() >= 150 && info.len() >= 300);
     let s = evaluate_safety(engine(), &crisis, &info, &uk());
     assert!(
@@ -93,8 +86,8 @@ fn crisis_recall_and_false_alarms() {
 /// other half was never looked at.
 #[test]
 fn held_out_crisis_recall_and_false_alarms() {
-    let crisis = cases("crisis-holdout.tsv", true);
-    let info = cases("informational-holdout.tsv", false);
+    let crisis = eval_set("crisis-holdout.tsv", true);
+    let info = eval_set("informational-holdout.tsv", false);
     let s = evaluate_safety(engine(), &crisis, &info, &uk());
     assert!(
         s.crisis_recall >= 0.98,
@@ -115,8 +108,8 @@ fn held_out_crisis_recall_and_false_alarms() {
 /// signal (development set: these floors check the fit, not generalisation).
 #[test]
 fn category_crisis_sets_by_region() {
-    let crisis = cases("crisis-categories.tsv", true);
-    let info = cases("informational-categories.tsv", true);
+    let crisis = eval_set("crisis-categories.tsv", true);
+    let info = eval_set("informational-categories.tsv", true);
     assert!(crisis.len() >= 600 && info.len() >= 270);
     let s = evaluate_safety(engine(), &crisis, &info, &uk());
     assert_eq!(s.by_category.len(), 22, "{:?}", s.by_category.keys());
@@ -146,8 +139,8 @@ fn category_crisis_sets_by_region() {
 /// data: these floors now check the fit (docs/QUALITY.md).
 #[test]
 fn held_out_category_crisis_sets_by_region() {
-    let crisis = cases("crisis-holdout-categories.tsv", true);
-    let info = cases("informational-holdout-categories.tsv", true);
+    let crisis = eval_set("crisis-holdout-categories.tsv", true);
+    let info = eval_set("informational-holdout-categories.tsv", true);
     let s = evaluate_safety(engine(), &crisis, &info, &uk());
     assert!(s.crisis_recall >= 0.98, "recall {:.3}", s.crisis_recall);
     assert!(
@@ -179,7 +172,7 @@ fn ordinary_questions_rarely_alarm() {
         ("region-questions.tsv", 0.02),
         ("region-holdout-questions.tsv", 0.01),
     ] {
-        let questions = cases(name, false);
+        let questions = eval_set(name, false);
         let s = evaluate_safety(engine(), &[], &questions, &uk());
         assert!(
             s.false_alarm_rate <= ceiling,
@@ -257,7 +250,12 @@ fn fresh_held_out_category_sets() {
             0.02,
         ),
     ] {
-        let s = evaluate_safety(engine(), &cases(crisis, true), &cases(info, true), &uk());
+        let s = evaluate_safety(
+            engine(),
+            &eval_set(crisis, true),
+            &eval_set(info, true),
+            &uk(),
+        );
         assert_eq!(s.by_category.len(), 22, "{crisis}");
         assert_eq!(s.by_region.len(), 7, "{crisis}");
         assert!(

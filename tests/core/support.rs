@@ -85,10 +85,10 @@ pub fn pinned() -> AskOptions {
     }
 }
 
-/// A labelled set from `tests/eval/`.
-pub fn eval_set(name: &str) -> Vec<signpost::eval::Case> {
+/// A set from `tests/eval/`; `labelled` sets need their second column.
+pub fn eval_set(name: &str, labelled: bool) -> Vec<signpost::eval::Case> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/eval")
         .join(name);
-    signpost::eval::read_cases(&std::fs::read_to_string(path).unwrap(), true).unwrap()
+    signpost::eval::read_cases(&std::fs::read_to_string(path).unwrap(), labelled).unwrap()
 }
