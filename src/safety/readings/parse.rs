@@ -1,11 +1,12 @@
 //! Finding readings in a sentence: "sugar 2.9", "bp 210/125", "38.5C",
-//! "sats 91%", and the age of the person when it is given ("my 6 week old").
+//! "sats 91%" (the person's age is found in `age`, when a reading was
+//! taken in `when`).
 //!
 //! Deliberately narrow: a number counts as a reading only next to a word
 //! that names what was measured or a unit, so ages, doses, dates and weights
 //! are left alone ("I'm 45 and on 20mg", "38 weeks pregnant").
 
-use super::tokens::{Tok, is_word, tokens};
+use super::tokens::{Tok, has_word, is_word, tokens};
 use super::when;
 use super::words::*;
 
@@ -131,7 +132,7 @@ pub struct Carry {
 /// named earlier in the message and is updated as words name measures.
 pub fn readings(sentence: &str, carry: &mut Carry) -> Vec<Found> {
     let toks = tokens(sentence);
-    carry.oxygen_hint = toks.iter().any(|t| is_word(Some(t), OXYGEN_HINTS));
+    carry.oxygen_hint = has_word(&toks, OXYGEN_HINTS);
     let hypothetical = when::hypothetical(&toks);
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
@@ -282,9 +283,7 @@ fn referred_to(toks: &[Tok], i: usize, carry: &Carry) -> Option<Measure> {
         "been",
         "now",
     ];
-    let near = toks[i.saturating_sub(2)..i]
-        .iter()
-        .any(|t| is_word(Some(t), READS))
+    let near = has_word(&toks[i.saturating_sub(2)..i], READS)
         || is_word(toks.get(i + 1), &["now", "again", "today", "tonight"]);
     if !near || !ends_bare(toks, i) {
         return None;
@@ -337,7 +336,7 @@ fn unit_after(toks: &[Tok], i: usize, carry: &Carry) -> Option<(Measure, &'stati
         _ => (word_at(i + 1)?, i + 1),
     };
     let unit = match w {
-        "mmol" | "mmols" | "mmoll" | "mmol/l" => (Measure::Glucose, "mmol"),
+        "mmol" | "mmols" | "mmoll" => (Measure::Glucose, "mmol"),
         "mg" | "mgdl" | "mgs" if w != "mg" || is_dl(toks, k) => (Measure::Glucose, "mg"),
         "c" | "celsius" | "celcius" | "centigrade" => (Measure::Temperature, "c"),
         "f" | "fahrenheit" | "farenheit" => (Measure::Temperature, "f"),
@@ -376,8 +375,7 @@ fn blood_pressure(systolic: Option<f64>, diastolic: Option<f64>) -> Reading {
 /// "systolic 185", "top number 190", "diastolic 125", "bottom number 121".
 fn bp_single(toks: &[Tok], i: usize, v: f64) -> Option<Reading> {
     let window = &toks[i.saturating_sub(4)..i];
-    let says = |set: &[&str]| window.iter().any(|t| is_word(Some(t), set));
-    if says(&["diastolic", "dia", "bottom", "lower"]) {
+    if has_word(window, &["diastolic", "dia", "bottom", "lower"]) {
         (30.0..=200.0)
             .contains(&v)
             .then(|| blood_pressure(None, Some(v)))

@@ -64,6 +64,12 @@ pub(super) fn tokens(sentence: &str) -> Vec<Tok> {
     out
 }
 
+/// Whether `t` is a word of `set`.
 pub(super) fn is_word(t: Option<&Tok>, set: &[&str]) -> bool {
     matches!(t, Some(Tok::Word(w)) if set.contains(&w.as_str()))
+}
+
+/// Whether any token of `toks` is a word of `set`.
+pub(super) fn has_word(toks: &[Tok], set: &[&str]) -> bool {
+    toks.iter().any(|t| is_word(Some(t), set))
 }

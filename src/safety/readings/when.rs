@@ -4,7 +4,7 @@
 //! today's ("was 200/120 in hospital, now 140/90"): only today's counts.
 
 use super::parse::Measure;
-use super::tokens::{Tok, is_word};
+use super::tokens::{Tok, has_word, is_word};
 
 /// Words that bring the text back to now.
 const NOW: &[&str] = &[
@@ -93,7 +93,7 @@ pub fn past_at(toks: &[Tok], i: usize, end: usize) -> bool {
     let marked_before = (from..i)
         .rev()
         .find(|&k| is_past(toks, k))
-        .is_some_and(|p| !toks[p + 1..i].iter().any(|t| is_word(Some(t), NOW)));
+        .is_some_and(|p| !has_word(&toks[p + 1..i], NOW));
     let marked_after = (end..toks.len().min(end + 4))
         .take_while(|&k| !is_word(toks.get(k), NOW))
         .any(|k| {
@@ -134,8 +134,7 @@ pub fn first_person_at(toks: &[Tok], i: usize) -> bool {
         "shes", "hes", "their", "its",
     ];
     let window = &toks[i.saturating_sub(5)..i];
-    window.iter().any(|t| is_word(Some(t), ADULTS))
-        && !window.iter().any(|t| is_word(Some(t), OTHERS))
+    has_word(window, ADULTS) && !has_word(window, OTHERS)
 }
 
 /// Whether a reading in this sentence is not a person's now whatever its
@@ -183,20 +182,13 @@ pub fn set_aside(toks: &[Tok], i: usize, measure: Measure) -> bool {
     const SLEEP_STUDY: &[&str] = &["nadir", "apnoea", "apnea", "cpap", "ahi", "study"];
     // "dia 120 means the bottom number?", "is 38 classed as a fever":
     // a number being defined, not read.
-    let defined = toks.iter().skip(i + 1).take(3).any(|t| {
-        is_word(
-            Some(t),
-            &["means", "mean", "classed", "considered", "counts"],
-        )
-    });
-    let before = &toks[..i];
-    let sentence = toks;
-    let any = |list: &[&str], within: &[Tok]| within.iter().any(|t| is_word(Some(t), list));
+    let after = &toks[(i + 1).min(toks.len())..(i + 4).min(toks.len())];
+    let defined = has_word(after, &["means", "mean", "classed", "considered", "counts"]);
     defined
-        || any(ANIMALS, before)
-        || any(STORIES, sentence)
-        || (measure == Measure::Temperature && any(THINGS, sentence))
-        || (measure == Measure::Oxygen && any(SLEEP_STUDY, sentence))
+        || has_word(&toks[..i], ANIMALS)
+        || has_word(toks, STORIES)
+        || (measure == Measure::Temperature && has_word(toks, THINGS))
+        || (measure == Measure::Oxygen && has_word(toks, SLEEP_STUDY))
 }
 
 /// Whether a sentence is a hypothetical ("if my bp is 180/120 with no
@@ -213,15 +205,13 @@ pub fn hypothetical(toks: &[Tok]) -> bool {
 /// "ring if below 92").
 pub fn habitual_at(toks: &[Tok], i: usize) -> bool {
     let before = &toks[i.saturating_sub(3)..i];
-    let usual = before.iter().any(|t| is_word(Some(t), USUAL));
+    let usual = has_word(before, USUAL);
     let compared = i >= 1
         && is_word(toks.get(i - 1), &["below", "under", "than"])
-        && before.iter().any(|t| {
-            is_word(
-                Some(t),
-                &["never", "ever", "if", "been", "not", "to", "keep"],
-            )
-        });
+        && has_word(
+            before,
+            &["never", "ever", "if", "been", "not", "to", "keep"],
+        );
     usual || compared
 }
 
@@ -230,9 +220,7 @@ pub fn habitual_at(toks: &[Tok], i: usize) -> bool {
 fn is_past(toks: &[Tok], k: usize) -> bool {
     // "had her jabs 2 weeks ago", "jabs were last month": the time belongs
     // to another event, not to a reading.
-    let event = toks[k.saturating_sub(4)..k]
-        .iter()
-        .any(|t| is_word(Some(t), EVENTS));
+    let event = has_word(&toks[k.saturating_sub(4)..k], EVENTS);
     match &toks[k] {
         // "last week", but not "for the last hour" (a duration up to now).
         Tok::Word(w) if w == "last" => {
