@@ -14,8 +14,8 @@ use signpost::safety::train::{Example, TrainOptions, train};
 use super::eval::read;
 
 /// The sets the shipped weights were trained on: the development sets and
-/// the first nine held-out sets, read and tuned on since the next was
-/// written (never `*holdout10*`, `ordinary-holdout10.tsv` or
+/// the first twelve held-out sets, read and tuned on since the next was
+/// written (never `*holdout13*`, `ordinary-holdout13.tsv` or
 /// `region-holdout-questions.tsv`, the sets still held out).
 const CRISIS: &[&str] = &[
     "tests/eval/crisis-categories.tsv",
@@ -30,6 +30,9 @@ const CRISIS: &[&str] = &[
     "tests/eval/crisis-holdout7-categories.tsv",
     "tests/eval/crisis-holdout8-categories.tsv",
     "tests/eval/crisis-holdout9-categories.tsv",
+    "tests/eval/crisis-holdout10-categories.tsv",
+    "tests/eval/crisis-holdout11-categories.tsv",
+    "tests/eval/crisis-holdout12-categories.tsv",
 ];
 const ORDINARY: &[&str] = &[
     "tests/eval/informational-categories.tsv",
@@ -54,6 +57,12 @@ const ORDINARY: &[&str] = &[
     "tests/eval/ordinary-holdout8.tsv",
     "tests/eval/informational-holdout9-categories.tsv",
     "tests/eval/ordinary-holdout9.tsv",
+    "tests/eval/informational-holdout10-categories.tsv",
+    "tests/eval/ordinary-holdout10.tsv",
+    "tests/eval/informational-holdout11-categories.tsv",
+    "tests/eval/ordinary-holdout11.tsv",
+    "tests/eval/informational-holdout12-categories.tsv",
+    "tests/eval/ordinary-holdout12.tsv",
     "tests/eval/region-questions2.tsv",
     "tests/eval/region-questions3.tsv",
 ];

@@ -76,6 +76,11 @@ word_list! {
     "define",
     "definition",
     "course",
+    "novel",
+    "fiction",
+    "screenplay",
+    "fanfic",
+    "storyline",
     ]
 }
 
