@@ -327,7 +327,7 @@ fn not_for_ages(s: &[&str]) -> bool {
 }
 
 /// Something is happening now: `im` (not `im a nurse`), `i feel|want|need..`,
-/// `my X is|has|wont..`, `now`, `tonight`, `rn`, `just`, `please`, `help me`.
+/// `my X is|has|wont..`, `hes`/`shes`, `now`, `tonight`, `rn`, `just`, `please`, `help me`.
 fn happening_now(s: &[&str]) -> bool {
     s.iter().enumerate().any(|(i, w)| {
         let next = s.get(i + 1).map_or("", |x| *x);
@@ -339,6 +339,8 @@ fn happening_now(s: &[&str]) -> bool {
             "now" => !prev.chars().all(|c| c.is_ascii_digit()),
             "right" => next == "now",
             "please" | "pls" | "plz" => true,
+            // "he's this drowsy": someone's state now, unless supposed ("if he's").
+            "hes" | "shes" | "theyre" => !prev_is_if(prev),
             "help" => {
                 matches!(next, "me" | "us" | "now" | "pls" | "please")
                     || matches!(prev, "someone" | "somebody" | "anyone" | "anybody")
@@ -346,6 +348,11 @@ fn happening_now(s: &[&str]) -> bool {
             _ => now_word(w),
         }
     })
+}
+
+/// A word that makes what follows a supposition, not a report.
+fn prev_is_if(prev: &str) -> bool {
+    matches!(prev, "if" | "when" | "whether" | "unless")
 }
 
 /// The writer speaks about themself (`how do i..`, `would it kill me`): a
@@ -416,6 +423,12 @@ mod tests {
         assert!(!info("whats the most painless way to go"));
         assert!(!info("how many paracetamol would kill you"));
         assert!(info("how many people kill themselves each year"));
+    }
+
+    #[test]
+    fn someones_state_now_keeps_the_alarm_but_a_supposition_does_not() {
+        assert!(!info("is it safe to give him a drink hes barely awake"));
+        assert!(info("what should you do if hes choking"));
     }
 
     #[test]
