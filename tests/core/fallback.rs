@@ -98,11 +98,16 @@ fn region_worded_questions_meet_their_floors() {
         ),
         (
             "region-holdout-questions.tsv",
-            [("ie", 0.71), ("ca", 0.82), ("au", 0.81), ("nz", 0.83)],
+            [("ie", 0.775), ("ca", 0.875), ("au", 0.825), ("nz", 0.86)],
         ),
         (
             "region-questions2.tsv",
             [("ie", 0.93), ("ca", 0.91), ("au", 0.94), ("nz", 0.92)],
+        ),
+        (
+            // Lay wording, written blind, read once measured (0.588 overall).
+            "region-questions4.tsv",
+            [("ie", 0.83), ("ca", 0.74), ("au", 0.82), ("nz", 0.88)],
         ),
     ];
     for (file, per_region) in floors {
