@@ -71,18 +71,12 @@ pub struct Tokens {
     present: Vec<u64>,
 }
 
-/// Everyday words missing from the common-word list that are one letter
-/// from a phrase word ("me da batters me" is not "battery").
-const MORE_EVERYDAY: &[&str] = &["batters", "battered", "battering", "batter"];
-
 impl Vocab {
     /// An empty vocabulary that reads everyday English words
     /// ([`crate::text::common_words`]) as never mistyped.
     pub fn with_everyday_words() -> Vocab {
         Vocab {
-            everyday: crate::text::common_words()
-                .chain(MORE_EVERYDAY.iter().copied())
-                .collect(),
+            everyday: crate::text::common_words().collect(),
             ..Vocab::default()
         }
     }
