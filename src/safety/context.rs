@@ -125,6 +125,10 @@ word_list! {
     "know",
     "knew",
     "remember",
+    "ask",
+    "approach",
+    "broach",
+    "raise",
     "read",
     "heard",
     "saw",
@@ -215,6 +219,8 @@ pub enum Frame {
 pub fn frame(sentence: &[&str]) -> Frame {
     if asks_for_method(sentence) {
         Frame::Now
+    } else if supposes_ever(sentence) {
+        Frame::General
     } else if past_framed(sentence) {
         if happening_now(sentence) {
             Frame::Now
@@ -255,6 +261,32 @@ fn asks_for_method(s: &[&str]) -> bool {
         .any(|w| matches!(*w, "people" | "deaths" | "rates" | "statistics"))
 }
 
+/// A question planning ahead: `what should i do if my toddler ever
+/// swallows..`. Not `if he'll ever wake up` (a fear about now).
+fn supposes_ever(s: &[&str]) -> bool {
+    s.first().is_some_and(|w| question_start(w))
+        && s.iter().enumerate().any(|(i, w)| {
+            *w == "if"
+                && !s.get(i + 1).is_some_and(|n| {
+                    matches!(
+                        *n,
+                        "hell"
+                            | "shell"
+                            | "theyll"
+                            | "ill"
+                            | "youll"
+                            | "itll"
+                            | "will"
+                            | "would"
+                            | "wont"
+                            | "could"
+                            | "can"
+                    )
+                })
+                && s[i + 1..].iter().take(4).any(|x| *x == "ever")
+        })
+}
+
 /// Starts with a question word.
 fn asks_in_general(s: &[&str]) -> bool {
     s.first().is_some_and(|w| question_start(w))
@@ -271,12 +303,61 @@ fn mentions_study(s: &[&str]) -> bool {
     let study = s
         .iter()
         .enumerate()
-        .any(|(i, w)| study_word(w) && !denied(i));
+        .any(|(i, w)| study_word(w) && !denied(i) && !sport_training(s, i));
     let first_aid = s
         .windows(2)
         .enumerate()
         .any(|(i, w)| w == ["first", "aid"] && !denied(i));
-    study || first_aid || asks_meaning(s)
+    study || first_aid || asks_meaning(s) || creative_writing(s)
+}
+
+/// Writing a story, scene, song or poem: "writing a scene where a character
+/// overdoses" is about fiction, however vivid.
+fn creative_writing(s: &[&str]) -> bool {
+    let writes = s.iter().any(|w| {
+        matches!(
+            *w,
+            "writing" | "write" | "wrote" | "writes" | "drafting" | "plotting"
+        )
+    });
+    writes
+        && s.iter().any(|w| {
+            matches!(
+                *w,
+                "story"
+                    | "stories"
+                    | "scene"
+                    | "scenes"
+                    | "song"
+                    | "songs"
+                    | "poem"
+                    | "poems"
+                    | "script"
+                    | "chapter"
+                    | "character"
+                    | "characters"
+                    | "lyrics"
+                    | "book"
+                    | "play"
+                    | "fic"
+                    | "fanfiction"
+                    | "plot"
+            )
+        })
+}
+
+/// "collapsed at training", "during training": a team's practice, not a
+/// course ("in training to be a nurse", "training course" stay study).
+fn sport_training(s: &[&str], i: usize) -> bool {
+    s[i] == "training"
+        && i > 0
+        && matches!(s[i - 1], "at" | "in" | "during" | "after")
+        && !s.get(i + 1).is_some_and(|n| {
+            matches!(
+                *n,
+                "to" | "course" | "session" | "day" | "on" | "for" | "as"
+            )
+        })
 }
 
 /// Asks what a word means (`what does sepsis mean`, `does that mean`), not
@@ -304,12 +385,70 @@ fn past_framed(s: &[&str]) -> bool {
                     "year" | "summer" | "winter" | "christmas" | "spring" | "autumn" | "month"
                 ))
     }) || has_seq(s, &["in", "the", "past"])
+        || back_in_season(s)
         || not_for_ages(s)
         || s.windows(3).any(|w| {
             w[0] == "when"
                 && matches!(w[1], "i" | "he" | "she" | "they" | "we")
                 && matches!(w[2], "was" | "were")
         })
+        || s.windows(4).any(|w| {
+            w[0] == "when"
+                && matches!(w[1], "my" | "our" | "his" | "her" | "their")
+                && matches!(w[3], "was" | "were")
+        })
+        || past_year(s)
+}
+
+/// `in 2019`, `since 2008`, `back in 1998`: a year before this one.
+fn past_year(s: &[&str]) -> bool {
+    s.windows(2).any(|w| {
+        matches!(w[0], "in" | "since" | "during" | "from")
+            && w[1].len() == 4
+            && w[1]
+                .parse::<u32>()
+                .is_ok_and(|y| (1950..=2025).contains(&y))
+    })
+}
+
+/// `back in january`, `back in the summer`: told as over ("back in hospital"
+/// is not).
+fn back_in_season(s: &[&str]) -> bool {
+    s.windows(3).any(|w| {
+        w[0] == "back"
+            && w[1] == "in"
+            && matches!(
+                w[2],
+                "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+                    | "summer"
+                    | "winter"
+                    | "spring"
+                    | "autumn"
+                    | "the"
+                    | "school"
+                    | "uni"
+                    | "college"
+                    | "high"
+                    | "primary"
+                    | "covid"
+                    | "lockdown"
+            )
+            && !(w[2] == "the"
+                && s.iter().any(|x| {
+                    matches!(*x, "hospital" | "ambulance" | "er" | "ae" | "ward" | "room")
+                }))
+    })
 }
 
 /// `havent .. for years`, `never .. in months`: a negation followed by a
@@ -336,7 +475,8 @@ fn happening_now(s: &[&str]) -> bool {
             "im" => !not_now_after_i(next),
             "i" | "ive" | "ill" => present_after_i(next),
             "my" => s[i + 1..].iter().take(4).any(|x| present_after_my(x)),
-            "now" => !prev.chars().all(|c| c.is_ascii_digit()),
+            // "doing well now", "better now": recovery, not a crisis now.
+            "now" => !prev.chars().all(|c| c.is_ascii_digit()) && !recovered_word(prev),
             "right" => next == "now",
             "please" | "pls" | "plz" => true,
             // "he's this drowsy": someone's state now, unless supposed ("if he's").
@@ -348,6 +488,24 @@ fn happening_now(s: &[&str]) -> bool {
             _ => now_word(w),
         }
     })
+}
+
+/// Says someone is well again (`doing well now`, `fine now`).
+fn recovered_word(w: &str) -> bool {
+    matches!(
+        w,
+        "well"
+            | "better"
+            | "fine"
+            | "ok"
+            | "okay"
+            | "good"
+            | "great"
+            | "recovered"
+            | "stable"
+            | "grand"
+            | "thriving"
+    )
 }
 
 /// A word that makes what follows a supposition, not a report.
@@ -406,6 +564,33 @@ mod tests {
             "he asks if ive had suicidal thoughts though i havent for years"
         ));
         assert!(info("not self harmed in 2 years"));
+        assert!(info(
+            "what do they cover about seizures in training to be a lifeguard"
+        ));
+        assert!(info(
+            "writing a scene where a character overdoses on heroin"
+        ));
+        assert!(info("she was really floppy back in january"));
+        assert!(!info("hes back in the ward and fitting again"));
+        assert!(info(
+            "what should i do if my toddler ever swallows a battery"
+        ));
+        assert!(!supposes_ever(&[
+            "how", "do", "i", "know", "if", "hell", "ever", "wake", "up"
+        ]));
+        assert!(info("he survived a cardiac arrest in 2019"));
+        assert!(info("when my son was a baby he had a rash like that"));
+        assert!(info(
+            "had suicidal thoughts years ago but im doing well now"
+        ));
+    }
+
+    #[test]
+    fn sport_training_is_not_study() {
+        assert!(!info(
+            "my teammate collapsed at training and isnt breathing"
+        ));
+        assert!(!info("he went down during training and is fitting"));
     }
 
     #[test]
