@@ -98,7 +98,7 @@ fn region_worded_questions_meet_their_floors() {
         ),
         (
             "region-holdout-questions.tsv",
-            [("ie", 0.775), ("ca", 0.875), ("au", 0.825), ("nz", 0.86)],
+            [("ie", 0.79), ("ca", 0.875), ("au", 0.825), ("nz", 0.86)],
         ),
         (
             "region-questions2.tsv",
@@ -108,6 +108,11 @@ fn region_worded_questions_meet_their_floors() {
             // Lay wording, written blind, read once measured (0.588 overall).
             "region-questions4.tsv",
             [("ie", 0.83), ("ca", 0.74), ("au", 0.82), ("nz", 0.88)],
+        ),
+        (
+            // Lay wording, written blind, read once measured (0.534 overall).
+            "region-questions5.tsv",
+            [("ie", 0.91), ("ca", 0.80), ("au", 0.86), ("nz", 0.91)],
         ),
     ];
     for (file, per_region) in floors {
