@@ -178,13 +178,65 @@ impl Catalog {
             .next()
             .unwrap_or("")
             .trim();
+        // "Urinary Tract Infections" is the page for "urinary tract infection".
+        let plural_of = |a: &str| {
+            head.strip_suffix('s')
+                .is_some_and(|h| a.eq_ignore_ascii_case(h))
+                || a.strip_suffix('s')
+                    .is_some_and(|a| a.eq_ignore_ascii_case(head))
+        };
         std::iter::once(&condition.name)
             .chain(&condition.aliases)
-            .any(|a| a.eq_ignore_ascii_case(head))
+            .any(|a| a.eq_ignore_ascii_case(head) || plural_of(a))
     }
 
     /// True when the resource may be served on `today`.
     pub fn is_current(resource: &Resource, today: Date) -> bool {
         resource.review_by >= today
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(title: &str, conditions: &[&str]) -> Resource {
+        let day = Date::from_calendar_date(2026, time::Month::December, 1).unwrap();
+        Resource {
+            id: "x".into(),
+            title: title.into(),
+            url: "https://example.org/".into(),
+            publisher: "MedlinePlus".into(),
+            summary: String::new(),
+            conditions: conditions.iter().map(|c| c.to_string()).collect(),
+            keywords: vec![],
+            regions: vec!["us".into()],
+            audience: vec![],
+            kind: "article".into(),
+            approved_by: "r".into(),
+            approved_on: day,
+            review_by: day,
+            phone: None,
+            hours: None,
+            file: String::new(),
+            line: 0,
+        }
+    }
+
+    #[test]
+    fn main_page_title_may_be_plural() {
+        let uti = Condition {
+            name: "urinary tract infection".into(),
+            aliases: vec!["uti".into()],
+        };
+        let both = ["urinary tract infection", "kidney infection"];
+        assert!(Catalog::is_main_page(
+            &page("Urinary Tract Infections", &both),
+            &uti
+        ));
+        assert!(!Catalog::is_main_page(
+            &page("Kidney Diseases", &both),
+            &uti
+        ));
     }
 }
