@@ -351,7 +351,35 @@ fn creative_writing(s: &[&str]) -> bool {
 fn sport_training(s: &[&str], i: usize) -> bool {
     s[i] == "training"
         && i > 0
-        && matches!(s[i - 1], "at" | "in" | "during" | "after")
+        && matches!(
+            s[i - 1],
+            "at" | "in"
+                | "during"
+                | "after"
+                | "soccer"
+                | "football"
+                | "footy"
+                | "rugby"
+                | "netball"
+                | "hockey"
+                | "cricket"
+                | "basketball"
+                | "swim"
+                | "swimming"
+                | "gym"
+                | "team"
+                | "hurling"
+                | "gaelic"
+                | "league"
+                | "athletics"
+                | "dance"
+                | "ballet"
+                | "boxing"
+                | "karate"
+                | "gymnastics"
+                | "squad"
+                | "club"
+        )
         && !s.get(i + 1).is_some_and(|n| {
             matches!(
                 *n,

@@ -180,8 +180,10 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout16.tsv", 0.01),
         ("ordinary-holdout17.tsv", 0.01),
         ("ordinary-holdout18.tsv", 0.01),
-        // Blind, never read: 2.7 % (4 of 150) when measured.
-        ("ordinary-holdout19.tsv", 0.03),
+        ("ordinary-holdout19.tsv", 0.01),
+        ("ordinary-holdout20.tsv", 0.01),
+        // Blind, never read: 0 of 150 when measured.
+        ("ordinary-holdout21.tsv", 0.01),
         ("region-questions.tsv", 0.02),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -206,20 +208,36 @@ fn ordinary_questions_rarely_alarm() {
 /// twelfth 0.964 / 0.955 / 2.3 %, the thirteenth 0.984 / 0.977 / 6.2 %, the
 /// fourteenth 0.916 / 0.903 / 2.8 % (the last four after one or more
 /// rounds), the sixteenth 0.987 / 0.984 / 5.1 %, the seventeenth 0.955 /
-/// 0.935 / 8.0 %, the eighteenth 0.981 / 0.951 / 8.0 % (after round 15).
-/// The fifteenth (0.987 with the rules of 2026-12-01's third session,
-/// 1.000 / 1.000 / 4.0 % now) and the nineteenth (0.984 / 0.951 / 5.7 %,
-/// measured once after round 16) are not read; their floors sit just
-/// below those figures.
+/// 0.935 / 8.0 %, the eighteenth 0.981 / 0.951 / 8.0 % (after round 15),
+/// the nineteenth 0.984 / 0.951 / 5.7 % (after round 16), the twentieth
+/// 0.942 / 0.929 / 6.2 % (medical shorthand; after round 16). The fifteenth
+/// (0.987 with the rules of 2026-12-01's third session, 1.000 / 1.000 /
+/// 4.0 % now) and the twenty-first (0.994 / 0.987 / 9.1 %, measured once
+/// after round 18; 0.977 with the rules of the session's start) are not
+/// read; their floors sit just below those figures.
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
         (
+            "crisis-holdout21-categories.tsv",
+            "informational-holdout21-categories.tsv",
+            0.99,
+            0.98,
+            0.10,
+        ),
+        (
+            "crisis-holdout20-categories.tsv",
+            "informational-holdout20-categories.tsv",
+            0.99,
+            0.99,
+            0.04,
+        ),
+        (
             "crisis-holdout19-categories.tsv",
             "informational-holdout19-categories.tsv",
-            0.98,
-            0.95,
-            0.06,
+            0.99,
+            0.99,
+            0.045,
         ),
         (
             "crisis-holdout18-categories.tsv",
