@@ -29,6 +29,9 @@ pub struct QueryWord<'a> {
     /// An everyday word ("night", "best"): used for ranking within a
     /// detected condition, never as a signal on its own.
     pub common: bool,
+    /// Letters as written: an abbreviation matches letter for letter
+    /// ("ED", an emergency department, is not "EDS").
+    pub chars: usize,
 }
 
 #[derive(Clone)]
@@ -40,6 +43,8 @@ struct AliasSeq {
     needs_upper: bool,
     /// Words that are not stop words.
     content: usize,
+    /// For a capitals-only abbreviation, its exact length.
+    exact_chars: Option<usize>,
 }
 
 /// A condition found in a question.
@@ -117,6 +122,7 @@ impl Detector {
                     condition: ci as u32,
                     needs_upper,
                     content,
+                    exact_chars: needs_upper.then_some(len),
                 };
                 if let Some(second) = seq.stems.get(1) {
                     let entry = by_stem.entry(second.clone()).or_default();
@@ -151,7 +157,7 @@ impl Detector {
         for (i, w) in words.iter().enumerate() {
             let first = starts[i].map_or(&[][..], |s| &s.first);
             for seq in first {
-                if seq.needs_upper && !w.upper {
+                if seq.needs_upper && (!w.upper || seq.exact_chars != Some(w.chars)) {
                     continue;
                 }
                 if let Some(fuzzy) = seq.matches_at(words, i, false) {

@@ -302,6 +302,7 @@ impl Searcher {
                 ),
             };
             let w = QueryWord {
+                chars: raw.chars().count(),
                 stem,
                 upper,
                 common: known.is_some_and(|k| k.common),

@@ -86,3 +86,20 @@ fn abbreviations_in_capitals_only() {
     assert!(!aids.iter().any(|t| t.contains("HIV")), "{aids:?}");
     assert_eq!(first_condition("my feet are cold all the time"), None);
 }
+
+/// "ED" is an emergency department in Australia, New Zealand and Canada:
+/// never Ehlers-Danlos (alias "EDS") or anything else on its own.
+#[test]
+fn an_abbreviation_matches_letter_for_letter() {
+    let au = AskOptions {
+        region: "au".into(),
+        ..uk()
+    };
+    let ed = titles(
+        "spent 5 hours in ED yesterday and got sent home, what should I ask my GP",
+        &au,
+    );
+    assert!(!ed.iter().any(|t| t.contains("Ehlers")), "{ed:?}");
+    let eds = titles("my EDS is flaring, joints subluxing all week", &au);
+    assert!(eds.iter().any(|t| t.contains("Ehlers")), "{eds:?}");
+}
