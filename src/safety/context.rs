@@ -500,15 +500,20 @@ fn happening_now(s: &[&str]) -> bool {
         let next = s.get(i + 1).map_or("", |x| *x);
         let prev = if i > 0 { s[i - 1] } else { "" };
         match *w {
-            "im" => !not_now_after_i(next),
+            // "im in a much better place now": recovery, not now.
+            "im" => !not_now_after_i(next) && !s[i + 1..].iter().take(4).any(|x| recovered_word(x)),
             "i" | "ive" | "ill" => present_after_i(next),
             "my" => s[i + 1..].iter().take(4).any(|x| present_after_my(x)),
             // "doing well now", "better now": recovery, not a crisis now.
-            "now" => !prev.chars().all(|c| c.is_ascii_digit()) && !recovered_word(prev),
+            "now" => {
+                !prev.chars().all(|c| c.is_ascii_digit())
+                    && !s[i.saturating_sub(3)..i].iter().any(|x| recovered_word(x))
+            }
             "right" => next == "now",
             "please" | "pls" | "plz" => true,
             // "he's this drowsy": someone's state now, unless supposed ("if he's").
-            "hes" | "shes" | "theyre" => !prev_is_if(prev),
+            // ("if someone says they're suicidal": still a supposition.)
+            "hes" | "shes" | "theyre" => !s[i.saturating_sub(3)..i].iter().any(|x| prev_is_if(x)),
             "help" => {
                 matches!(next, "me" | "us" | "now" | "pls" | "please")
                     || matches!(prev, "someone" | "somebody" | "anyone" | "anybody")
@@ -610,6 +615,12 @@ mod tests {
         assert!(info("when my son was a baby he had a rash like that"));
         assert!(info(
             "had suicidal thoughts years ago but im doing well now"
+        ));
+        assert!(info(
+            "had suicidal thoughts last year but im in a much better place now"
+        ));
+        assert!(info(
+            "whats the best way to respond if someone says theyre suicidal"
         ));
     }
 

@@ -182,7 +182,6 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout18.tsv", 0.01),
         ("ordinary-holdout19.tsv", 0.01),
         ("ordinary-holdout20.tsv", 0.01),
-        // Blind, never read: 0 of 150 when measured.
         ("ordinary-holdout21.tsv", 0.01),
         ("region-questions.tsv", 0.02),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
@@ -210,11 +209,10 @@ fn ordinary_questions_rarely_alarm() {
 /// rounds), the sixteenth 0.987 / 0.984 / 5.1 %, the seventeenth 0.955 /
 /// 0.935 / 8.0 %, the eighteenth 0.981 / 0.951 / 8.0 % (after round 15),
 /// the nineteenth 0.984 / 0.951 / 5.7 % (after round 16), the twentieth
-/// 0.942 / 0.929 / 6.2 % (medical shorthand; after round 16). The fifteenth
+/// 0.942 / 0.929 / 6.2 % (medical shorthand; after round 16), the
+/// twenty-first 0.994 / 0.987 / 9.1 % (after round 18). The fifteenth
 /// (0.987 with the rules of 2026-12-01's third session, 1.000 / 1.000 /
-/// 4.0 % now) and the twenty-first (0.994 / 0.987 / 9.1 %, measured once
-/// after round 18; 0.977 with the rules of the session's start) are not
-/// read; their floors sit just below those figures.
+/// 4.0 % now) is not read; its floors sit just below those figures.
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
@@ -222,8 +220,8 @@ fn fresh_held_out_category_sets() {
             "crisis-holdout21-categories.tsv",
             "informational-holdout21-categories.tsv",
             0.99,
-            0.98,
-            0.10,
+            0.99,
+            0.04,
         ),
         (
             "crisis-holdout20-categories.tsv",
