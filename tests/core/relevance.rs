@@ -183,6 +183,8 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout19.tsv", 0.01),
         ("ordinary-holdout20.tsv", 0.01),
         ("ordinary-holdout21.tsv", 0.01),
+        // Blind, never read: 2 of 150 when measured.
+        ("ordinary-holdout22.tsv", 0.015),
         ("region-questions.tsv", 0.02),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -212,10 +214,19 @@ fn ordinary_questions_rarely_alarm() {
 /// 0.942 / 0.929 / 6.2 % (medical shorthand; after round 16), the
 /// twenty-first 0.994 / 0.987 / 9.1 % (after round 18). The fifteenth
 /// (0.987 with the rules of 2026-12-01's third session, 1.000 / 1.000 /
-/// 4.0 % now) is not read; its floors sit just below those figures.
+/// 3.4 % now) and the twenty-second (Discord-native writers: 0.990 / 0.974
+/// / 11.9 %, measured once after round 19) are not read; their floors sit
+/// just below those figures.
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        (
+            "crisis-holdout22-categories.tsv",
+            "informational-holdout22-categories.tsv",
+            0.985,
+            0.97,
+            0.13,
+        ),
         (
             "crisis-holdout21-categories.tsv",
             "informational-holdout21-categories.tsv",
