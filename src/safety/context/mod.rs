@@ -17,6 +17,12 @@
 
 /// A word list as a set built once: the lists are read for every word of
 /// every message, and one hash beats comparing against each entry.
+mod markers;
+
+use markers::{
+    back_in_season, creative_writing, past_year, recovered_word, sport_training, supposes_ever,
+};
+
 macro_rules! word_list {
     ($(#[$doc:meta])* $name:ident = [$($w:literal),* $(,)?]) => {
         $(#[$doc])*
@@ -261,32 +267,6 @@ fn asks_for_method(s: &[&str]) -> bool {
         .any(|w| matches!(*w, "people" | "deaths" | "rates" | "statistics"))
 }
 
-/// A question planning ahead: `what should i do if my toddler ever
-/// swallows..`. Not `if he'll ever wake up` (a fear about now).
-fn supposes_ever(s: &[&str]) -> bool {
-    s.first().is_some_and(|w| question_start(w))
-        && s.iter().enumerate().any(|(i, w)| {
-            *w == "if"
-                && !s.get(i + 1).is_some_and(|n| {
-                    matches!(
-                        *n,
-                        "hell"
-                            | "shell"
-                            | "theyll"
-                            | "ill"
-                            | "youll"
-                            | "itll"
-                            | "will"
-                            | "would"
-                            | "wont"
-                            | "could"
-                            | "can"
-                    )
-                })
-                && s[i + 1..].iter().take(4).any(|x| *x == "ever")
-        })
-}
-
 /// Starts with a question word.
 fn asks_in_general(s: &[&str]) -> bool {
     s.first().is_some_and(|w| question_start(w))
@@ -309,83 +289,6 @@ fn mentions_study(s: &[&str]) -> bool {
         .enumerate()
         .any(|(i, w)| w == ["first", "aid"] && !denied(i));
     study || first_aid || asks_meaning(s) || creative_writing(s)
-}
-
-/// Writing a story, scene, song or poem: "writing a scene where a character
-/// overdoses" is about fiction, however vivid.
-fn creative_writing(s: &[&str]) -> bool {
-    let writes = s.iter().any(|w| {
-        matches!(
-            *w,
-            "writing" | "write" | "wrote" | "writes" | "drafting" | "plotting"
-        )
-    });
-    writes
-        && s.iter().any(|w| {
-            matches!(
-                *w,
-                "story"
-                    | "stories"
-                    | "scene"
-                    | "scenes"
-                    | "song"
-                    | "songs"
-                    | "poem"
-                    | "poems"
-                    | "script"
-                    | "chapter"
-                    | "character"
-                    | "characters"
-                    | "lyrics"
-                    | "book"
-                    | "play"
-                    | "fic"
-                    | "fanfiction"
-                    | "plot"
-            )
-        })
-}
-
-/// "collapsed at training", "during training": a team's practice, not a
-/// course ("in training to be a nurse", "training course" stay study).
-fn sport_training(s: &[&str], i: usize) -> bool {
-    s[i] == "training"
-        && i > 0
-        && matches!(
-            s[i - 1],
-            "at" | "in"
-                | "during"
-                | "after"
-                | "soccer"
-                | "football"
-                | "footy"
-                | "rugby"
-                | "netball"
-                | "hockey"
-                | "cricket"
-                | "basketball"
-                | "swim"
-                | "swimming"
-                | "gym"
-                | "team"
-                | "hurling"
-                | "gaelic"
-                | "league"
-                | "athletics"
-                | "dance"
-                | "ballet"
-                | "boxing"
-                | "karate"
-                | "gymnastics"
-                | "squad"
-                | "club"
-        )
-        && !s.get(i + 1).is_some_and(|n| {
-            matches!(
-                *n,
-                "to" | "course" | "session" | "day" | "on" | "for" | "as"
-            )
-        })
 }
 
 /// Asks what a word means (`what does sepsis mean`, `does that mean`), not
@@ -426,57 +329,6 @@ fn past_framed(s: &[&str]) -> bool {
                 && matches!(w[3], "was" | "were")
         })
         || past_year(s)
-}
-
-/// `in 2019`, `since 2008`, `back in 1998`: a year before this one.
-fn past_year(s: &[&str]) -> bool {
-    s.windows(2).any(|w| {
-        matches!(w[0], "in" | "since" | "during" | "from")
-            && w[1].len() == 4
-            && w[1]
-                .parse::<u32>()
-                .is_ok_and(|y| (1950..=2025).contains(&y))
-    })
-}
-
-/// `back in january`, `back in the summer`: told as over ("back in hospital"
-/// is not).
-fn back_in_season(s: &[&str]) -> bool {
-    s.windows(3).any(|w| {
-        w[0] == "back"
-            && w[1] == "in"
-            && matches!(
-                w[2],
-                "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "may"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-                    | "summer"
-                    | "winter"
-                    | "spring"
-                    | "autumn"
-                    | "the"
-                    | "school"
-                    | "uni"
-                    | "college"
-                    | "high"
-                    | "primary"
-                    | "covid"
-                    | "lockdown"
-            )
-            && !(w[2] == "the"
-                && s.iter().any(|x| {
-                    matches!(*x, "hospital" | "ambulance" | "er" | "ae" | "ward" | "room")
-                }))
-    })
 }
 
 /// `havent .. for years`, `never .. in months`: a negation followed by a
@@ -523,24 +375,6 @@ fn happening_now(s: &[&str]) -> bool {
     })
 }
 
-/// Says someone is well again (`doing well now`, `fine now`).
-fn recovered_word(w: &str) -> bool {
-    matches!(
-        w,
-        "well"
-            | "better"
-            | "fine"
-            | "ok"
-            | "okay"
-            | "good"
-            | "great"
-            | "recovered"
-            | "stable"
-            | "grand"
-            | "thriving"
-    )
-}
-
 /// A word that makes what follows a supposition, not a report.
 fn prev_is_if(prev: &str) -> bool {
     matches!(prev, "if" | "when" | "whether" | "unless")
@@ -568,97 +402,4 @@ fn has_seq(s: &[&str], words: &[&str]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn info(s: &str) -> bool {
-        let t: Vec<&str> = s.split_whitespace().collect();
-        is_informational(&t)
-    }
-
-    #[test]
-    fn general_questions_are_informational() {
-        assert!(info("can sertraline cause suicidal thoughts in teenagers"));
-        assert!(info("how do hospitals treat a paracetamol overdose"));
-        assert!(info("why do people say unalive instead of the real word"));
-        assert!(info("whats the evidence for dbt in reducing self harm"));
-    }
-
-    #[test]
-    fn study_and_past_framing_are_informational() {
-        assert!(info("researching suicidal ideation for my dissertation"));
-        assert!(info(
-            "im a moderator whats the best way to respond to self harm posts"
-        ));
-        assert!(info("i used to think about suicide a lot"));
-        assert!(info("when i was 17 i tried to kill myself"));
-        assert!(info("took an overdose 5 years ago"));
-        assert!(info(
-            "he asks if ive had suicidal thoughts though i havent for years"
-        ));
-        assert!(info("not self harmed in 2 years"));
-        assert!(info(
-            "what do they cover about seizures in training to be a lifeguard"
-        ));
-        assert!(info(
-            "writing a scene where a character overdoses on heroin"
-        ));
-        assert!(info("she was really floppy back in january"));
-        assert!(!info("hes back in the ward and fitting again"));
-        assert!(info(
-            "what should i do if my toddler ever swallows a battery"
-        ));
-        assert!(!supposes_ever(&[
-            "how", "do", "i", "know", "if", "hell", "ever", "wake", "up"
-        ]));
-        assert!(info("he survived a cardiac arrest in 2019"));
-        assert!(info("when my son was a baby he had a rash like that"));
-        assert!(info(
-            "had suicidal thoughts years ago but im doing well now"
-        ));
-        assert!(info(
-            "had suicidal thoughts last year but im in a much better place now"
-        ));
-        assert!(info(
-            "whats the best way to respond if someone says theyre suicidal"
-        ));
-    }
-
-    #[test]
-    fn sport_training_is_not_study() {
-        assert!(!info(
-            "my teammate collapsed at training and isnt breathing"
-        ));
-        assert!(!info("he went down during training and is fitting"));
-    }
-
-    #[test]
-    fn first_person_now_keeps_the_alarm() {
-        assert!(!info("how do i kill myself"));
-        assert!(!info("how many paracetamol would kill me"));
-        assert!(!info(
-            "when i was 17 i tried and im going to do it again tonight"
-        ));
-        assert!(!info("is it normal my dad is unresponsive"));
-        assert!(!info("what do i do he took 30 pills"));
-        assert!(!info("used to cut but i want to cut right now"));
-        assert!(!info("can someone help my dad collapsed"));
-        assert!(!info("is it normal to want to die every day"));
-        assert!(!info("whats the most painless way to go"));
-        assert!(!info("how many paracetamol would kill you"));
-        assert!(info("how many people kill themselves each year"));
-    }
-
-    #[test]
-    fn someones_state_now_keeps_the_alarm_but_a_supposition_does_not() {
-        assert!(!info("is it safe to give him a drink hes barely awake"));
-        assert!(info("what should you do if hes choking"));
-    }
-
-    #[test]
-    fn plain_statements_are_not_informational() {
-        assert!(!info("he took 30 pills"));
-        assert!(!info("face is drooping"));
-        assert!(!info("she is 10 now"));
-    }
-}
+mod tests;

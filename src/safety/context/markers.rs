@@ -1,0 +1,183 @@
+//! Small markers that frame a sentence: planning ahead ("if my toddler
+//! ever…"), fiction ("writing a scene where…"), a team's training, a past
+//! year or season, recovery ("doing well now").
+
+use super::question_start;
+
+/// A question planning ahead: `what should i do if my toddler ever
+/// swallows..`. Not `if he'll ever wake up` (a fear about now).
+pub(super) fn supposes_ever(s: &[&str]) -> bool {
+    s.first().is_some_and(|w| question_start(w))
+        && s.iter().enumerate().any(|(i, w)| {
+            *w == "if"
+                && !s.get(i + 1).is_some_and(|n| {
+                    matches!(
+                        *n,
+                        "hell"
+                            | "shell"
+                            | "theyll"
+                            | "ill"
+                            | "youll"
+                            | "itll"
+                            | "will"
+                            | "would"
+                            | "wont"
+                            | "could"
+                            | "can"
+                    )
+                })
+                && s[i + 1..].iter().take(4).any(|x| *x == "ever")
+        })
+}
+
+/// Writing a story, scene, song or poem: "writing a scene where a character
+/// overdoses" is about fiction, however vivid.
+pub(super) fn creative_writing(s: &[&str]) -> bool {
+    let writes = s.iter().any(|w| {
+        matches!(
+            *w,
+            "writing" | "write" | "wrote" | "writes" | "drafting" | "plotting"
+        )
+    });
+    writes
+        && s.iter().any(|w| {
+            matches!(
+                *w,
+                "story"
+                    | "stories"
+                    | "scene"
+                    | "scenes"
+                    | "song"
+                    | "songs"
+                    | "poem"
+                    | "poems"
+                    | "script"
+                    | "chapter"
+                    | "character"
+                    | "characters"
+                    | "lyrics"
+                    | "book"
+                    | "play"
+                    | "fic"
+                    | "fanfiction"
+                    | "plot"
+            )
+        })
+}
+
+/// "collapsed at training", "during training": a team's practice, not a
+/// course ("in training to be a nurse", "training course" stay study).
+pub(super) fn sport_training(s: &[&str], i: usize) -> bool {
+    s[i] == "training"
+        && i > 0
+        && matches!(
+            s[i - 1],
+            "at" | "in"
+                | "during"
+                | "after"
+                | "soccer"
+                | "football"
+                | "footy"
+                | "rugby"
+                | "netball"
+                | "hockey"
+                | "cricket"
+                | "basketball"
+                | "swim"
+                | "swimming"
+                | "gym"
+                | "team"
+                | "hurling"
+                | "gaelic"
+                | "league"
+                | "athletics"
+                | "dance"
+                | "ballet"
+                | "boxing"
+                | "karate"
+                | "gymnastics"
+                | "squad"
+                | "club"
+        )
+        && !s.get(i + 1).is_some_and(|n| {
+            matches!(
+                *n,
+                "to" | "course" | "session" | "day" | "on" | "for" | "as"
+            )
+        })
+}
+
+/// `in 2019`, `since 2008`, `back in 1998`: a year before this one.
+pub(super) fn past_year(s: &[&str]) -> bool {
+    s.windows(2).any(|w| {
+        matches!(w[0], "in" | "since" | "during" | "from")
+            && w[1].len() == 4
+            && w[1]
+                .parse::<i32>()
+                .is_ok_and(|y| (1950..this_year()).contains(&y))
+    })
+}
+
+/// The current year (UTC), read once.
+fn this_year() -> i32 {
+    static YEAR: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
+    *YEAR.get_or_init(|| time::OffsetDateTime::now_utc().year())
+}
+
+/// `back in january`, `back in the summer`: told as over ("back in hospital"
+/// is not).
+pub(super) fn back_in_season(s: &[&str]) -> bool {
+    s.windows(3).any(|w| {
+        w[0] == "back"
+            && w[1] == "in"
+            && matches!(
+                w[2],
+                "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+                    | "summer"
+                    | "winter"
+                    | "spring"
+                    | "autumn"
+                    | "the"
+                    | "school"
+                    | "uni"
+                    | "college"
+                    | "high"
+                    | "primary"
+                    | "covid"
+                    | "lockdown"
+            )
+            && !(w[2] == "the"
+                && s.iter().any(|x| {
+                    matches!(*x, "hospital" | "ambulance" | "er" | "ae" | "ward" | "room")
+                }))
+    })
+}
+
+/// Says someone is well again (`doing well now`, `fine now`).
+pub(super) fn recovered_word(w: &str) -> bool {
+    matches!(
+        w,
+        "well"
+            | "better"
+            | "fine"
+            | "ok"
+            | "okay"
+            | "good"
+            | "great"
+            | "recovered"
+            | "stable"
+            | "grand"
+            | "thriving"
+    )
+}

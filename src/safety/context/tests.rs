@@ -1,0 +1,93 @@
+//! Unit tests for sentence framing.
+use super::*;
+
+fn info(s: &str) -> bool {
+    let t: Vec<&str> = s.split_whitespace().collect();
+    is_informational(&t)
+}
+
+#[test]
+fn general_questions_are_informational() {
+    assert!(info("can sertraline cause suicidal thoughts in teenagers"));
+    assert!(info("how do hospitals treat a paracetamol overdose"));
+    assert!(info("why do people say unalive instead of the real word"));
+    assert!(info("whats the evidence for dbt in reducing self harm"));
+}
+
+#[test]
+fn study_and_past_framing_are_informational() {
+    assert!(info("researching suicidal ideation for my dissertation"));
+    assert!(info(
+        "im a moderator whats the best way to respond to self harm posts"
+    ));
+    assert!(info("i used to think about suicide a lot"));
+    assert!(info("when i was 17 i tried to kill myself"));
+    assert!(info("took an overdose 5 years ago"));
+    assert!(info(
+        "he asks if ive had suicidal thoughts though i havent for years"
+    ));
+    assert!(info("not self harmed in 2 years"));
+    assert!(info(
+        "what do they cover about seizures in training to be a lifeguard"
+    ));
+    assert!(info(
+        "writing a scene where a character overdoses on heroin"
+    ));
+    assert!(info("she was really floppy back in january"));
+    assert!(!info("hes back in the ward and fitting again"));
+    assert!(info(
+        "what should i do if my toddler ever swallows a battery"
+    ));
+    assert!(!supposes_ever(&[
+        "how", "do", "i", "know", "if", "hell", "ever", "wake", "up"
+    ]));
+    assert!(info("he survived a cardiac arrest in 2019"));
+    assert!(info("when my son was a baby he had a rash like that"));
+    assert!(info(
+        "had suicidal thoughts years ago but im doing well now"
+    ));
+    assert!(info(
+        "had suicidal thoughts last year but im in a much better place now"
+    ));
+    assert!(info(
+        "whats the best way to respond if someone says theyre suicidal"
+    ));
+}
+
+#[test]
+fn sport_training_is_not_study() {
+    assert!(!info(
+        "my teammate collapsed at training and isnt breathing"
+    ));
+    assert!(!info("he went down during training and is fitting"));
+}
+
+#[test]
+fn first_person_now_keeps_the_alarm() {
+    assert!(!info("how do i kill myself"));
+    assert!(!info("how many paracetamol would kill me"));
+    assert!(!info(
+        "when i was 17 i tried and im going to do it again tonight"
+    ));
+    assert!(!info("is it normal my dad is unresponsive"));
+    assert!(!info("what do i do he took 30 pills"));
+    assert!(!info("used to cut but i want to cut right now"));
+    assert!(!info("can someone help my dad collapsed"));
+    assert!(!info("is it normal to want to die every day"));
+    assert!(!info("whats the most painless way to go"));
+    assert!(!info("how many paracetamol would kill you"));
+    assert!(info("how many people kill themselves each year"));
+}
+
+#[test]
+fn someones_state_now_keeps_the_alarm_but_a_supposition_does_not() {
+    assert!(!info("is it safe to give him a drink hes barely awake"));
+    assert!(info("what should you do if hes choking"));
+}
+
+#[test]
+fn plain_statements_are_not_informational() {
+    assert!(!info("he took 30 pills"));
+    assert!(!info("face is drooping"));
+    assert!(!info("she is 10 now"));
+}
