@@ -209,6 +209,7 @@ impl Screener {
         let phrase = &cat.phrases[pi];
         phrase.matches_at(tokens, start)
             && !negated_wish(sentence, start)
+            && !instead_of(sentence, start)
             && (phrase.explicit || !cat.unless.iter().any(|u| u.matches_anywhere(tokens)))
     }
 }
@@ -245,6 +246,17 @@ fn negated_wish(sentence: &[&str], start: usize) -> bool {
         .filter(|&i| i < sentence.len())
         .find(|&i| WISHES.contains(&word(i)) && (i..start).all(|j| j == i || word(j) == "to"));
     wish_at.is_some_and(|i| i > 0 && NEGATIONS.contains(&word(i - 1)))
+}
+
+/// "holding ice instead of hurting myself", "rather than cutting": a way of
+/// coping, not the act.
+fn instead_of(sentence: &[&str], start: usize) -> bool {
+    let word = |i: usize| sentence.get(i).map_or("", |w| *w);
+    start >= 2
+        && matches!(
+            (word(start - 2), word(start - 1)),
+            ("instead", "of") | ("rather", "than")
+        )
 }
 
 /// Words of each sentence, normalised. Sentences end at `.`, `!`, `?`, `;`
@@ -320,7 +332,15 @@ fn canonical_forms<'a>(words: impl Iterator<Item = Cow<'a, str>>) -> Vec<Cow<'a,
 
 #[cfg(test)]
 mod tests {
-    use super::sentences;
+    use super::{instead_of, sentences};
+
+    #[test]
+    fn coping_instead_of_the_act() {
+        let s = ["holding", "ice", "instead", "of", "hurting", "myself"];
+        assert!(instead_of(&s, 4));
+        let t = ["i", "keep", "hurting", "myself"];
+        assert!(!instead_of(&t, 2));
+    }
 
     #[test]
     fn decimals_do_not_end_a_sentence() {

@@ -183,8 +183,9 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout19.tsv", 0.01),
         ("ordinary-holdout20.tsv", 0.01),
         ("ordinary-holdout21.tsv", 0.01),
-        // Blind, never read: 2 of 150 when measured.
-        ("ordinary-holdout22.tsv", 0.015),
+        ("ordinary-holdout22.tsv", 0.01),
+        // Blind, never read: 0 of 150 when measured.
+        ("ordinary-holdout23.tsv", 0.01),
         ("region-questions.tsv", 0.02),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -212,20 +213,28 @@ fn ordinary_questions_rarely_alarm() {
 /// 0.935 / 8.0 %, the eighteenth 0.981 / 0.951 / 8.0 % (after round 15),
 /// the nineteenth 0.984 / 0.951 / 5.7 % (after round 16), the twentieth
 /// 0.942 / 0.929 / 6.2 % (medical shorthand; after round 16), the
-/// twenty-first 0.994 / 0.987 / 9.1 % (after round 18). The fifteenth
-/// (0.987 with the rules of 2026-12-01's third session, 1.000 / 1.000 /
-/// 3.4 % now) and the twenty-second (Discord-native writers: 0.990 / 0.974
-/// / 11.9 %, measured once after round 19) are not read; their floors sit
-/// just below those figures.
+/// twenty-first 0.994 / 0.987 / 9.1 % (after round 18), the twenty-second
+/// 0.990 / 0.974 / 11.9 % (Discord-native writers, after round 19). The
+/// fifteenth (0.987 with the rules of 2026-12-01's third session, 1.000 /
+/// 1.000 / 3.4 % now) and the twenty-third (rural and remote writers:
+/// 0.977 / 0.961 / 5.7 %, measured once after round 20) are not read;
+/// their floors sit just below those figures.
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
         (
+            "crisis-holdout23-categories.tsv",
+            "informational-holdout23-categories.tsv",
+            0.97,
+            0.955,
+            0.07,
+        ),
+        (
             "crisis-holdout22-categories.tsv",
             "informational-holdout22-categories.tsv",
-            0.985,
-            0.97,
-            0.13,
+            0.99,
+            0.99,
+            0.035,
         ),
         (
             "crisis-holdout21-categories.tsv",

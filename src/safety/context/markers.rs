@@ -181,3 +181,28 @@ pub(super) fn recovered_word(w: &str) -> bool {
             | "thriving"
     )
 }
+
+/// A game or a role-play: "my character in our rp is about to jump",
+/// "jumping off the bridge in gta".
+pub(super) fn game_or_roleplay(s: &[&str]) -> bool {
+    s.iter().any(|w| {
+        matches!(
+            *w,
+            "rp" | "roleplay" | "roleplaying" | "dnd" | "npc" | "npcs"
+        )
+    }) || s.windows(2).any(|w| {
+        matches!(w[0], "in" | "on")
+            && matches!(
+                w[1],
+                "gta"
+                    | "minecraft"
+                    | "roblox"
+                    | "fortnite"
+                    | "sims"
+                    | "skyrim"
+                    | "valorant"
+                    | "ranked"
+                    | "game"
+            )
+    })
+}

@@ -20,7 +20,8 @@
 mod markers;
 
 use markers::{
-    back_in_season, creative_writing, past_year, recovered_word, sport_training, supposes_ever,
+    back_in_season, creative_writing, game_or_roleplay, past_year, recovered_word, sport_training,
+    supposes_ever,
 };
 
 macro_rules! word_list {
@@ -131,6 +132,7 @@ word_list! {
     "know",
     "knew",
     "remember",
+    "say",
     "ask",
     "approach",
     "broach",
@@ -288,7 +290,7 @@ fn mentions_study(s: &[&str]) -> bool {
         .windows(2)
         .enumerate()
         .any(|(i, w)| w == ["first", "aid"] && !denied(i));
-    study || first_aid || asks_meaning(s) || creative_writing(s)
+    study || first_aid || asks_meaning(s) || creative_writing(s) || game_or_roleplay(s)
 }
 
 /// Asks what a word means (`what does sepsis mean`, `does that mean`), not
@@ -365,7 +367,7 @@ fn happening_now(s: &[&str]) -> bool {
             "please" | "pls" | "plz" => true,
             // "he's this drowsy": someone's state now, unless supposed ("if he's").
             // ("if someone says they're suicidal": still a supposition.)
-            "hes" | "shes" | "theyre" => !s[i.saturating_sub(3)..i].iter().any(|x| prev_is_if(x)),
+            "hes" | "shes" | "theyre" => !s[i.saturating_sub(4)..i].iter().any(|x| prev_is_if(x)),
             "help" => {
                 matches!(next, "me" | "us" | "now" | "pls" | "please")
                     || matches!(prev, "someone" | "somebody" | "anyone" | "anybody")

@@ -50,6 +50,12 @@ fn study_and_past_framing_are_informational() {
         "had suicidal thoughts last year but im in a much better place now"
     ));
     assert!(info(
+        "my character in our rp is about to jump off the castle tower"
+    ));
+    assert!(info(
+        "jumping off the bridge in gta is my favourite pastime"
+    ));
+    assert!(info(
         "whats the best way to respond if someone says theyre suicidal"
     ));
 }
