@@ -39,12 +39,11 @@ struct AliasSeq {
     stems: Vec<String>,
     condition: u32,
     /// Very short abbreviations (`ms`, `ra`) and everyday words only count
-    /// when written in capitals.
-    needs_upper: bool,
+    /// when written in capitals and letter for letter ("ED" is not "EDS"):
+    /// `Some(letters)` for those.
+    upper_chars: Option<usize>,
     /// Words that are not stop words.
     content: usize,
-    /// For a capitals-only abbreviation, its exact length.
-    exact_chars: Option<usize>,
 }
 
 /// A condition found in a question.
@@ -120,9 +119,8 @@ impl Detector {
                 let seq = AliasSeq {
                     stems,
                     condition: ci as u32,
-                    needs_upper,
+                    upper_chars: needs_upper.then_some(len),
                     content,
-                    exact_chars: needs_upper.then_some(len),
                 };
                 if let Some(second) = seq.stems.get(1) {
                     let entry = by_stem.entry(second.clone()).or_default();
@@ -157,7 +155,7 @@ impl Detector {
         for (i, w) in words.iter().enumerate() {
             let first = starts[i].map_or(&[][..], |s| &s.first);
             for seq in first {
-                if seq.needs_upper && (!w.upper || seq.exact_chars != Some(w.chars)) {
+                if seq.upper_chars.is_some_and(|n| !w.upper || w.chars != n) {
                     continue;
                 }
                 if let Some(fuzzy) = seq.matches_at(words, i, false) {

@@ -2,12 +2,12 @@
 //! ever…"), fiction ("writing a scene where…"), a team's training, a past
 //! year or season, recovery ("doing well now").
 
-use super::question_start;
+use super::asks_in_general;
 
 /// A question planning ahead: `what should i do if my toddler ever
 /// swallows..`. Not `if he'll ever wake up` (a fear about now).
 pub(super) fn supposes_ever(s: &[&str]) -> bool {
-    s.first().is_some_and(|w| question_start(w))
+    asks_in_general(s)
         && s.iter().enumerate().any(|(i, w)| {
             *w == "if"
                 && !s.get(i + 1).is_some_and(|n| {

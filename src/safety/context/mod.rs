@@ -15,8 +15,6 @@
 //! amount are never informational. Recall stays first: other sentences of
 //! the message are screened as usual.
 
-/// A word list as a set built once: the lists are read for every word of
-/// every message, and one hash beats comparing against each entry.
 mod markers;
 
 use markers::{
@@ -24,6 +22,8 @@ use markers::{
     supposes_ever,
 };
 
+/// A word list as a set built once: the lists are read for every word of
+/// every message, and one hash beats comparing against each entry.
 macro_rules! word_list {
     ($(#[$doc:meta])* $name:ident = [$($w:literal),* $(,)?]) => {
         $(#[$doc])*
@@ -270,7 +270,7 @@ fn asks_for_method(s: &[&str]) -> bool {
 }
 
 /// Starts with a question word.
-fn asks_in_general(s: &[&str]) -> bool {
+pub(super) fn asks_in_general(s: &[&str]) -> bool {
     s.first().is_some_and(|w| question_start(w))
 }
 
