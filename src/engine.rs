@@ -295,7 +295,14 @@ impl Engine {
         }
         let searched = text::prefix_chars(&kept, text::MAX_SEARCH_CHARS);
         let k = opts.k.clamp(1, MAX_RESULTS);
-        let (found, from) = self.search_chain(searched, place, &opts.fallback, k, today);
+        let (mut found, from) = self.search_chain(searched, place, &opts.fallback, k, today);
+        // Beside an emergency block, a page found only by loose text match
+        // ("collapsed" → Flat feet, through "collapsed arches") is noise at
+        // the worst moment: only pages about a condition the message names
+        // or describes are shown.
+        if emergency.is_some() && found.conditions.is_empty() {
+            found.hits.clear();
+        }
         if found.hits.is_empty() {
             let message = &self.catalog.notice.no_match;
             return self.no_match(place, emergency, message, found.did_you_mean);

@@ -184,8 +184,10 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout20.tsv", 0.01),
         ("ordinary-holdout21.tsv", 0.01),
         ("ordinary-holdout22.tsv", 0.01),
-        // Blind, never read: 0 of 150 when measured.
         ("ordinary-holdout23.tsv", 0.01),
+        ("ordinary-holdout24.tsv", 0.01),
+        // Blind, never read: 0 of 150 when measured.
+        ("ordinary-holdout25.tsv", 0.01),
         ("region-questions.tsv", 0.02),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -214,20 +216,37 @@ fn ordinary_questions_rarely_alarm() {
 /// the nineteenth 0.984 / 0.951 / 5.7 % (after round 16), the twentieth
 /// 0.942 / 0.929 / 6.2 % (medical shorthand; after round 16), the
 /// twenty-first 0.994 / 0.987 / 9.1 % (after round 18), the twenty-second
-/// 0.990 / 0.974 / 11.9 % (Discord-native writers, after round 19). The
-/// fifteenth (0.987 with the rules of 2026-12-01's third session, 1.000 /
-/// 1.000 / 3.4 % now) and the twenty-third (rural and remote writers:
-/// 0.977 / 0.961 / 5.7 %, measured once after round 20) are not read;
+/// 0.990 / 0.974 / 11.9 % (Discord-native writers, after round 19), the
+/// twenty-third 0.977 / 0.961 / 5.7 % (rural and remote writers, after
+/// round 20), the twenty-fourth 0.974 / 0.961 / 9.7 % (second-language
+/// writers and older adults, after round 20). The fifteenth (0.987 with the
+/// rules of 2026-12-01's third session, 1.000 / 1.000 / 3.4 % now) and the
+/// twenty-fifth (emergencies buried in long posts, and hurried fragments:
+/// 0.968 / 0.964 / 9.7 %, measured once after round 21) are not read;
 /// their floors sit just below those figures.
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
         (
+            "crisis-holdout25-categories.tsv",
+            "informational-holdout25-categories.tsv",
+            0.965,
+            0.96,
+            0.10,
+        ),
+        (
+            "crisis-holdout24-categories.tsv",
+            "informational-holdout24-categories.tsv",
+            0.99,
+            0.99,
+            0.03,
+        ),
+        (
             "crisis-holdout23-categories.tsv",
             "informational-holdout23-categories.tsv",
-            0.97,
-            0.955,
-            0.07,
+            0.99,
+            0.99,
+            0.03,
         ),
         (
             "crisis-holdout22-categories.tsv",

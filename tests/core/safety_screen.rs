@@ -142,6 +142,21 @@ fn each_region_leads_with_its_own_emergency_number() {
 }
 
 #[test]
+fn an_emergency_shows_only_pages_about_a_condition_it_names() {
+    // "collapsed" once matched Flat feet through the alias "collapsed arches".
+    let r = in_region("my dad collapsed and isnt breathing", "au");
+    assert!(r.emergency.is_some());
+    assert!(r.results.is_empty(), "{:?}", r.results);
+    let r = in_region(
+        "my son is having an asthma attack and his inhaler isnt working",
+        "uk",
+    );
+    assert!(r.emergency.is_some());
+    assert!(r.detected.iter().any(|c| c == "asthma"), "{:?}", r.detected);
+    assert!(!r.results.is_empty());
+}
+
+#[test]
 fn specialist_lines_follow_the_emergency_number() {
     let poison = in_region("my 2 year old swallowed a button battery", "us")
         .emergency

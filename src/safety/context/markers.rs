@@ -204,5 +204,41 @@ pub(super) fn game_or_roleplay(s: &[&str]) -> bool {
                     | "ranked"
                     | "game"
             )
+    }) || s
+        .windows(3)
+        .any(|w| matches!(w, ["in", "the" | "this" | "a", "game"]))
+        || s.windows(2).any(|w| {
+            matches!(w[0], "play" | "plays" | "playing" | "played")
+                && matches!(w[1], "game" | "games")
+        })
+        || s.windows(2)
+            .any(|w| matches!(w[0], "my" | "his" | "her" | "their" | "the") && w[1] == "character")
+}
+
+/// Something seen on screen: "on the telly", "in the ad", "watched a show
+/// where…" is about what was shown, not someone here.
+pub(super) fn on_screen(s: &[&str]) -> bool {
+    const SHOWN: &[&str] = &[
+        "ad",
+        "advert",
+        "commercial",
+        "film",
+        "movie",
+        "show",
+        "series",
+        "episode",
+        "programme",
+        "program",
+        "drama",
+        "soap",
+    ];
+    s.windows(3).any(|w| {
+        (w[0] == "on" && w[1] == "the" && matches!(w[2], "telly" | "tv" | "news" | "radio"))
+            || (w[0] == "in"
+                && matches!(w[1], "the" | "a" | "an" | "this")
+                && SHOWN.contains(&w[2]))
+    }) || s.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "watched" | "watching" | "saw")
+            && s[i + 1..].iter().take(3).any(|x| SHOWN.contains(x))
     })
 }

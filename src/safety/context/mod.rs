@@ -16,11 +16,12 @@
 //! the message are screened as usual.
 
 mod markers;
+mod past;
 
 use markers::{
-    back_in_season, creative_writing, game_or_roleplay, past_year, recovered_word, sport_training,
-    supposes_ever,
+    creative_writing, game_or_roleplay, on_screen, recovered_word, sport_training, supposes_ever,
 };
+use past::past_framed;
 
 /// A word list as a set built once: the lists are read for every word of
 /// every message, and one hash beats comparing against each entry.
@@ -88,6 +89,12 @@ word_list! {
     "screenplay",
     "fanfic",
     "storyline",
+    "recert",
+    "recertification",
+    "refresher",
+    "workshop",
+    "seminar",
+    "webinar",
     ]
 }
 
@@ -269,9 +276,20 @@ fn asks_for_method(s: &[&str]) -> bool {
         .any(|w| matches!(*w, "people" | "deaths" | "rates" | "statistics"))
 }
 
-/// Starts with a question word.
+/// Starts with a question word, after any greeting ("hello, what helps
+/// with…", "dear all, how do you…").
 pub(super) fn asks_in_general(s: &[&str]) -> bool {
-    s.first().is_some_and(|w| question_start(w))
+    s.iter()
+        .find(|w| !greeting(w))
+        .is_some_and(|w| question_start(w))
+}
+
+word_list! {
+    /// Words that open a post before the question itself.
+    greeting = [
+    "hi", "hello", "hey", "hiya", "heya", "dear", "all", "everyone", "folks", "friends", "group",
+    "guys", "so", "ok", "okay", "um", "umm", "quick", "question",
+    ]
 }
 
 /// Mentions study, teaching, moderation, a first aid course, or what a word means.
@@ -290,7 +308,12 @@ fn mentions_study(s: &[&str]) -> bool {
         .windows(2)
         .enumerate()
         .any(|(i, w)| w == ["first", "aid"] && !denied(i));
-    study || first_aid || asks_meaning(s) || creative_writing(s) || game_or_roleplay(s)
+    study
+        || first_aid
+        || asks_meaning(s)
+        || creative_writing(s)
+        || game_or_roleplay(s)
+        || on_screen(s)
 }
 
 /// Asks what a word means (`what does sepsis mean`, `does that mean`), not
@@ -304,49 +327,6 @@ fn asks_meaning(s: &[&str]) -> bool {
     })
 }
 
-/// Framed in the past: `years ago`, `used to`, `when i was`, `last year`,
-/// `in the past`, `3 years clean`.
-fn past_framed(s: &[&str]) -> bool {
-    const SPANS: &[&str] = &["year", "years", "month", "months", "yrs"];
-    s.windows(2).any(|w| {
-        let (a, b) = (w[0], w[1]);
-        (SPANS.contains(&a) && matches!(b, "ago" | "clean" | "free" | "sober"))
-            || (a == "used" && b == "to")
-            || (a == "last"
-                && matches!(
-                    b,
-                    "year" | "summer" | "winter" | "christmas" | "spring" | "autumn" | "month"
-                ))
-    }) || has_seq(s, &["in", "the", "past"])
-        || back_in_season(s)
-        || not_for_ages(s)
-        || s.windows(3).any(|w| {
-            w[0] == "when"
-                && matches!(w[1], "i" | "he" | "she" | "they" | "we")
-                && matches!(w[2], "was" | "were")
-        })
-        || s.windows(4).any(|w| {
-            w[0] == "when"
-                && matches!(w[1], "my" | "our" | "his" | "her" | "their")
-                && matches!(w[3], "was" | "were")
-        })
-        || past_year(s)
-}
-
-/// `havent .. for years`, `never .. in months`: a negation followed by a
-/// long span says it is over.
-fn not_for_ages(s: &[&str]) -> bool {
-    const SPANS: &[&str] = &["years", "months", "ages", "yrs"];
-    let is_span = |i: usize| s.get(i).is_some_and(|w| SPANS.contains(w));
-    (0..s.len()).any(|i| {
-        matches!(s[i], "for" | "in")
-            && (is_span(i + 1) || is_span(i + 2))
-            && s[i.saturating_sub(4)..i]
-                .iter()
-                .any(|x| matches!(*x, "havent" | "hadnt" | "never" | "not"))
-    })
-}
-
 /// Something is happening now: `im` (not `im a nurse`), `i feel|want|need..`,
 /// `my X is|has|wont..`, `hes`/`shes`, `now`, `tonight`, `rn`, `just`, `please`, `help me`.
 fn happening_now(s: &[&str]) -> bool {
@@ -357,10 +337,15 @@ fn happening_now(s: &[&str]) -> bool {
             // "im in a much better place now": recovery, not now.
             "im" => !not_now_after_i(next) && !s[i + 1..].iter().take(4).any(|x| recovered_word(x)),
             "i" | "ive" | "ill" => present_after_i(next),
-            "my" => s[i + 1..].iter().take(4).any(|x| present_after_my(x)),
+            // "my character is bleeding out": a game or a story.
+            "my" => {
+                !matches!(next, "character" | "characters" | "avatar" | "oc")
+                    && s[i + 1..].iter().take(4).any(|x| present_after_my(x))
+            }
             // "doing well now", "better now": recovery, not a crisis now.
             "now" => {
                 !prev.chars().all(|c| c.is_ascii_digit())
+                    && !matches!(prev, "month" | "months" | "year" | "years")
                     && !s[i.saturating_sub(3)..i].iter().any(|x| recovered_word(x))
             }
             "right" => next == "now",
@@ -398,7 +383,7 @@ fn speaks_for_self(s: &[&str]) -> bool {
 }
 
 /// Does `words` appear consecutively in `s`?
-fn has_seq(s: &[&str], words: &[&str]) -> bool {
+pub(super) fn has_seq(s: &[&str], words: &[&str]) -> bool {
     s.windows(words.len())
         .any(|w| w.iter().zip(words).all(|(a, b)| a == b))
 }

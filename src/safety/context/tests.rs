@@ -97,3 +97,32 @@ fn plain_statements_are_not_informational() {
     assert!(!info("face is drooping"));
     assert!(!info("she is 10 now"));
 }
+
+#[test]
+fn screens_games_greetings_and_a_while_clean_are_not_now() {
+    assert!(info(
+        "watched a show on the telly last night where they brought a bloke back after his heart stopped"
+    ));
+    assert!(info("in the ad they show a man whose face is drooping"));
+    assert!(info(
+        "in the game my character is bleeding out and needs a bandage"
+    ));
+    assert!(info(
+        "my son play game where character hurt himself to get power"
+    ));
+    assert!(info(
+        "hello what distraction techniques help with urges to self harm"
+    ));
+    assert!(info("i stop hurting myself 6 month now"));
+    assert!(info(
+        "doing cpr recert for ski patrol whats the compression rate again"
+    ));
+    // Still now: someone here, not on screen; a greeting before a report.
+    assert!(!info(
+        "hello my dad collapsed in front of the tv and isnt breathing"
+    ));
+    assert!(!info(
+        "hi is this a stroke my mums face is drooping right now"
+    ));
+    assert!(!info("im 32 weeks now and bleeding heavily"));
+}

@@ -1,0 +1,69 @@
+//! Is a sentence framed in the past: `years ago`, `used to`, `when i was`,
+//! `last year`, `back in january`, `clean 2 years now`?
+
+use super::has_seq;
+use super::markers::{back_in_season, past_year};
+
+/// Framed in the past: `years ago`, `used to`, `when i was`, `last year`,
+/// `in the past`, `3 years clean`.
+pub(super) fn past_framed(s: &[&str]) -> bool {
+    const SPANS: &[&str] = &["year", "years", "month", "months", "yrs"];
+    s.windows(2).any(|w| {
+        let (a, b) = (w[0], w[1]);
+        (SPANS.contains(&a) && matches!(b, "ago" | "clean" | "free" | "sober"))
+            || (a == "used" && b == "to")
+            || (a == "last"
+                && matches!(
+                    b,
+                    "year"
+                        | "summer"
+                        | "winter"
+                        | "christmas"
+                        | "spring"
+                        | "autumn"
+                        | "month"
+                        | "week"
+                ))
+    }) || stopped_for_a_while(s)
+        || has_seq(s, &["in", "the", "past"])
+        || back_in_season(s)
+        || not_for_ages(s)
+        || s.windows(3).any(|w| {
+            w[0] == "when"
+                && matches!(w[1], "i" | "he" | "she" | "they" | "we")
+                && matches!(w[2], "was" | "were")
+        })
+        || s.windows(4).any(|w| {
+            w[0] == "when"
+                && matches!(w[1], "my" | "our" | "his" | "her" | "their")
+                && matches!(w[3], "was" | "were")
+        })
+        || past_year(s)
+}
+
+/// `stopped hurting myself 6 months now`, `clean 2 years now`: over, and
+/// for a while.
+fn stopped_for_a_while(s: &[&str]) -> bool {
+    const SPANS: &[&str] = &["month", "months", "year", "years", "weeks", "yrs"];
+    let stopped = s.iter().any(|w| {
+        matches!(
+            *w,
+            "stop" | "stopped" | "quit" | "clean" | "free" | "sober" | "without"
+        )
+    });
+    stopped && s.windows(2).any(|w| SPANS.contains(&w[0]) && w[1] == "now")
+}
+
+/// `havent .. for years`, `never .. in months`: a negation followed by a
+/// long span says it is over.
+fn not_for_ages(s: &[&str]) -> bool {
+    const SPANS: &[&str] = &["years", "months", "ages", "yrs"];
+    let is_span = |i: usize| s.get(i).is_some_and(|w| SPANS.contains(w));
+    (0..s.len()).any(|i| {
+        matches!(s[i], "for" | "in")
+            && (is_span(i + 1) || is_span(i + 2))
+            && s[i.saturating_sub(4)..i]
+                .iter()
+                .any(|x| matches!(*x, "havent" | "hadnt" | "never" | "not"))
+    })
+}
