@@ -36,7 +36,15 @@ pub(super) fn creative_writing(s: &[&str]) -> bool {
     let writes = s.iter().any(|w| {
         matches!(
             *w,
-            "writing" | "write" | "wrote" | "writes" | "drafting" | "plotting"
+            "writing"
+                | "write"
+                | "wrote"
+                | "writes"
+                | "drafting"
+                | "plotting"
+                | "directing"
+                | "rehearsing"
+                | "filming"
         )
     });
     writes
@@ -234,6 +242,7 @@ pub(super) fn on_screen(s: &[&str]) -> bool {
     ];
     s.windows(3).any(|w| {
         (w[0] == "on" && w[1] == "the" && matches!(w[2], "telly" | "tv" | "news" | "radio"))
+            || (w[0] == "the" && w[1] == "news" && matches!(w[2], "said" | "says" | "reported"))
             || (w[0] == "in"
                 && matches!(w[1], "the" | "a" | "an" | "this")
                 && SHOWN.contains(&w[2]))

@@ -288,7 +288,8 @@ word_list! {
     /// Words that open a post before the question itself.
     greeting = [
     "hi", "hello", "hey", "hiya", "heya", "dear", "all", "everyone", "folks", "friends", "group",
-    "guys", "so", "ok", "okay", "um", "umm", "quick", "question",
+    "guys", "so", "ok", "okay", "um", "umm", "quick", "question", "also", "btw", "anyway", "and",
+    "but",
     ]
 }
 
@@ -343,8 +344,10 @@ fn happening_now(s: &[&str]) -> bool {
                     && s[i + 1..].iter().take(4).any(|x| present_after_my(x))
             }
             // "doing well now", "better now": recovery, not a crisis now.
+            // "more common now than before": a comparison, not a report.
             "now" => {
-                !prev.chars().all(|c| c.is_ascii_digit())
+                next != "than"
+                    && !prev.chars().all(|c| c.is_ascii_digit())
                     && !matches!(prev, "month" | "months" | "year" | "years")
                     && !s[i.saturating_sub(3)..i].iter().any(|x| recovered_word(x))
             }

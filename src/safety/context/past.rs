@@ -51,7 +51,18 @@ fn stopped_for_a_while(s: &[&str]) -> bool {
             "stop" | "stopped" | "quit" | "clean" | "free" | "sober" | "without"
         )
     });
-    stopped && s.windows(2).any(|w| SPANS.contains(&w[0]) && w[1] == "now")
+    stopped && s.windows(2).any(|w| SPANS.contains(&w[0]) && w[1] == "now") || clean_for(s)
+}
+
+/// `clean 500 days`, `free for 3 weeks`: a streak, counted.
+fn clean_for(s: &[&str]) -> bool {
+    s.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "clean" | "free" | "sober")
+            && s[i + 1..]
+                .iter()
+                .take(3)
+                .any(|x| matches!(*x, "days" | "weeks"))
+    })
 }
 
 /// `havent .. for years`, `never .. in months`: a negation followed by a
