@@ -32,6 +32,8 @@ pub struct QueryWord<'a> {
     /// Letters as written: an abbreviation matches letter for letter
     /// ("ED", an emergency department, is not "EDS").
     pub chars: usize,
+    /// Known only after a spelling correction ("colonscopy" → "colposcopy").
+    pub corrected: bool,
 }
 
 #[derive(Clone)]
@@ -62,6 +64,9 @@ pub struct Detected {
     pub named: bool,
     /// Content words of the longest matching alias.
     pub content: usize,
+    /// Some mention matched as written, not only through a spelling
+    /// correction ("colonscopy" is not a named "colposcopy").
+    pub exact: bool,
 }
 
 /// Alias sequences indexed by their first stem, and multi-word aliases also
@@ -159,11 +164,12 @@ impl Detector {
                     continue;
                 }
                 if let Some(fuzzy) = seq.matches_at(words, i, false) {
+                    let len = seq.stems.len();
                     matches.push(Match {
                         start: i,
-                        len: seq.stems.len(),
+                        len,
                         content: seq.content,
-                        fuzzy,
+                        fuzzy: fuzzy || words[i..i + len].iter().any(|w| w.corrected),
                         condition: seq.condition,
                     });
                 }
@@ -209,6 +215,7 @@ impl Detector {
                     d.length = d.length.max(m.len);
                     d.named |= named;
                     d.content = d.content.max(m.content);
+                    d.exact |= !m.fuzzy;
                 }
                 None => found.push(Detected {
                     condition: m.condition,
@@ -217,6 +224,7 @@ impl Detector {
                     length: m.len,
                     named,
                     content: m.content,
+                    exact: !m.fuzzy,
                 }),
             }
         }
@@ -231,6 +239,7 @@ impl Detector {
             salience(b)
                 .cmp(&salience(a))
                 .then(self.gives_way(a).cmp(&self.gives_way(b)))
+                .then(b.exact.cmp(&a.exact))
                 .then(b.content.cmp(&a.content))
                 .then(a.first.cmp(&b.first))
         });

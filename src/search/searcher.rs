@@ -286,7 +286,8 @@ impl Searcher {
             } else {
                 Cow::Borrowed(raw)
             };
-            let known = self.lexicon.lookup(&lower).or_else(|| {
+            let direct = self.lexicon.lookup(&lower);
+            let known = direct.or_else(|| {
                 let fixed = self.lexicon.correct(&lower);
                 if fixed.is_none() {
                     unknown.push(lower.to_string());
@@ -307,6 +308,7 @@ impl Searcher {
                 upper,
                 common: known.is_some_and(|k| k.common),
                 stop: known.is_some_and(|k| k.stop),
+                corrected: direct.is_none() && known.is_some(),
             };
             if !w.stem.is_empty() {
                 out.push(w);

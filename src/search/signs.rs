@@ -83,6 +83,7 @@ impl SignMatcher {
                     length: sign.stems.len(),
                     named: false,
                     content: sign.stems.len(),
+                    exact: true,
                 });
             }
         }

@@ -103,3 +103,20 @@ fn an_abbreviation_matches_letter_for_letter() {
     let eds = titles("my EDS is flaring, joints subluxing all week", &au);
     assert!(eds.iter().any(|t| t.contains("Ehlers")), "{eds:?}");
 }
+
+#[test]
+fn a_condition_named_as_written_leads_a_spelling_correction() {
+    // "colonscopy" is one letter from "colposcopy" (cervical screening).
+    assert_eq!(
+        first_condition("colonscopy found diverticulosis, should I avoid nuts and seeds?")
+            .as_deref(),
+        Some("diverticular disease")
+    );
+}
+
+#[test]
+fn a_contraction_is_not_an_abbreviation() {
+    // "he'd" once matched the alias "heds" (hypermobile Ehlers-Danlos).
+    let first = first_condition("he'd had a cough for a week, is that a chest infection");
+    assert_ne!(first.as_deref(), Some("ehlers-danlos syndromes"));
+}
