@@ -56,6 +56,57 @@ fn feature_hash(parts: &[&str]) -> u64 {
     h
 }
 
+/// A text's feature keys: its words and word pairs, hashed (in no order:
+/// keys are sorted before use).
+#[derive(Debug, Clone, Default)]
+pub struct Hashed<'a> {
+    keys: Vec<u64>,
+    words: usize,
+    first: Option<&'a str>,
+    last: Option<&'a str>,
+}
+
+impl<'a> Hashed<'a> {
+    /// Hash the words of one lower-cased, cleaned text.
+    pub fn new(lower: &'a str) -> Self {
+        let mut h = Hashed {
+            keys: Vec::with_capacity(64),
+            ..Hashed::default()
+        };
+        for w in text::words(lower) {
+            h.words += 1;
+            h.keys.push(feature_hash(&[w]));
+            if let Some(p) = h.last {
+                h.keys.push(feature_hash(&[p, w]));
+            }
+            h.first.get_or_insert(w);
+            h.last = Some(w);
+        }
+        h
+    }
+
+    /// Words in the text.
+    pub fn words(&self) -> usize {
+        self.words
+    }
+
+    /// The keys of `parts` read one after another, as if one text: each
+    /// part's own keys plus the word pairs across their joins.
+    pub fn joined(parts: &[Hashed<'a>]) -> Self {
+        let mut h = Hashed::default();
+        for part in parts.iter().filter(|p| p.words > 0) {
+            if let (Some(a), Some(b)) = (h.last, part.first) {
+                h.keys.push(feature_hash(&[a, b]));
+            }
+            h.keys.extend_from_slice(&part.keys);
+            h.words += part.words;
+            h.first = h.first.or(part.first);
+            h.last = part.last;
+        }
+        h
+    }
+}
+
 /// What the model thinks of one message.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
@@ -124,25 +175,17 @@ impl LearnedModel {
     /// [`features`], hashed straight from the words (this runs on every
     /// question that no phrase matched, so it allocates no strings).
     pub fn verdict(&self, lower: &str) -> Option<Verdict> {
-        if self.classes.len() < 2 {
+        let hashed = Hashed::new(lower);
+        self.verdict_of(&hashed)
+    }
+
+    /// Score text already hashed (see [`Hashed`]): a message and its
+    /// sentences share one pass over the words.
+    pub fn verdict_of(&self, hashed: &Hashed<'_>) -> Option<Verdict> {
+        if self.classes.len() < 2 || hashed.words < MIN_WORDS {
             return None;
         }
-        // Words and word pairs, hashed in one pass (the order does not
-        // matter: the keys are sorted before use).
-        let mut keys: Vec<u64> = Vec::with_capacity(64);
-        let mut prev: Option<&str> = None;
-        let mut words = 0;
-        for w in text::words(lower) {
-            words += 1;
-            keys.push(feature_hash(&[w]));
-            if let Some(p) = prev {
-                keys.push(feature_hash(&[p, w]));
-            }
-            prev = Some(w);
-        }
-        if words < MIN_WORDS {
-            return None;
-        }
+        let mut keys = hashed.keys.clone();
         keys.sort_unstable();
         keys.dedup();
         if keys.is_empty() {
@@ -329,6 +372,26 @@ mod tests {
     fn short_messages_are_left_to_the_phrases() {
         let m = tiny();
         assert_eq!(m.verdict("i want to end it"), None);
+    }
+
+    /// A message's sentences, hashed once, give the message's own keys.
+    #[test]
+    fn sentences_hashed_once_join_to_the_whole_message() {
+        let whole = "my chest hurts. it spreads to my arm and jaw! im sweating";
+        let parts: Vec<Hashed<'_>> = [
+            "my chest hurts",
+            " it spreads to my arm and jaw",
+            " im sweating",
+        ]
+        .into_iter()
+        .map(Hashed::new)
+        .collect();
+        let mut joined = Hashed::joined(&parts).keys;
+        let mut direct = Hashed::new(whole).keys;
+        joined.sort_unstable();
+        direct.sort_unstable();
+        assert_eq!(joined, direct);
+        assert_eq!(Hashed::joined(&parts).words(), 12);
     }
 
     /// `verdict` counts the same features as `features` (what training saw).

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::compiled::{Compiled, Tokens, Vocab};
 use super::context::{Frame, frame};
-use super::learned::{LearnedModel, MIN_WORDS};
+use super::learned::{Hashed, LearnedModel, MIN_WORDS};
 use super::pattern::{Pattern, normalize_word};
 use super::rules::SafetyRules;
 use crate::text;
@@ -175,19 +175,19 @@ impl Screener {
     /// told after a paragraph of chatter is not diluted by it.
     fn learned(&self, cleaned: &str) -> Option<Screening> {
         let (model, map) = self.model.as_ref()?;
-        let alarm = |text: &str, threshold: f32| {
-            let v = model.verdict(text)?;
+        let alarm = |hashed: &Hashed<'_>, threshold: f32| {
+            let v = model.verdict_of(hashed)?;
             map[v.class].filter(|_| v.crisis >= threshold)
         };
+        // Each sentence's words are hashed once and serve both passes.
+        let parts: Vec<Hashed<'_>> = sentences(cleaned).map(Hashed::new).collect();
         let per_sentence = model.threshold.max(SENTENCE_THRESHOLD);
-        let category = alarm(cleaned, model.threshold).or_else(|| {
-            let long: Vec<&str> = sentences(cleaned)
-                .filter(|s| text::words(s).count() >= MIN_WORDS)
-                .collect();
+        let category = alarm(&Hashed::joined(&parts), model.threshold).or_else(|| {
+            let long: Vec<&Hashed<'_>> = parts.iter().filter(|p| p.words() >= MIN_WORDS).collect();
             if long.len() < 2 {
                 return None;
             }
-            long.into_iter().find_map(|s| alarm(s, per_sentence))
+            long.into_iter().find_map(|p| alarm(p, per_sentence))
         })?;
         Some(Screening {
             categories: vec![category],
