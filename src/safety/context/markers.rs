@@ -251,3 +251,113 @@ pub(super) fn on_screen(s: &[&str]) -> bool {
             && s[i + 1..].iter().take(3).any(|x| SHOWN.contains(x))
     })
 }
+
+/// About an animal or a plant, with no person in the sentence: "the lamb
+/// we were bottle feeding stopped breathing", "our cat is pregnant and
+/// bleeding a bit". Not when the animal is the attacker ("bitten by a
+/// dog") or the writer speaks of themself.
+pub(super) fn about_an_animal(s: &[&str]) -> bool {
+    let animal = s.iter().any(|w| {
+        matches!(
+            *w,
+            "hamster"
+                | "lamb"
+                | "lambs"
+                | "kitten"
+                | "kittens"
+                | "puppy"
+                | "puppies"
+                | "parrot"
+                | "budgie"
+                | "calf"
+                | "foal"
+                | "piglet"
+                | "hairball"
+                | "vet"
+                | "vets"
+                | "cat"
+                | "cats"
+                | "dog"
+                | "dogs"
+                | "pony"
+                | "horse"
+                | "rabbit"
+                | "bunny"
+                | "hen"
+                | "chickens"
+                | "goldfish"
+                | "ewe"
+                | "tortoise"
+                | "ferret"
+                | "cockatiel"
+                | "houseplant"
+                | "plant"
+                | "plants"
+                | "tomato"
+                | "tomatoes"
+                | "seedlings"
+        )
+    });
+    let person = s.iter().any(|w| {
+        matches!(
+            *w,
+            "i" | "im"
+                | "ive"
+                | "me"
+                | "myself"
+                | "son"
+                | "daughter"
+                | "baby"
+                | "child"
+                | "children"
+                | "kid"
+                | "toddler"
+                | "husband"
+                | "wife"
+                | "partner"
+                | "boyfriend"
+                | "girlfriend"
+                | "mum"
+                | "mom"
+                | "mam"
+                | "mother"
+                | "dad"
+                | "father"
+                | "nan"
+                | "nana"
+                | "gran"
+                | "grandma"
+                | "grandad"
+                | "grandpa"
+                | "brother"
+                | "sister"
+                | "friend"
+                | "mate"
+                | "man"
+                | "woman"
+                | "boy"
+                | "girl"
+                | "someone"
+                | "somebody"
+                | "person"
+                | "bitten"
+                | "attacked"
+                | "mauled"
+        )
+    });
+    animal && !person
+}
+
+/// "he's absolutely fine now": a recovery word within three words, not negated.
+pub(super) fn recovered_after(s: &[&str], i: usize) -> bool {
+    let next = &s[i + 1..s.len().min(i + 4)];
+    next.iter().any(|x| recovered_word(x))
+        && !next
+            .iter()
+            .any(|x| matches!(*x, "not" | "isnt" | "never" | "no"))
+}
+
+/// A word that makes what follows a supposition, not a report.
+pub(super) fn prev_is_if(prev: &str) -> bool {
+    matches!(prev, "if" | "when" | "whether" | "unless")
+}

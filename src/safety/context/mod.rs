@@ -19,7 +19,8 @@ mod markers;
 mod past;
 
 use markers::{
-    creative_writing, game_or_roleplay, on_screen, recovered_word, sport_training, supposes_ever,
+    about_an_animal, creative_writing, game_or_roleplay, on_screen, prev_is_if, recovered_after,
+    recovered_word, sport_training, supposes_ever,
 };
 use past::past_framed;
 
@@ -234,7 +235,7 @@ pub enum Frame {
 pub fn frame(sentence: &[&str]) -> Frame {
     if asks_for_method(sentence) {
         Frame::Now
-    } else if supposes_ever(sentence) {
+    } else if supposes_ever(sentence) || about_an_animal(sentence) {
         Frame::General
     } else if past_framed(sentence) {
         if happening_now(sentence) {
@@ -336,7 +337,11 @@ fn happening_now(s: &[&str]) -> bool {
         let prev = if i > 0 { s[i - 1] } else { "" };
         match *w {
             // "im in a much better place now": recovery, not now.
-            "im" => !not_now_after_i(next) && !s[i + 1..].iter().take(4).any(|x| recovered_word(x)),
+            "im" => {
+                !not_now_after_i(next)
+                    && !next.bytes().all(|b| b.is_ascii_digit())
+                    && !s[i + 1..].iter().take(4).any(|x| recovered_word(x))
+            }
             "i" | "ive" | "ill" => present_after_i(next),
             // "my character is bleeding out": a game or a story.
             "my" => {
@@ -355,7 +360,10 @@ fn happening_now(s: &[&str]) -> bool {
             "please" | "pls" | "plz" => true,
             // "he's this drowsy": someone's state now, unless supposed ("if he's").
             // ("if someone says they're suicidal": still a supposition.)
-            "hes" | "shes" | "theyre" => !s[i.saturating_sub(4)..i].iter().any(|x| prev_is_if(x)),
+            // ("he's absolutely fine now": recovered, unless "not fine".)
+            "hes" | "shes" | "theyre" => {
+                !s[i.saturating_sub(4)..i].iter().any(|x| prev_is_if(x)) && !recovered_after(s, i)
+            }
             "help" => {
                 matches!(next, "me" | "us" | "now" | "pls" | "please")
                     || matches!(prev, "someone" | "somebody" | "anyone" | "anybody")
@@ -363,11 +371,6 @@ fn happening_now(s: &[&str]) -> bool {
             _ => now_word(w),
         }
     })
-}
-
-/// A word that makes what follows a supposition, not a report.
-fn prev_is_if(prev: &str) -> bool {
-    matches!(prev, "if" | "when" | "whether" | "unless")
 }
 
 /// The writer speaks about themself (`how do i..`, `would it kill me`): a

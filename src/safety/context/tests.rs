@@ -126,3 +126,31 @@ fn screens_games_greetings_and_a_while_clean_are_not_now() {
     ));
     assert!(!info("im 32 weeks now and bleeding heavily"));
 }
+
+#[test]
+fn animals_and_plants_are_not_people() {
+    assert!(info(
+        "the lamb we were bottle feeding stopped breathing and we couldnt bring it back"
+    ));
+    assert!(info(
+        "our cat is pregnant and bleeding a bit vet says its normal before birth"
+    ));
+    assert!(info("my puppy is floppy and sleepy after his vaccines"));
+    // A person in the sentence, or an animal that attacked: still now.
+    assert!(!info("the dog knocked my nan over and shes not breathing"));
+    assert!(!info("got bitten by a dog and it wont stop bleeding"));
+    assert!(!info("i found my dog and my son both not breathing"));
+}
+
+#[test]
+fn recovered_and_ages_are_not_now() {
+    assert!(info(
+        "grandad collapsed playing bowls last spring and they shocked him hes absolutely fine now"
+    ));
+    assert!(info(
+        "was unconscious for 30 seconds when i was 17 im 40 now"
+    ));
+    assert!(!info(
+        "he collapsed last spring and hes not fine now hes blue"
+    ));
+}
