@@ -189,8 +189,9 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout24.tsv", 0.01),
         ("ordinary-holdout25.tsv", 0.01),
         ("ordinary-holdout26.tsv", 0.01),
-        // Blind, never read: 1 of 150 when measured.
         ("ordinary-holdout27.tsv", 0.01),
+        // Blind, never read: 0 of 150 when measured.
+        ("ordinary-holdout28.tsv", 0.01),
         ("region-questions.tsv", 0.02),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -224,9 +225,11 @@ fn ordinary_questions_rarely_alarm() {
 /// round 20), the twenty-fourth 0.974 / 0.961 / 9.7 % (second-language
 /// writers and older adults, after round 20). The fifteenth (0.987 with the
 /// rules of 2026-12-01's third session, 1.000 / 1.000 / 3.4 % now) and the
-/// twenty-seventh (low literacy, code-switching, euphemisms: 0.971 / 0.955
-/// / 4.0 %, measured once after round 23) are not read; their floors sit
-/// just below those figures. Blind first measures of the sets read since:
+/// twenty-eighth (people living with a long-term condition, in their
+/// community's words: 0.981 / 0.971 / 7.4 %, measured once after round 24)
+/// are not read; their floors sit just below those figures. Blind first
+/// measures of the sets read since: the twenty-seventh (low literacy,
+/// code-switching, euphemisms) 0.971 / 0.955 / 4.0 % after round 23,
 /// the twenty-fifth (emergencies buried in long posts, and hurried
 /// fragments) 0.968 / 0.964 / 9.7 % after round 21, the twenty-sixth
 /// (family life; near misses about pets, toys and phones) 1.000 / 0.987 /
@@ -235,11 +238,18 @@ fn ordinary_questions_rarely_alarm() {
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
         (
+            "crisis-holdout28-categories.tsv",
+            "informational-holdout28-categories.tsv",
+            0.975,
+            0.965,
+            0.08,
+        ),
+        (
             "crisis-holdout27-categories.tsv",
             "informational-holdout27-categories.tsv",
-            0.965,
-            0.95,
-            0.05,
+            0.99,
+            0.99,
+            0.035,
         ),
         (
             "crisis-holdout26-categories.tsv",

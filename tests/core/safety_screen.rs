@@ -268,7 +268,7 @@ fn learned_signal_adds_alarms_phrases_miss() {
             "cardiac-arrest",
         ),
         (
-            "my dad is eating dinner and suddenly grabbing his throat and cannot make any sound at all",
+            "my dad is eating dinner and suddenly he cannot make any sound at all and is going red",
             "choking",
         ),
     ] {
