@@ -240,9 +240,9 @@ fn fresh_held_out_category_sets() {
         (
             "crisis-holdout28-categories.tsv",
             "informational-holdout28-categories.tsv",
-            0.975,
-            0.965,
-            0.08,
+            0.99,
+            0.99,
+            0.065,
         ),
         (
             "crisis-holdout27-categories.tsv",
