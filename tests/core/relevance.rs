@@ -190,8 +190,10 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout25.tsv", 0.01),
         ("ordinary-holdout26.tsv", 0.01),
         ("ordinary-holdout27.tsv", 0.01),
-        // Blind, never read: 0 of 150 when measured.
         ("ordinary-holdout28.tsv", 0.01),
+        ("ordinary-holdout29.tsv", 0.01),
+        // Blind, never read: 1 of 150 when measured.
+        ("ordinary-holdout30.tsv", 0.01),
         ("region-questions.tsv", 0.02),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -225,10 +227,13 @@ fn ordinary_questions_rarely_alarm() {
 /// round 20), the twenty-fourth 0.974 / 0.961 / 9.7 % (second-language
 /// writers and older adults, after round 20). The fifteenth (0.987 with the
 /// rules of 2026-12-01's third session, 1.000 / 1.000 / 3.4 % now) and the
-/// twenty-eighth (people living with a long-term condition, in their
-/// community's words: 0.981 / 0.971 / 7.4 %, measured once after round 24)
-/// are not read; their floors sit just below those figures. Blind first
-/// measures of the sets read since: the twenty-seventh (low literacy,
+/// thirtieth (every crisis asked as a question: 0.903 / 0.899 / 2.8 %,
+/// measured once after round 26) are not read; their floors sit just below
+/// those figures. Blind first measures of the sets read since: the
+/// twenty-ninth (crises asked as "is it normal…?", "how long should I
+/// wait…?") 0.873 / 0.867 / 2.3 % after round 25, the twenty-eighth
+/// (long-term conditions) 0.981 / 0.971 / 7.4 % after round 24, the
+/// twenty-seventh (low literacy,
 /// code-switching, euphemisms) 0.971 / 0.955 / 4.0 % after round 23,
 /// the twenty-fifth (emergencies buried in long posts, and hurried
 /// fragments) 0.968 / 0.964 / 9.7 % after round 21, the twenty-sixth
@@ -237,6 +242,20 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        (
+            "crisis-holdout30-categories.tsv",
+            "informational-holdout30-categories.tsv",
+            0.90,
+            0.895,
+            0.035,
+        ),
+        (
+            "crisis-holdout29-categories.tsv",
+            "informational-holdout29-categories.tsv",
+            0.975,
+            0.97,
+            0.035,
+        ),
         (
             "crisis-holdout28-categories.tsv",
             "informational-holdout28-categories.tsv",
@@ -263,7 +282,8 @@ fn fresh_held_out_category_sets() {
             "informational-holdout25-categories.tsv",
             0.99,
             0.99,
-            0.045,
+            // 4.5 % since round 26 ("something to worry about" is personal).
+            0.05,
         ),
         (
             "crisis-holdout24-categories.tsv",

@@ -395,6 +395,17 @@ fn speaks_for_self(s: &[&str]) -> bool {
     }) || ["normal", "ok", "okay", "bad", "wrong", "weird"]
         .iter()
         .any(|w| has_seq(s, &["is", "it", w]))
+        || s.iter().any(|w| asks_if_worrying(w))
+}
+
+word_list! {
+    /// Asking whether something is worrying or urgent is asking about
+    /// something happening ("is a swollen face after a sting something to
+    /// worry about?"), not a general question.
+    asks_if_worrying = [
+    "worry", "worried", "worrying", "overreacting", "overreact", "emergency", "serious",
+    "dangerous", "panicking",
+    ]
 }
 
 /// Does `words` appear consecutively in `s`?

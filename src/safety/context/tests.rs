@@ -154,3 +154,14 @@ fn recovered_and_ages_are_not_now() {
         "he collapsed last spring and hes not fine now hes blue"
     ));
 }
+
+#[test]
+fn asking_whether_it_is_worrying_is_personal() {
+    assert!(!info(
+        "is wheezing and a swollen face after a wasp sting something to worry about"
+    ));
+    assert!(!info(
+        "would it be overreacting to call about his lips going blue"
+    ));
+    assert!(info("what are the early signs of sepsis in older people"));
+}
