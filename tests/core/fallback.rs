@@ -98,7 +98,7 @@ fn region_worded_questions_meet_their_floors() {
         ),
         (
             "region-holdout-questions.tsv",
-            [("ie", 0.81), ("ca", 0.875), ("au", 0.84), ("nz", 0.85)],
+            [("ie", 0.825), ("ca", 0.875), ("au", 0.85), ("nz", 0.85)],
         ),
         (
             "region-questions2.tsv",
@@ -131,9 +131,9 @@ fn region_worded_questions_meet_their_floors() {
             [("ie", 0.93), ("ca", 0.875), ("au", 0.835), ("nz", 0.90)],
         ),
         (
-            // Strong local voice; written blind and not read (0.844 overall).
+            // Strong local voice; written blind, read once measured (0.844).
             "region-questions9.tsv",
-            [("ie", 0.85), ("ca", 0.76), ("au", 0.81), ("nz", 0.90)],
+            [("ie", 0.925), ("ca", 0.84), ("au", 0.875), ("nz", 0.925)],
         ),
     ];
     for (file, per_region) in floors {

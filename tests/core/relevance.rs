@@ -192,8 +192,9 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout27.tsv", 0.01),
         ("ordinary-holdout28.tsv", 0.01),
         ("ordinary-holdout29.tsv", 0.01),
-        // Blind, never read: 1 of 150 when measured.
+        // Blind, never read: 1 of 150 each when measured.
         ("ordinary-holdout30.tsv", 0.01),
+        ("ordinary-holdout31.tsv", 0.01),
         ("region-questions.tsv", 0.02),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -227,9 +228,9 @@ fn ordinary_questions_rarely_alarm() {
 /// round 20), the twenty-fourth 0.974 / 0.961 / 9.7 % (second-language
 /// writers and older adults, after round 20). The fifteenth (0.987 with the
 /// rules of 2026-12-01's third session, 1.000 / 1.000 / 3.4 % now) and the
-/// thirtieth (every crisis asked as a question: 0.903 / 0.899 / 2.8 %,
-/// measured once after round 26) are not read; their floors sit just below
-/// those figures. Blind first measures of the sets read since: the
+/// thirtieth and thirty-first (every crisis asked as a question: 0.903 /
+/// 0.899 / 2.8 % and 0.974 / 0.964 / 4.5 %, measured once after round 26)
+/// are not read; their floors sit just below those figures. Blind first measures of the sets read since: the
 /// twenty-ninth (crises asked as "is it normal…?", "how long should I
 /// wait…?") 0.873 / 0.867 / 2.3 % after round 25, the twenty-eighth
 /// (long-term conditions) 0.981 / 0.971 / 7.4 % after round 24, the
@@ -242,6 +243,13 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        (
+            "crisis-holdout31-categories.tsv",
+            "informational-holdout31-categories.tsv",
+            0.97,
+            0.96,
+            0.05,
+        ),
         (
             "crisis-holdout30-categories.tsv",
             "informational-holdout30-categories.tsv",
