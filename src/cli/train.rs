@@ -15,8 +15,10 @@ use super::eval::read;
 
 /// The sets the shipped weights were trained on: the development sets and
 /// the held-out sets 1–14 and 16–29, read and tuned on once the next was
-/// written (never `*holdout15*`, `*holdout30*`, `*holdout31*` or
-/// `region-holdout-questions.tsv`, the sets still held out).
+/// written (never `*holdout15*`, `*holdout31*`, `*holdout32*` or
+/// `region-holdout-questions.tsv`, the sets still held out). Set 30 was read
+/// for phrases but is not trained on: with it the model alarmed on two more
+/// ordinary region questions ("We're in Porirua and he lives with us…").
 const CRISIS: &[&str] = &[
     "tests/eval/crisis-categories.tsv",
     "tests/eval/crisis.tsv",

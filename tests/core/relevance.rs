@@ -228,9 +228,10 @@ fn ordinary_questions_rarely_alarm() {
 /// round 20), the twenty-fourth 0.974 / 0.961 / 9.7 % (second-language
 /// writers and older adults, after round 20). The fifteenth (0.987 with the
 /// rules of 2026-12-01's third session, 1.000 / 1.000 / 3.4 % now) and the
-/// thirtieth and thirty-first (every crisis asked as a question: 0.903 /
-/// 0.899 / 2.8 % and 0.974 / 0.964 / 4.5 %, measured once after round 26)
-/// are not read; their floors sit just below those figures. Blind first measures of the sets read since: the
+/// thirty-first (every crisis asked as a question: 0.974 / 0.964 / 4.5 %,
+/// measured once after round 26) are not read; their floors sit just below
+/// those figures. The thirtieth (questions too) measured 0.903 / 0.899 /
+/// 2.8 % blind after round 26. Blind first measures of the sets read since: the
 /// twenty-ninth (crises asked as "is it normal…?", "how long should I
 /// wait…?") 0.873 / 0.867 / 2.3 % after round 25, the twenty-eighth
 /// (long-term conditions) 0.981 / 0.971 / 7.4 % after round 24, the
@@ -253,8 +254,9 @@ fn fresh_held_out_category_sets() {
         (
             "crisis-holdout30-categories.tsv",
             "informational-holdout30-categories.tsv",
-            0.90,
-            0.895,
+            // Read for phrases in round 27, not trained on (see train.rs).
+            0.935,
+            0.93,
             0.035,
         ),
         (
