@@ -195,6 +195,7 @@ fn ordinary_questions_rarely_alarm() {
         // Blind, never read: 1 of 150 each when measured.
         ("ordinary-holdout30.tsv", 0.01),
         ("ordinary-holdout31.tsv", 0.01),
+        ("ordinary-holdout32.tsv", 0.01),
         ("region-questions.tsv", 0.02),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -228,9 +229,10 @@ fn ordinary_questions_rarely_alarm() {
 /// round 20), the twenty-fourth 0.974 / 0.961 / 9.7 % (second-language
 /// writers and older adults, after round 20). The fifteenth (0.987 with the
 /// rules of 2026-12-01's third session, 1.000 / 1.000 / 3.4 % now) and the
-/// thirty-first (every crisis asked as a question: 0.974 / 0.964 / 4.5 %,
-/// measured once after round 26) are not read; their floors sit just below
-/// those figures. The thirtieth (questions too) measured 0.903 / 0.899 /
+/// thirty-first and thirty-second (every crisis asked as a question: 0.974
+/// / 0.964 / 4.5 % after round 26, 0.955 / 0.945 / 0.6 % after round 27,
+/// each measured once) are not read; their floors sit just below those
+/// figures. The thirtieth (questions too) measured 0.903 / 0.899 /
 /// 2.8 % blind after round 26. Blind first measures of the sets read since: the
 /// twenty-ninth (crises asked as "is it normal…?", "how long should I
 /// wait…?") 0.873 / 0.867 / 2.3 % after round 25, the twenty-eighth
@@ -244,6 +246,13 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        (
+            "crisis-holdout32-categories.tsv",
+            "informational-holdout32-categories.tsv",
+            0.95,
+            0.94,
+            0.02,
+        ),
         (
             "crisis-holdout31-categories.tsv",
             "informational-holdout31-categories.tsv",
