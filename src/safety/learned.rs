@@ -175,17 +175,17 @@ impl LearnedModel {
     /// [`features`], hashed straight from the words (this runs on every
     /// question that no phrase matched, so it allocates no strings).
     pub fn verdict(&self, lower: &str) -> Option<Verdict> {
-        let hashed = Hashed::new(lower);
-        self.verdict_of(&hashed)
+        self.verdict_of(Hashed::new(lower))
     }
 
     /// Score text already hashed (see [`Hashed`]): a message and its
-    /// sentences share one pass over the words.
-    pub fn verdict_of(&self, hashed: &Hashed<'_>) -> Option<Verdict> {
+    /// sentences share one pass over the words. Takes the keys by value so
+    /// they are sorted in place, not copied.
+    pub fn verdict_of(&self, hashed: Hashed<'_>) -> Option<Verdict> {
         if self.classes.len() < 2 || hashed.words < MIN_WORDS {
             return None;
         }
-        let mut keys = hashed.keys.clone();
+        let mut keys = hashed.keys;
         keys.sort_unstable();
         keys.dedup();
         if keys.is_empty() {

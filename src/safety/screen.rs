@@ -175,19 +175,22 @@ impl Screener {
     /// told after a paragraph of chatter is not diluted by it.
     fn learned(&self, cleaned: &str) -> Option<Screening> {
         let (model, map) = self.model.as_ref()?;
-        let alarm = |hashed: &Hashed<'_>, threshold: f32| {
+        let alarm = |hashed: Hashed<'_>, threshold: f32| {
             let v = model.verdict_of(hashed)?;
             map[v.class].filter(|_| v.crisis >= threshold)
         };
         // Each sentence's words are hashed once and serve both passes.
         let parts: Vec<Hashed<'_>> = sentences(cleaned).map(Hashed::new).collect();
         let per_sentence = model.threshold.max(SENTENCE_THRESHOLD);
-        let category = alarm(&Hashed::joined(&parts), model.threshold).or_else(|| {
-            let long: Vec<&Hashed<'_>> = parts.iter().filter(|p| p.words() >= MIN_WORDS).collect();
-            if long.len() < 2 {
+        let category = alarm(Hashed::joined(&parts), model.threshold).or_else(|| {
+            let long = |p: &Hashed<'_>| p.words() >= MIN_WORDS;
+            if parts.iter().filter(|p| long(p)).count() < 2 {
                 return None;
             }
-            long.into_iter().find_map(|p| alarm(p, per_sentence))
+            parts
+                .into_iter()
+                .filter(|p| long(p))
+                .find_map(|p| alarm(p, per_sentence))
         })?;
         Some(Screening {
             categories: vec![category],
