@@ -172,23 +172,9 @@ mod tests {
 
     fn res(id: &str, title: &str, summary: &str, due: Date) -> Resource {
         Resource {
-            id: id.into(),
-            title: title.into(),
-            url: format!("https://example.org/{id}"),
-            publisher: "NHS".into(),
             summary: summary.into(),
-            conditions: vec![title.to_lowercase()],
-            keywords: vec![],
-            regions: vec!["uk".into()],
-            audience: vec![],
-            kind: "article".into(),
-            approved_by: "x".into(),
-            approved_on: Date::MIN,
             review_by: due,
-            phone: None,
-            hours: None,
-            file: "library/x.toml".into(),
-            line: 1,
+            ..Resource::sample(id, title)
         }
     }
 

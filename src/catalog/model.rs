@@ -197,29 +197,42 @@ impl Catalog {
 }
 
 #[cfg(test)]
+impl Resource {
+    /// A plain UK article for unit tests: set the fields a test is about
+    /// with struct update syntax.
+    pub(crate) fn sample(id: &str, title: &str) -> Resource {
+        Resource {
+            id: id.into(),
+            title: title.into(),
+            url: format!("https://example.org/{id}"),
+            publisher: "NHS".into(),
+            summary: String::new(),
+            conditions: vec![title.to_lowercase()],
+            keywords: vec![],
+            regions: vec!["uk".into()],
+            audience: vec![],
+            kind: "article".into(),
+            approved_by: "x".into(),
+            approved_on: Date::MIN,
+            review_by: Date::MIN,
+            phone: None,
+            hours: None,
+            file: "library/x.toml".into(),
+            line: 1,
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
     fn page(title: &str, conditions: &[&str]) -> Resource {
-        let day = Date::from_calendar_date(2026, time::Month::December, 1).unwrap();
         Resource {
-            id: "x".into(),
-            title: title.into(),
-            url: "https://example.org/".into(),
             publisher: "MedlinePlus".into(),
-            summary: String::new(),
             conditions: conditions.iter().map(|c| c.to_string()).collect(),
-            keywords: vec![],
             regions: vec!["us".into()],
-            audience: vec![],
-            kind: "article".into(),
-            approved_by: "r".into(),
-            approved_on: day,
-            review_by: day,
-            phone: None,
-            hours: None,
-            file: String::new(),
-            line: 0,
+            ..Resource::sample("x", title)
         }
     }
 

@@ -25,6 +25,7 @@ pub(super) fn past_framed(s: &[&str]) -> bool {
                         | "week"
                 ))
     }) || stopped_for_a_while(s)
+        || clean_for(s)
         || has_seq(s, &["in", "the", "past"])
         || back_in_season(s)
         || not_for_ages(s)
@@ -51,7 +52,7 @@ fn stopped_for_a_while(s: &[&str]) -> bool {
             "stop" | "stopped" | "quit" | "clean" | "free" | "sober" | "without"
         )
     });
-    stopped && s.windows(2).any(|w| SPANS.contains(&w[0]) && w[1] == "now") || clean_for(s)
+    stopped && s.windows(2).any(|w| SPANS.contains(&w[0]) && w[1] == "now")
 }
 
 /// `clean 500 days`, `free for 3 weeks`: a streak, counted.
