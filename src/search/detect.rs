@@ -67,6 +67,9 @@ pub struct Detected {
     /// Some mention matched as written, not only through a spelling
     /// correction ("colonscopy" is not a named "colposcopy").
     pub exact: bool,
+    /// Every mention is denied ("A&E said it wasn't a stroke", "ruled out
+    /// asthma"): the question is about something else.
+    pub denied: bool,
 }
 
 /// Alias sequences indexed by their first stem, and multi-word aliases also
@@ -208,6 +211,7 @@ impl Detector {
             }
             taken[span].iter_mut().for_each(|t| *t = true);
             let named = named_before(words, m.start);
+            let denied = denied_before(words, m.start);
             match found.iter_mut().find(|d| d.condition == m.condition) {
                 Some(d) => {
                     d.mentions += 1;
@@ -216,6 +220,7 @@ impl Detector {
                     d.named |= named;
                     d.content = d.content.max(m.content);
                     d.exact |= !m.fuzzy;
+                    d.denied &= denied;
                 }
                 None => found.push(Detected {
                     condition: m.condition,
@@ -225,6 +230,7 @@ impl Detector {
                     named,
                     content: m.content,
                     exact: !m.fuzzy,
+                    denied,
                 }),
             }
         }
@@ -245,6 +251,26 @@ impl Detector {
         });
         found
     }
+}
+
+/// Is the mention at `start` denied: "wasn't a stroke", "it's not just a
+/// cold"? Only fillers may stand between the denial and the mention ("not
+/// sure if it's asthma" is not a denial). Never having had something is
+/// not a denial ("never had chickenpox" and now exposed), nor is a test
+/// "to rule out a brain tumour": both are the worry itself.
+fn denied_before(words: &[QueryWord<'_>], start: usize) -> bool {
+    const DENIAL: &[&str] = &["not", "no", "wasnt", "isnt", "arent", "werent", "aint"];
+    const FILLER: &[&str] = &["just", "realli", "actual", "even", "ani", "simpli"];
+    for k in (start.saturating_sub(3)..start).rev() {
+        let w = &words[k];
+        if DENIAL.contains(&w.stem.as_ref()) {
+            return true;
+        }
+        if !(w.stop || FILLER.contains(&w.stem.as_ref())) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Do the words just before `start` name a diagnosis or a suspicion?

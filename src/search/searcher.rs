@@ -207,10 +207,17 @@ impl Searcher {
         // ("cough", "pregnancy").
         let named = self.detector.detect(&words);
         let described = self.signs.detect(&words, &named);
+        // A condition the question denies ("it wasn't a stroke") counts
+        // only when nothing else is found.
+        let (denied, named): (Vec<Detected>, Vec<Detected>) =
+            named.into_iter().partition(|d| d.denied);
         let (symptoms, mut detected): (Vec<Detected>, Vec<Detected>) =
             named.into_iter().partition(|d| self.detector.gives_way(d));
         detected.extend(described);
         detected.extend(symptoms);
+        if detected.is_empty() {
+            detected = denied;
+        }
         detected.truncate(MAX_CONDITIONS);
         let picked = self.pick_terms(&words, &detected);
         let top: Vec<(f32, usize)> = if detected.is_empty() {

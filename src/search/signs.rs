@@ -84,6 +84,7 @@ impl SignMatcher {
                     named: false,
                     content: sign.stems.len(),
                     exact: true,
+                    denied: false,
                 });
             }
         }

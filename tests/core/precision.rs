@@ -120,3 +120,18 @@ fn a_contraction_is_not_an_abbreviation() {
     let first = first_condition("he'd had a cough for a week, is that a chest infection");
     assert_ne!(first.as_deref(), Some("ehlers-danlos syndromes"));
 }
+
+#[test]
+fn a_denied_condition_gives_way() {
+    // "wasn't a stroke": the question is about what it was instead.
+    let first = first_condition("A&E said it wasn't a stroke, is it Bell's palsy?");
+    assert_eq!(first.as_deref(), Some("bell's palsy"));
+    let shown = titles("A&E said it wasn't a stroke, is it Bell's palsy?", &uk());
+    assert!(!shown.iter().any(|t| t.contains("Stroke")), "{shown:?}");
+    // Never having had it is not a denial: the worry is chickenpox.
+    let shown = titles(
+        "I'm pregnant and never had chickenpox, my niece has it, what should I do?",
+        &uk(),
+    );
+    assert!(shown.iter().any(|t| t.contains("hickenpox")), "{shown:?}");
+}
