@@ -187,6 +187,7 @@ pub(super) fn recovered_word(w: &str) -> bool {
             | "stable"
             | "grand"
             | "thriving"
+            | "happy"
     )
 }
 
@@ -240,16 +241,26 @@ pub(super) fn on_screen(s: &[&str]) -> bool {
         "drama",
         "soap",
     ];
-    s.windows(3).any(|w| {
-        (w[0] == "on" && w[1] == "the" && matches!(w[2], "telly" | "tv" | "news" | "radio"))
-            || (w[0] == "the" && w[1] == "news" && matches!(w[2], "said" | "says" | "reported"))
-            || (w[0] == "in"
-                && matches!(w[1], "the" | "a" | "an" | "this")
-                && SHOWN.contains(&w[2]))
-    }) || s.iter().enumerate().any(|(i, w)| {
-        matches!(*w, "watched" | "watching" | "saw")
-            && s[i + 1..].iter().take(3).any(|x| SHOWN.contains(x))
-    })
+    // "that episode of Casualty", "a news story", "a character was found".
+    let named_show = s.windows(2).any(|w| {
+        (matches!(w[0], "that" | "this" | "last" | "tonights" | "an" | "the")
+            && matches!(w[1], "episode" | "ep"))
+            || (w[0] == "news"
+                && matches!(w[1], "story" | "article" | "report" | "item" | "segment"))
+            || (matches!(w[0], "a" | "the" | "one" | "this" | "that") && w[1] == "character")
+    });
+    named_show
+        || s.windows(3).any(|w| {
+            (w[0] == "on" && w[1] == "the" && matches!(w[2], "telly" | "tv" | "news" | "radio"))
+                || (w[0] == "the" && w[1] == "news" && matches!(w[2], "said" | "says" | "reported"))
+                || (w[0] == "in"
+                    && matches!(w[1], "the" | "a" | "an" | "this")
+                    && SHOWN.contains(&w[2]))
+        })
+        || s.iter().enumerate().any(|(i, w)| {
+            matches!(*w, "watched" | "watching" | "saw")
+                && s[i + 1..].iter().take(3).any(|x| SHOWN.contains(x))
+        })
 }
 
 /// About an animal or a plant, with no person in the sentence: "the lamb

@@ -29,7 +29,7 @@ use past::past_framed;
 macro_rules! word_list {
     ($(#[$doc:meta])* $name:ident = [$($w:literal),* $(,)?]) => {
         $(#[$doc])*
-        fn $name(w: &str) -> bool {
+        pub(super) fn $name(w: &str) -> bool {
             static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
                 std::sync::OnceLock::new();
             SET.get_or_init(|| [$($w),*].into_iter().collect()).contains(w)
@@ -37,196 +37,10 @@ macro_rules! word_list {
     };
 }
 
-word_list! {
-    /// First words of a general question.
-    question_start = [
-    "what", "whats", "how", "hows", "why", "when", "is", "are", "can", "could", "does", "do",
-    "should", "would",
-    ]
-}
-
-word_list! {
-    /// Words that frame a sentence as study, teaching or moderation.
-    study_word = [
-    "research",
-    "researching",
-    "researcher",
-    "training",
-    "trainee",
-    "teaching",
-    "teacher",
-    "lecture",
-    "lesson",
-    "essay",
-    "dissertation",
-    "thesis",
-    "assignment",
-    "coursework",
-    "leaflet",
-    "leaflets",
-    "moderator",
-    "moderators",
-    "moderating",
-    "statistics",
-    "stats",
-    "evidence",
-    "studies",
-    "curriculum",
-    "module",
-    "exam",
-    "exams",
-    "documentary",
-    "doco",
-    "docu",
-    "article",
-    "podcast",
-    "expedition",
-    "meaning",
-    "define",
-    "definition",
-    "course",
-    "novel",
-    "fiction",
-    "screenplay",
-    "fanfic",
-    "storyline",
-    "book",
-    "books",
-    "gcse",
-    "gcses",
-    "dreamt",
-    "dreamed",
-    "dreaming",
-    "recert",
-    "recertification",
-    "refresher",
-    "workshop",
-    "seminar",
-    "webinar",
-    ]
-}
-
-word_list! {
-    /// Present-time words that mark something happening now.
-    now_word = [
-    "rn",
-    "tonight",
-    "atm",
-    "currently",
-    "anymore",
-    "asap",
-    "urgent",
-    "urgently",
-    "just",
-    ]
-}
-
-word_list! {
-    /// Words after `i`/`im`/`ive` that make the clause past or a role, not a
-    /// present crisis (`i was`, `im a nurse`, `im just wondering`).
-    not_now_after_i = [
-    "was",
-    "used",
-    "had",
-    "havent",
-    "hadnt",
-    "never",
-    "a",
-    "an",
-    "the",
-    "writing",
-    "researching",
-    "studying",
-    "asking",
-    "wondering",
-    "curious",
-    "interested",
-    "training",
-    "teaching",
-    "doing",
-    "know",
-    "knew",
-    "remember",
-    "say",
-    "dreamt",
-    "dreamed",
-    "ask",
-    "approach",
-    "broach",
-    "raise",
-    "read",
-    "heard",
-    "saw",
-    "watched",
-    "wonder",
-    "forgot",
-    "forgotten",
-    "covered",
-    "learned",
-    "learnt",
-    "wanted",
-    ]
-}
-
-word_list! {
-    /// Present verbs after `i`/`ive`/`ill` that report a state now.
-    present_after_i = [
-    "am",
-    "feel",
-    "want",
-    "need",
-    "keep",
-    "cant",
-    "dont",
-    "have",
-    "think",
-    "hate",
-    "just",
-    "still",
-    "really",
-    "wont",
-    "will",
-    "can",
-    "do",
-    "got",
-    "been",
-    "literally",
-    "honestly",
-    "actually",
-    "m",
-    ]
-}
-
-word_list! {
-    /// Present verbs after `my X` that report a situation now.
-    present_after_my = [
-    "is",
-    "isnt",
-    "has",
-    "hasnt",
-    "wont",
-    "cant",
-    "keeps",
-    "looks",
-    "seems",
-    "doesnt",
-    "just",
-    "started",
-    "hes",
-    "shes",
-    "collapsed",
-    "took",
-    "taken",
-    "swallowed",
-    "fell",
-    "stopped",
-    "turned",
-    "turning",
-    "going",
-    "having",
-    "now",
-    ]
-}
+mod words;
+use words::{
+    not_now_after_i, now_word, present_after_i, present_after_my, question_start, study_word,
+};
 
 /// How a sentence is framed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,7 +68,7 @@ pub fn frame(sentence: &[&str]) -> Frame {
         }
     } else if (asks_in_general(sentence) || mentions_study(sentence))
         && !happening_now(sentence)
-        && !speaks_for_self(sentence)
+        && (!speaks_for_self(sentence) || fiction(sentence))
     {
         Frame::General
     } else {
@@ -327,6 +141,12 @@ fn mentions_study(s: &[&str]) -> bool {
         || on_screen(s)
 }
 
+/// A story, a game or something on screen: "how do I write her" asks
+/// about the writing, not about the writer.
+fn fiction(s: &[&str]) -> bool {
+    creative_writing(s) || game_or_roleplay(s) || on_screen(s)
+}
+
 /// Asks what a word means (`what does sepsis mean`, `does that mean`), not
 /// "saying spoon when he means phone".
 fn asks_meaning(s: &[&str]) -> bool {
@@ -354,8 +174,22 @@ fn happening_now(s: &[&str]) -> bool {
             "i" | "ive" | "ill" => present_after_i(next),
             // "my character is bleeding out": a game or a story.
             "my" => {
-                !matches!(next, "character" | "characters" | "avatar" | "oc")
-                    && s[i + 1..].iter().take(4).any(|x| present_after_my(x))
+                !matches!(
+                    next,
+                    "character"
+                        | "characters"
+                        | "avatar"
+                        | "oc"
+                        | "novel"
+                        | "story"
+                        | "book"
+                        | "fic"
+                        | "script"
+                        | "screenplay"
+                        | "poem"
+                        | "song"
+                        | "campaign"
+                ) && s[i + 1..].iter().take(4).any(|x| present_after_my(x))
             }
             // "doing well now", "better now": recovery, not a crisis now.
             // "more common now than before": a comparison, not a report.

@@ -40,6 +40,35 @@ pub(super) fn past_framed(s: &[&str]) -> bool {
                 && matches!(w[3], "was" | "were")
         })
         || past_year(s)
+        || in_school_years(s)
+        || out_for_years(s)
+}
+
+/// `been out 3 years`, `left two years ago`: free of it, and for a while.
+fn out_for_years(s: &[&str]) -> bool {
+    s.windows(3).any(|w| {
+        matches!(w[0], "out" | "left" | "away" | "safe" | "free")
+            && (w[1].bytes().all(|b| b.is_ascii_digit())
+                || matches!(
+                    w[1],
+                    "a" | "few" | "two" | "three" | "four" | "five" | "many"
+                ))
+            && matches!(w[2], "year" | "years" | "yrs")
+    })
+}
+
+/// `in secondary school`, `in high school`: a stage of life the writer
+/// looks back on (what is happening now still wins: "she's in high school
+/// and she's cutting").
+fn in_school_years(s: &[&str]) -> bool {
+    s.windows(3).any(|w| {
+        w[0] == "in"
+            && matches!(
+                w[1],
+                "secondary" | "primary" | "high" | "middle" | "grade" | "elementary" | "junior"
+            )
+            && w[2] == "school"
+    })
 }
 
 /// `stopped hurting myself 6 months now`, `clean 2 years now`: over, and

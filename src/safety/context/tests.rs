@@ -165,3 +165,20 @@ fn asking_whether_it_is_worrying_is_personal() {
     ));
     assert!(info("what are the early signs of sepsis in older people"));
 }
+
+#[test]
+fn stories_shows_and_school_days_are_not_now() {
+    // Asking how to write a scene is about the writing, even in the first person.
+    assert!(info(
+        "my novel has a character who is a survivor of sexual assault how do i write her"
+    ));
+    assert!(info(
+        "that episode of casualty where the bloke collapsed had me shouting at the telly"
+    ));
+    assert!(info("read a news story about opioid overdoses rising"));
+    assert!(info("had a bad asthma attack in secondary school"));
+    assert!(info("been out 3 years and im finally happy"));
+    // What is happening now still wins.
+    assert!(!info("shes in high school and shes cutting herself again"));
+    assert!(!info("my brother is not breathing right and wont wake up"));
+}
