@@ -25,15 +25,17 @@ pub enum Fallback {
 }
 
 /// The default chains: Ireland and Australia to the UK, Canada to the US,
-/// New Zealand to Australia then the UK. An asker whose country is unknown
-/// (`global`) gets labelled UK, then US pages rather than almost always
-/// "nothing found" (the catalog's UK coverage is the broadest). The UK and
-/// US fall back nowhere.
+/// New Zealand to Australia then the UK; each then to the other of the UK
+/// and the US, so a condition neither nearby catalog covers still gets a
+/// labelled page from a public service rather than "nothing found". An
+/// asker whose country is unknown (`global`) gets labelled UK, then US
+/// pages (the catalog's UK coverage is the broadest). The UK and US fall
+/// back nowhere.
 pub fn default_chain(region: &str) -> &'static [&'static str] {
     match region {
-        "ie" | "au" => &["uk"],
-        "ca" => &["us"],
-        "nz" => &["au", "uk"],
+        "ie" | "au" => &["uk", "us"],
+        "ca" => &["us", "uk"],
+        "nz" => &["au", "uk", "us"],
         "global" => &["uk", "us"],
         _ => &[],
     }
@@ -123,8 +125,8 @@ mod tests {
 
     #[test]
     fn chains_follow_the_defaults_and_never_loop() {
-        assert_eq!(Fallback::Default.chain("nz"), ["au", "uk"]);
-        assert_eq!(Fallback::Default.chain("ca"), ["us"]);
+        assert_eq!(Fallback::Default.chain("nz"), ["au", "uk", "us"]);
+        assert_eq!(Fallback::Default.chain("ca"), ["us", "uk"]);
         assert!(Fallback::Default.chain("uk").is_empty());
         assert_eq!(Fallback::Default.chain("global"), ["uk", "us"]);
         assert!(Fallback::Off.chain("ie").is_empty());
