@@ -9,7 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::analysis::{WordStemmer, is_stop_word};
 use crate::catalog::Catalog;
@@ -33,6 +33,9 @@ pub struct Lexicon {
     /// Every known word with its stem and kind, so most words of a
     /// question cost one lookup.
     known: FxHashMap<Box<str>, Known>,
+    /// The stems of known words: an unknown form of a known word ("bubs",
+    /// "colds") is never corrected into another word.
+    stems: FxHashSet<Box<str>>,
     /// Correction targets with how often they occur (ties go to the more frequent).
     targets: Vec<(String, u32)>,
     /// For each target, the first condition (catalog index) whose name or alias has it.
@@ -68,9 +71,11 @@ impl Lexicon {
                 }
             }
         }
-        // Titles, keywords and summaries make words known, but only condition
-        // names and aliases are correction targets: everyday catalog words
-        // ("rest", "diet") would turn ordinary typos into false matches.
+        // Titles, keywords, summaries and lay signs make words known, but
+        // only condition names and aliases are correction targets: everyday
+        // catalog words ("rest", "diet") would turn ordinary typos into false
+        // matches, and a sign's word ("bub") must never be "corrected".
+        let signs = catalog.signs.iter().flat_map(|s| &s.signs);
         for r in &catalog.resources {
             let texts = std::iter::once(&r.title)
                 .chain(&r.keywords)
@@ -79,6 +84,11 @@ impl Lexicon {
                 for w in text::words(&text::clean(t)) {
                     known.insert(w.to_string());
                 }
+            }
+        }
+        for s in signs {
+            for w in text::words(&text::clean(s)) {
+                known.insert(w.to_string());
             }
         }
         let mut targets: Vec<(String, u32)> = counts.into_iter().collect();
@@ -95,7 +105,7 @@ impl Lexicon {
                 deletes.entry(d.into()).or_default().push(i);
             }
         }
-        let known = known
+        let known: FxHashMap<Box<str>, Known> = known
             .into_iter()
             .map(|w| {
                 let info = Known {
@@ -107,8 +117,10 @@ impl Lexicon {
             })
             .collect();
         let letter_sets = targets.iter().map(|(w, _)| letters(w)).collect();
+        let stems = known.values().map(|k: &Known| k.stem.clone()).collect();
         Lexicon {
             known,
+            stems,
             letter_sets,
             targets,
             owners,
@@ -124,6 +136,11 @@ impl Lexicon {
     /// True when the word is in the catalog or is an everyday word.
     pub fn is_known(&self, word: &str) -> bool {
         self.known.contains_key(word)
+    }
+
+    /// Whether `stem` is the stem of a known word.
+    pub fn knows_stem(&self, stem: &str) -> bool {
+        self.stems.contains(stem)
     }
 
     /// What is known of a word in the catalog or everyday English.

@@ -294,16 +294,30 @@ impl Searcher {
                 Cow::Borrowed(raw)
             };
             let direct = self.lexicon.lookup(&lower);
+            // Another form of a known word ("bubs" beside "bub") is taken as
+            // it is, never corrected into a different word.
+            let own_stem = direct.is_none().then(|| {
+                stemmer
+                    .get_or_insert_with(|| self.stemmer.clone())
+                    .stem(&lower)
+            });
+            let inflected = own_stem
+                .as_deref()
+                .is_some_and(|s| self.lexicon.knows_stem(s));
             let known = direct.or_else(|| {
+                if inflected {
+                    return None;
+                }
                 let fixed = self.lexicon.correct(&lower);
                 if fixed.is_none() {
                     unknown.push(lower.to_string());
                 }
                 fixed.and_then(|f| self.lexicon.lookup(f))
             });
-            let stem = match known {
-                Some(k) => Cow::Borrowed(&*k.stem),
-                None => Cow::Owned(
+            let stem = match (known, own_stem) {
+                (Some(k), _) => Cow::Borrowed(&*k.stem),
+                (None, Some(s)) => Cow::Owned(s),
+                (None, None) => Cow::Owned(
                     stemmer
                         .get_or_insert_with(|| self.stemmer.clone())
                         .stem(&lower),

@@ -135,3 +135,15 @@ fn a_denied_condition_gives_way() {
     );
     assert!(shown.iter().any(|t| t.contains("hickenpox")), "{shown:?}");
 }
+
+#[test]
+fn another_form_of_a_known_word_is_not_corrected() {
+    // "bubs" (a sign's "bub") was once "corrected" into another word.
+    let au = AskOptions {
+        region: "au".into(),
+        ..uk()
+    };
+    let reply = engine().answer("bubs bottom is so red and raw, what cream helps", &au);
+    let first = reply.results.first().map(|r| r.conditions[0].as_str());
+    assert_eq!(first, Some("nappy rash"));
+}
