@@ -168,7 +168,7 @@ fn happening_now(s: &[&str]) -> bool {
             // "im in a much better place now": recovery, not now.
             "im" => {
                 !not_now_after_i(next)
-                    && !next.bytes().all(|b| b.is_ascii_digit())
+                    && (next.is_empty() || !next.bytes().all(|b| b.is_ascii_digit()))
                     && !s[i + 1..].iter().take(4).any(|x| recovered_word(x))
             }
             "i" | "ive" | "ill" => present_after_i(next),
