@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use super::compiled::{Compiled, Tokens, Vocab};
-use super::context::{Frame, frame};
+use super::context::{Frame, frame, reports_now};
 use super::learned::{Hashed, LearnedModel, MIN_WORDS};
 use super::pattern::{Pattern, normalize_word};
 use super::rules::SafetyRules;
@@ -131,7 +131,8 @@ impl Screener {
         let mut found: Vec<Option<usize>> = vec![None; self.categories.len()];
         let mut candidates = Vec::new();
         let mut tokens = Tokens::default();
-        for words in split_sentences(cleaned) {
+        let all = split_sentences(cleaned);
+        for (i, words) in all.iter().enumerate() {
             let sentence: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
             self.vocab.tokens(&sentence, &mut tokens);
             // Phrases that could match here (every word present), by start:
@@ -152,7 +153,8 @@ impl Screener {
             candidates.sort_unstable();
             candidates.dedup();
             let past = match frame(&sentence) {
-                Frame::General => continue,
+                Frame::General if !next_reports_now(&all, i) => continue,
+                Frame::General => false,
                 Frame::Past => true,
                 Frame::Now => false,
             };
@@ -271,6 +273,15 @@ fn split_sentences(cleaned: &str) -> Vec<Vec<Cow<'_, str>>> {
         .map(sentence_words)
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// Does the sentence after `i` say it is happening to someone now ("…is
+/// this serious? my 2 yo just drank it")?
+fn next_reports_now(all: &[Vec<Cow<'_, str>>], i: usize) -> bool {
+    all.get(i + 1).is_some_and(|next| {
+        let next: Vec<&str> = next.iter().map(|w| w.as_ref()).collect();
+        reports_now(&next)
+    })
 }
 
 /// The words of one sentence (or any text), normalised as the screener

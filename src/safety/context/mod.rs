@@ -76,6 +76,56 @@ pub fn frame(sentence: &[&str]) -> Frame {
     }
 }
 
+/// A sentence that opens on someone and says something is happening to
+/// them now ("my sister just did", "he's barely moved since this
+/// morning"): after a general-looking question ("what happens if you take
+/// 30 paracetamol?") it makes the question about them.
+pub fn reports_now(s: &[&str]) -> bool {
+    s.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "my" | "our"
+                | "she"
+                | "he"
+                | "shes"
+                | "hes"
+                | "im"
+                | "i"
+                | "ive"
+                | "we"
+                | "were"
+                | "theyre"
+                | "they"
+                | "his"
+                | "her"
+        )
+    }) && s.iter().enumerate().any(|(i, w)| match *w {
+        "now" | "rn" | "currently" => true,
+        // "she just did", not "i just want to understand", "just in case".
+        "just" => !matches!(
+            s.get(i + 1).copied().unwrap_or(""),
+            "want"
+                | "wanted"
+                | "wanna"
+                | "wondering"
+                | "curious"
+                | "asking"
+                | "checking"
+                | "in"
+                | "to"
+                | "like"
+                | "a"
+                | "the"
+                | "because"
+                | "so"
+                | "need"
+                | "found"
+        ),
+        _ => false,
+    }) && happening_now(s)
+        && !past_framed(s)
+}
+
 /// Does the sentence talk about a crisis in general, in study or in the past,
 /// with nothing that says it is happening to someone now?
 #[cfg(test)]

@@ -182,3 +182,17 @@ fn stories_shows_and_school_days_are_not_now() {
     assert!(!info("shes in high school and shes cutting herself again"));
     assert!(!info("my brother is not breathing right and wont wake up"));
 }
+
+#[test]
+fn a_report_after_a_general_question_makes_it_personal() {
+    let w = |s: &'static str| s.split_whitespace().collect::<Vec<_>>();
+    assert!(reports_now(&w(
+        "my sister just did and shes crying in her room"
+    )));
+    assert!(reports_now(&w("hes barely moving right now")));
+    assert!(!reports_now(&w(
+        "my therapist says im safe i just want to understand"
+    )));
+    assert!(!reports_now(&w("i want to show my flatmate just in case")));
+    assert!(!reports_now(&w("my friend did it years ago")));
+}
