@@ -70,6 +70,9 @@ pub struct Detected {
     /// Every mention is denied ("A&E said it wasn't a stroke", "ruled out
     /// asthma"): the question is about something else.
     pub denied: bool,
+    /// Every mention is a medicine the patient is on ("I'm on
+    /// metformin"): background to the question, not its subject.
+    pub taken: bool,
 }
 
 /// Alias sequences indexed by their first stem, and multi-word aliases also
@@ -212,6 +215,7 @@ impl Detector {
             taken[span].iter_mut().for_each(|t| *t = true);
             let named = named_before(words, m.start);
             let denied = denied_before(words, m.start);
+            let taken = taken_before(words, m.start);
             match found.iter_mut().find(|d| d.condition == m.condition) {
                 Some(d) => {
                     d.mentions += 1;
@@ -221,6 +225,7 @@ impl Detector {
                     d.content = d.content.max(m.content);
                     d.exact |= !m.fuzzy;
                     d.denied &= denied;
+                    d.taken &= taken;
                 }
                 None => found.push(Detected {
                     condition: m.condition,
@@ -231,6 +236,7 @@ impl Detector {
                     content: m.content,
                     exact: !m.fuzzy,
                     denied,
+                    taken,
                 }),
             }
         }
@@ -267,6 +273,24 @@ fn denied_before(words: &[QueryWord<'_>], start: usize) -> bool {
             return true;
         }
         if !(w.stop || FILLER.contains(&w.stem.as_ref())) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Is the mention at `start` a medicine the patient is on ("I'm on
+/// metformin", "on warfarin for AF")? "Taking" or "started" are not
+/// enough: "the GP started iron tablets", "can I take statins" are often
+/// the question itself.
+fn taken_before(words: &[QueryWord<'_>], start: usize) -> bool {
+    const TAKING: &[&str] = &["on"];
+    for k in (start.saturating_sub(2)..start).rev() {
+        let w = &words[k];
+        if TAKING.contains(&w.stem.as_ref()) {
+            return true;
+        }
+        if !w.stop {
             return false;
         }
     }

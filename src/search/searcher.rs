@@ -211,10 +211,15 @@ impl Searcher {
         // only when nothing else is found.
         let (denied, named): (Vec<Detected>, Vec<Detected>) =
             named.into_iter().partition(|d| d.denied);
+        // A medicine the patient takes ("I'm on metformin") is background:
+        // it gives way to what the question names or describes.
+        let (taken, named): (Vec<Detected>, Vec<Detected>) =
+            named.into_iter().partition(|d| d.taken);
         let (symptoms, mut detected): (Vec<Detected>, Vec<Detected>) =
             named.into_iter().partition(|d| self.detector.gives_way(d));
         detected.extend(described);
         detected.extend(symptoms);
+        detected.extend(taken);
         if detected.is_empty() {
             detected = denied;
         }

@@ -85,6 +85,7 @@ impl SignMatcher {
                     content: sign.stems.len(),
                     exact: true,
                     denied: false,
+                    taken: false,
                 });
             }
         }

@@ -147,3 +147,12 @@ fn another_form_of_a_known_word_is_not_corrected() {
     let first = reply.results.first().map(|r| r.conditions[0].as_str());
     assert_eq!(first, Some("nappy rash"));
 }
+
+#[test]
+fn a_medicine_the_patient_is_on_is_background() {
+    // Sertraline names depression; the question is about the heels.
+    let first = first_condition(
+        "My heels are agony first thing in the morning, the first few steps out of bed are the worst. I'm on sertraline. What helps?",
+    );
+    assert_eq!(first.as_deref(), Some("plantar fasciitis"));
+}
