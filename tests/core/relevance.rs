@@ -47,10 +47,17 @@ fn held_out_patient_questions() {
             r.unknown_labels
         );
         assert!(
-            r.recall_at_k >= 0.90,
+            r.recall_at_k >= 0.955,
             "{}: Recall@3 {:.3}",
             opts.region,
             r.recall_at_k
+        );
+        // The goal: the first link is right nine times in ten.
+        assert!(
+            r.recall_at_1 >= 0.90,
+            "{}: Recall@1 {:.3}",
+            opts.region,
+            r.recall_at_1
         );
         assert!(
             r.no_match_rate <= 0.04,
