@@ -158,6 +158,27 @@ impl Detector {
 
     /// Conditions mentioned in `words`, most salient first (see the sort).
     pub fn detect(&self, words: &[QueryWord]) -> Vec<Detected> {
+        let mut found = merge(words, self.matches(words));
+        // Salience: how often it is mentioned, one more when a mention is
+        // named as a diagnosis or suspicion ("GP thinks angina"), one less
+        // for a symptom ("back pain" beside "myeloma"), then the more
+        // specific alias, then the earlier mention.
+        found.sort_by(|a, b| {
+            let salience = |d: &Detected| {
+                (d.mentions + u32::from(d.named)).saturating_sub(u32::from(self.gives_way(d)))
+            };
+            salience(b)
+                .cmp(&salience(a))
+                .then(self.gives_way(a).cmp(&self.gives_way(b)))
+                .then(b.exact.cmp(&a.exact))
+                .then(b.content.cmp(&a.content))
+                .then(a.first.cmp(&b.first))
+        });
+        found
+    }
+
+    /// Every alias that matches somewhere in `words`, overlapping ones included.
+    fn matches(&self, words: &[QueryWord]) -> Vec<Match> {
         let mut matches: Vec<Match> = Vec::new();
         let starts: Vec<Option<&Starts>> = words
             .iter()
@@ -197,66 +218,57 @@ impl Detector {
                 }
             }
         }
-        // Most specific first: more content words, longer, exact, earlier.
-        matches.sort_by(|a, b| {
-            b.content
-                .cmp(&a.content)
-                .then(b.len.cmp(&a.len))
-                .then(a.fuzzy.cmp(&b.fuzzy))
-                .then(a.start.cmp(&b.start))
-        });
-        let mut taken = vec![false; words.len()];
-        let mut found: Vec<Detected> = Vec::new();
-        for m in matches {
-            let span = m.start..m.start + m.len;
-            if taken[span.clone()].iter().any(|t| *t) {
-                continue;
-            }
-            taken[span].iter_mut().for_each(|t| *t = true);
-            let named = named_before(words, m.start);
-            let denied = denied_before(words, m.start);
-            let taken = taken_before(words, m.start);
-            match found.iter_mut().find(|d| d.condition == m.condition) {
-                Some(d) => {
-                    d.mentions += 1;
-                    d.first = d.first.min(m.start);
-                    d.length = d.length.max(m.len);
-                    d.named |= named;
-                    d.content = d.content.max(m.content);
-                    d.exact |= !m.fuzzy;
-                    d.denied &= denied;
-                    d.taken &= taken;
-                }
-                None => found.push(Detected {
-                    condition: m.condition,
-                    mentions: 1,
-                    first: m.start,
-                    length: m.len,
-                    named,
-                    content: m.content,
-                    exact: !m.fuzzy,
-                    denied,
-                    taken,
-                }),
-            }
-        }
-        // Salience: how often it is mentioned, one more when a mention is
-        // named as a diagnosis or suspicion ("GP thinks angina"), one less
-        // for a symptom ("back pain" beside "myeloma"), then the more
-        // specific alias, then the earlier mention.
-        found.sort_by(|a, b| {
-            let salience = |d: &Detected| {
-                (d.mentions + u32::from(d.named)).saturating_sub(u32::from(self.gives_way(d)))
-            };
-            salience(b)
-                .cmp(&salience(a))
-                .then(self.gives_way(a).cmp(&self.gives_way(b)))
-                .then(b.exact.cmp(&a.exact))
-                .then(b.content.cmp(&a.content))
-                .then(a.first.cmp(&b.first))
-        });
-        found
+        matches
     }
+}
+
+/// One [`Detected`] per condition from the alias matches: the most specific
+/// match wins where matches overlap (more content words, longer, exact,
+/// earlier), and each kept mention adds what its neighbours say of it.
+fn merge(words: &[QueryWord], mut matches: Vec<Match>) -> Vec<Detected> {
+    matches.sort_by(|a, b| {
+        b.content
+            .cmp(&a.content)
+            .then(b.len.cmp(&a.len))
+            .then(a.fuzzy.cmp(&b.fuzzy))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut used = vec![false; words.len()];
+    let mut found: Vec<Detected> = Vec::new();
+    for m in matches {
+        let span = m.start..m.start + m.len;
+        if used[span.clone()].iter().any(|t| *t) {
+            continue;
+        }
+        used[span].iter_mut().for_each(|t| *t = true);
+        let named = named_before(words, m.start);
+        let denied = denied_before(words, m.start);
+        let taken = taken_before(words, m.start);
+        match found.iter_mut().find(|d| d.condition == m.condition) {
+            Some(d) => {
+                d.mentions += 1;
+                d.first = d.first.min(m.start);
+                d.length = d.length.max(m.len);
+                d.named |= named;
+                d.content = d.content.max(m.content);
+                d.exact |= !m.fuzzy;
+                d.denied &= denied;
+                d.taken &= taken;
+            }
+            None => found.push(Detected {
+                condition: m.condition,
+                mentions: 1,
+                first: m.start,
+                length: m.len,
+                named,
+                content: m.content,
+                exact: !m.fuzzy,
+                denied,
+                taken,
+            }),
+        }
+    }
+    found
 }
 
 /// Is the mention at `start` denied: "wasn't a stroke", "it's not just a

@@ -7,11 +7,16 @@
 //! "diabeties", "migrane" or "excema" cost a few hash lookups rather than a
 //! fuzzy query on every term.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
 use super::analysis::{WordStemmer, is_stop_word};
+use super::detect::QueryWord;
 use crate::catalog::Catalog;
 use crate::text::{self, one_deletes, osa_distance};
 
@@ -143,6 +148,55 @@ impl Lexicon {
         self.stems.contains(stem)
     }
 
+    /// One word of a question as written, ready for matching: lower-cased,
+    /// accents folded, spell-corrected when unknown, stemmed. `None` when
+    /// nothing is left. `stemmer` is cloned from `base` only for a word the
+    /// lexicon does not know; a word it cannot correct goes to `unknown`
+    /// (for "did you mean").
+    pub fn query_word<'a>(
+        &'a self,
+        raw: &str,
+        base: &WordStemmer,
+        stemmer: &mut Option<WordStemmer>,
+        unknown: &mut Vec<String>,
+    ) -> Option<QueryWord<'a>> {
+        let upper = raw.chars().nth(1).is_some()
+            && raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        let lower = folded(raw);
+        let direct = self.lookup(&lower);
+        // Another form of a known word ("bubs" beside "bub") is taken as
+        // it is, never corrected into a different word.
+        let own_stem = direct
+            .is_none()
+            .then(|| stemmer.get_or_insert_with(|| base.clone()).stem(&lower));
+        let inflected = own_stem.as_deref().is_some_and(|s| self.knows_stem(s));
+        let known = direct.or_else(|| {
+            if inflected {
+                return None;
+            }
+            let fixed = self.correct(&lower);
+            if fixed.is_none() {
+                unknown.push(lower.to_string());
+            }
+            fixed.and_then(|f| self.lookup(f))
+        });
+        // Not known even after correction: the word's own stem (worked out
+        // above, as `direct` was none).
+        let stem = match known {
+            Some(k) => Cow::Borrowed(&*k.stem),
+            None => Cow::Owned(own_stem.unwrap_or_default()),
+        };
+        let w = QueryWord {
+            chars: raw.chars().count(),
+            stem,
+            upper,
+            common: known.is_some_and(|k| k.common),
+            stop: known.is_some_and(|k| k.stop),
+            corrected: direct.is_none() && known.is_some(),
+        };
+        (!w.stem.is_empty()).then_some(w)
+    }
+
     /// What is known of a word in the catalog or everyday English.
     pub fn lookup(&self, word: &str) -> Option<&Known> {
         self.known.get(word)
@@ -224,4 +278,21 @@ fn letters(word: &str) -> u32 {
         'a'..='z' => set | 1 << (c as u32 - 'a' as u32),
         _ => set | 1 << 26,
     })
+}
+
+/// A word lower-cased, with accents and macrons dropped ("hapū" is "hapu",
+/// "café" "cafe") so it is never "corrected" into another word.
+fn folded(raw: &str) -> Cow<'_, str> {
+    if !raw.is_ascii() {
+        Cow::Owned(
+            raw.nfd()
+                .filter(|c| !is_combining_mark(*c))
+                .collect::<String>()
+                .to_lowercase(),
+        )
+    } else if raw.chars().any(char::is_uppercase) {
+        Cow::Owned(raw.to_lowercase())
+    } else {
+        Cow::Borrowed(raw)
+    }
 }

@@ -14,8 +14,6 @@
 //! keyword fields, so an unrelated question gets no result rather than a bad
 //! one.
 
-use std::borrow::Cow;
-
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use tantivy::collector::TopDocs;
@@ -23,9 +21,6 @@ use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, Te
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, IndexReader, ReloadPolicy, TERMINATED, Term};
 use time::Date;
-
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 use super::SearchError;
 use super::analysis::WordStemmer;
@@ -202,28 +197,7 @@ impl Searcher {
     ) -> Result<Found, SearchError> {
         let mut unknown = Vec::new();
         let words = self.words(question, &mut unknown);
-        // Conditions named, then those described rather than named ("a
-        // cough like a seal": croup), then named symptoms and contexts
-        // ("cough", "pregnancy").
-        let named = self.detector.detect(&words);
-        let described = self.signs.detect(&words, &named);
-        // A condition the question denies ("it wasn't a stroke") counts
-        // only when nothing else is found.
-        let (denied, named): (Vec<Detected>, Vec<Detected>) =
-            named.into_iter().partition(|d| d.denied);
-        // A medicine the patient takes ("I'm on metformin") is background:
-        // it gives way to what the question names or describes.
-        let (taken, named): (Vec<Detected>, Vec<Detected>) =
-            named.into_iter().partition(|d| d.taken);
-        let (symptoms, mut detected): (Vec<Detected>, Vec<Detected>) =
-            named.into_iter().partition(|d| self.detector.gives_way(d));
-        detected.extend(described);
-        detected.extend(symptoms);
-        detected.extend(taken);
-        if detected.is_empty() {
-            detected = denied;
-        }
-        detected.truncate(MAX_CONDITIONS);
+        let detected = self.conditions(&words);
         let picked = self.pick_terms(&words, &detected);
         let top: Vec<(f32, usize)> = if detected.is_empty() {
             self.text_candidates(&picked, req)?
@@ -276,71 +250,41 @@ impl Searcher {
         })
     }
 
+    /// The conditions a question is about, in order: those named, then
+    /// those described rather than named ("a cough like a seal": croup),
+    /// then named symptoms and contexts ("cough", "pregnancy"), then
+    /// medicines the patient is on ("I'm on metformin": background); a
+    /// condition the question denies ("it wasn't a stroke") only when
+    /// nothing else is found.
+    fn conditions(&self, words: &[QueryWord<'_>]) -> Vec<Detected> {
+        let named = self.detector.detect(words);
+        let described = self.signs.detect(words, &named);
+        let (denied, named): (Vec<Detected>, Vec<Detected>) =
+            named.into_iter().partition(|d| d.denied);
+        let (taken, named): (Vec<Detected>, Vec<Detected>) =
+            named.into_iter().partition(|d| d.taken);
+        let (symptoms, mut detected): (Vec<Detected>, Vec<Detected>) =
+            named.into_iter().partition(|d| self.detector.gives_way(d));
+        detected.extend(described);
+        detected.extend(symptoms);
+        detected.extend(taken);
+        if detected.is_empty() {
+            detected = denied;
+        }
+        detected.truncate(MAX_CONDITIONS);
+        detected
+    }
+
     /// The question's content words: cleaned, spell-corrected, stemmed.
     fn words(&self, question: &str, unknown: &mut Vec<String>) -> Vec<QueryWord<'_>> {
-        // Cloned only for a word the lexicon does not know.
-        let mut stemmer: Option<WordStemmer> = None;
-        let mut out = Vec::new();
-        for raw in text::words(question).take(MAX_WORDS) {
-            let upper = raw.chars().nth(1).is_some()
-                && raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-            let lower: Cow<'_, str> = if !raw.is_ascii() {
-                // "hapū" is "hapu", "café" "cafe": accents and macrons are
-                // dropped so a word is never "corrected" into another.
-                Cow::Owned(
-                    raw.nfd()
-                        .filter(|c| !is_combining_mark(*c))
-                        .collect::<String>()
-                        .to_lowercase(),
-                )
-            } else if raw.chars().any(char::is_uppercase) {
-                Cow::Owned(raw.to_lowercase())
-            } else {
-                Cow::Borrowed(raw)
-            };
-            let direct = self.lexicon.lookup(&lower);
-            // Another form of a known word ("bubs" beside "bub") is taken as
-            // it is, never corrected into a different word.
-            let own_stem = direct.is_none().then(|| {
-                stemmer
-                    .get_or_insert_with(|| self.stemmer.clone())
-                    .stem(&lower)
-            });
-            let inflected = own_stem
-                .as_deref()
-                .is_some_and(|s| self.lexicon.knows_stem(s));
-            let known = direct.or_else(|| {
-                if inflected {
-                    return None;
-                }
-                let fixed = self.lexicon.correct(&lower);
-                if fixed.is_none() {
-                    unknown.push(lower.to_string());
-                }
-                fixed.and_then(|f| self.lexicon.lookup(f))
-            });
-            let stem = match (known, own_stem) {
-                (Some(k), _) => Cow::Borrowed(&*k.stem),
-                (None, Some(s)) => Cow::Owned(s),
-                (None, None) => Cow::Owned(
-                    stemmer
-                        .get_or_insert_with(|| self.stemmer.clone())
-                        .stem(&lower),
-                ),
-            };
-            let w = QueryWord {
-                chars: raw.chars().count(),
-                stem,
-                upper,
-                common: known.is_some_and(|k| k.common),
-                stop: known.is_some_and(|k| k.stop),
-                corrected: direct.is_none() && known.is_some(),
-            };
-            if !w.stem.is_empty() {
-                out.push(w);
-            }
-        }
-        out
+        let mut stemmer = None;
+        text::words(question)
+            .take(MAX_WORDS)
+            .filter_map(|raw| {
+                self.lexicon
+                    .query_word(raw, &self.stemmer, &mut stemmer, unknown)
+            })
+            .collect()
     }
 
     /// The question's distinct searchable terms, rarest first. Without a
