@@ -101,29 +101,37 @@ pub fn reports_now(s: &[&str]) -> bool {
         )
     }) && s.iter().enumerate().any(|(i, w)| match *w {
         "now" | "rn" | "currently" => true,
-        // "she just did", not "i just want to understand", "just in case".
-        "just" => !matches!(
-            s.get(i + 1).copied().unwrap_or(""),
-            "want"
-                | "wanted"
-                | "wanna"
-                | "wondering"
-                | "curious"
-                | "asking"
-                | "checking"
-                | "in"
-                | "to"
-                | "like"
-                | "a"
-                | "the"
-                | "because"
-                | "so"
-                | "need"
-                | "found"
-        ),
+        "just" => just_happened(s.get(i + 1).copied().unwrap_or("")),
         _ => false,
     }) && happening_now(s)
         && !past_framed(s)
+}
+
+/// "Just" that marks an event ("she just did", "just collapsed"), not "I
+/// just want to understand", "just in case" or "just telly stuff".
+fn just_happened(next: &str) -> bool {
+    !matches!(
+        next,
+        "want"
+            | "wanted"
+            | "wanna"
+            | "wondering"
+            | "curious"
+            | "asking"
+            | "checking"
+            | "in"
+            | "to"
+            | "like"
+            | "a"
+            | "the"
+            | "because"
+            | "so"
+            | "need"
+            | "found"
+            | "telly"
+            | "tv"
+            | "thinking"
+    )
 }
 
 /// Does the sentence talk about a crisis in general, in study or in the past,
@@ -261,6 +269,7 @@ fn happening_now(s: &[&str]) -> bool {
                 matches!(next, "me" | "us" | "now" | "pls" | "please")
                     || matches!(prev, "someone" | "somebody" | "anyone" | "anybody")
             }
+            "just" => just_happened(next),
             _ => now_word(w),
         }
     })

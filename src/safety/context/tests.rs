@@ -196,3 +196,11 @@ fn a_report_after_a_general_question_makes_it_personal() {
     assert!(!reports_now(&w("i want to show my flatmate just in case")));
     assert!(!reports_now(&w("my friend did it years ago")));
 }
+
+#[test]
+fn just_as_a_filler_is_not_now() {
+    assert!(info(
+        "watched a tv drama where they did cpr on someone with no pulse is that realistic or just telly stuff"
+    ));
+    assert!(!info("my dad just collapsed and isnt breathing"));
+}
