@@ -132,9 +132,13 @@ impl Screener {
         let mut candidates = Vec::new();
         let mut tokens = Tokens::default();
         let all = split_sentences(cleaned);
-        for (i, words) in all.iter().enumerate() {
-            let sentence: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
-            self.vocab.tokens(&sentence, &mut tokens);
+        // Each sentence as words, built once: framing a sentence may read the next.
+        let views: Vec<Vec<&str>> = all
+            .iter()
+            .map(|words| words.iter().map(|w| w.as_ref()).collect())
+            .collect();
+        for (i, sentence) in views.iter().enumerate() {
+            self.vocab.tokens(sentence, &mut tokens);
             // Phrases that could match here (every word present), by start:
             // most sentences have none, and then need no framing at all.
             candidates.clear();
@@ -152,15 +156,18 @@ impl Screener {
             }
             candidates.sort_unstable();
             candidates.dedup();
-            let past = match frame(&sentence) {
-                Frame::General if !next_reports_now(&all, i) => continue,
+            // A general-looking question counts when the next sentence says
+            // it is happening to someone now ("…is this serious? my 2 yo
+            // just drank it").
+            let past = match frame(sentence) {
+                Frame::General if !views.get(i + 1).is_some_and(|n| reports_now(n)) => continue,
                 Frame::General => false,
                 Frame::Past => true,
                 Frame::Now => false,
             };
             for &(start, ci, pi) in &candidates {
                 let skip = found[ci].is_some() || (past && !self.categories[ci].screen_past);
-                if !skip && self.phrase_fires(ci, pi, &sentence, &tokens, start) {
+                if !skip && self.phrase_fires(ci, pi, sentence, &tokens, start) {
                     found[ci] = Some(pi);
                 }
             }
@@ -273,15 +280,6 @@ fn split_sentences(cleaned: &str) -> Vec<Vec<Cow<'_, str>>> {
         .map(sentence_words)
         .filter(|s| !s.is_empty())
         .collect()
-}
-
-/// Does the sentence after `i` say it is happening to someone now ("…is
-/// this serious? my 2 yo just drank it")?
-fn next_reports_now(all: &[Vec<Cow<'_, str>>], i: usize) -> bool {
-    all.get(i + 1).is_some_and(|next| {
-        let next: Vec<&str> = next.iter().map(|w| w.as_ref()).collect();
-        reports_now(&next)
-    })
 }
 
 /// The words of one sentence (or any text), normalised as the screener

@@ -67,8 +67,8 @@ pub struct Detected {
     /// Some mention matched as written, not only through a spelling
     /// correction ("colonscopy" is not a named "colposcopy").
     pub exact: bool,
-    /// Every mention is denied ("A&E said it wasn't a stroke", "ruled out
-    /// asthma"): the question is about something else.
+    /// Every mention is denied ("A&E said it wasn't a stroke", "it's not
+    /// just a cold"): the question is about something else.
     pub denied: bool,
     /// Every mention is a medicine the patient is on ("I'm on
     /// metformin"): background to the question, not its subject.
@@ -279,16 +279,7 @@ fn merge(words: &[QueryWord], mut matches: Vec<Match>) -> Vec<Detected> {
 fn denied_before(words: &[QueryWord<'_>], start: usize) -> bool {
     const DENIAL: &[&str] = &["not", "no", "wasnt", "isnt", "arent", "werent", "aint"];
     const FILLER: &[&str] = &["just", "realli", "actual", "even", "ani", "simpli"];
-    for k in (start.saturating_sub(3)..start).rev() {
-        let w = &words[k];
-        if DENIAL.contains(&w.stem.as_ref()) {
-            return true;
-        }
-        if !(w.stop || FILLER.contains(&w.stem.as_ref())) {
-            return false;
-        }
-    }
-    false
+    cue_before(words, start, 3, DENIAL, FILLER)
 }
 
 /// Is the mention at `start` a medicine the patient is on ("I'm on
@@ -296,13 +287,23 @@ fn denied_before(words: &[QueryWord<'_>], start: usize) -> bool {
 /// enough: "the GP started iron tablets", "can I take statins" are often
 /// the question itself.
 fn taken_before(words: &[QueryWord<'_>], start: usize) -> bool {
-    const TAKING: &[&str] = &["on"];
-    for k in (start.saturating_sub(2)..start).rev() {
-        let w = &words[k];
-        if TAKING.contains(&w.stem.as_ref()) {
+    cue_before(words, start, 2, &["on"], &[])
+}
+
+/// Is one of `cues` among the `reach` words before `start`, with only stop
+/// words or `fillers` between it and the mention?
+fn cue_before(
+    words: &[QueryWord<'_>],
+    start: usize,
+    reach: usize,
+    cues: &[&str],
+    fillers: &[&str],
+) -> bool {
+    for w in words[start.saturating_sub(reach)..start].iter().rev() {
+        if cues.contains(&w.stem.as_ref()) {
             return true;
         }
-        if !w.stop {
+        if !(w.stop || fillers.contains(&w.stem.as_ref())) {
             return false;
         }
     }
