@@ -221,6 +221,7 @@ impl Screener {
         let phrase = &cat.phrases[pi];
         phrase.matches_at(tokens, start)
             && !negated_wish(sentence, start)
+            && !denied_thought(sentence, start)
             && !instead_of(sentence, start)
             && (phrase.explicit || !cat.unless.iter().any(|u| u.matches_anywhere(tokens)))
     }
@@ -258,6 +259,38 @@ fn negated_wish(sentence: &[&str], start: usize) -> bool {
         .filter(|&i| i < sentence.len())
         .find(|&i| WISHES.contains(&word(i)) && (i..start).all(|j| j == i || word(j) == "to"));
     wish_at.is_some_and(|i| i > 0 && NEGATIONS.contains(&word(i - 1)))
+}
+
+/// Thoughts the writer denies: "no thoughts of hurting myself", "he's not
+/// said anything about hurting himself". A negation within four words
+/// before the phrase, with only words of thinking or telling between. Plans
+/// and intentions are left out on purpose: "no plans to kill myself, but I
+/// think about it all the time" still deserves the crisis lines.
+fn denied_thought(sentence: &[&str], start: usize) -> bool {
+    const NEGATIONS: &[&str] = &["no", "not", "never", "without", "hasnt", "havent", "isnt"];
+    const BETWEEN: &[&str] = &[
+        "thoughts",
+        "thought",
+        "urge",
+        "urges",
+        "history",
+        "said",
+        "says",
+        "anything",
+        "mentioned",
+        "talked",
+        "sign",
+        "signs",
+        "of",
+        "about",
+        "to",
+    ];
+    let from = start.saturating_sub(4);
+    (from..start).rev().any(|n| {
+        NEGATIONS.contains(&sentence[n])
+            && n + 1 < start
+            && sentence[n + 1..start].iter().all(|w| BETWEEN.contains(w))
+    })
 }
 
 /// "holding ice instead of hurting myself", "rather than cutting": a way of
@@ -344,7 +377,7 @@ fn canonical_forms<'a>(words: impl Iterator<Item = Cow<'a, str>>) -> Vec<Cow<'a,
 
 #[cfg(test)]
 mod tests {
-    use super::{instead_of, sentences};
+    use super::{denied_thought, instead_of, sentences};
 
     #[test]
     fn coping_instead_of_the_act() {
@@ -352,6 +385,20 @@ mod tests {
         assert!(instead_of(&s, 4));
         let t = ["i", "keep", "hurting", "myself"];
         assert!(!instead_of(&t, 2));
+    }
+
+    #[test]
+    fn denied_thoughts_but_not_denied_plans() {
+        let s = ["no", "thoughts", "of", "hurting", "myself"];
+        assert!(denied_thought(&s, 3));
+        let t = [
+            "hes", "not", "said", "anything", "about", "hurting", "himself",
+        ];
+        assert!(denied_thought(&t, 5));
+        let u = ["no", "plans", "to", "kill", "myself"];
+        assert!(!denied_thought(&u, 3));
+        let v = ["never", "stop", "thinking", "about", "hurting", "myself"];
+        assert!(!denied_thought(&v, 4));
     }
 
     #[test]

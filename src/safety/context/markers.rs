@@ -359,9 +359,9 @@ pub(super) fn about_an_animal(s: &[&str]) -> bool {
     animal && !person
 }
 
-/// "he's absolutely fine now": a recovery word within three words, not negated.
-pub(super) fn recovered_after(s: &[&str], i: usize) -> bool {
-    let next = &s[i + 1..s.len().min(i + 4)];
+/// "he's absolutely fine now": a recovery word within `reach` words, not negated.
+pub(super) fn recovered_after(s: &[&str], i: usize, reach: usize) -> bool {
+    let next = &s[i + 1..s.len().min(i + 1 + reach)];
     next.iter().any(|x| recovered_word(x))
         && !next
             .iter()

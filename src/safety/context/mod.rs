@@ -177,11 +177,15 @@ word_list! {
 
 /// Mentions study, teaching, moderation, a first aid course, or what a word means.
 fn mentions_study(s: &[&str]) -> bool {
-    // "no training", "without any first aid": a bystander, not a student.
+    // "no training", "without any first aid", "don't have any training": a
+    // bystander, not a student. ("Any good books on…" is a student.)
     let denied = |i: usize| {
-        s[i.saturating_sub(2)..i]
-            .iter()
-            .any(|x| matches!(*x, "no" | "without" | "never" | "any"))
+        s[i.saturating_sub(3)..i].iter().any(|x| {
+            matches!(
+                *x,
+                "no" | "without" | "never" | "havent" | "hasnt" | "dont" | "didnt" | "none"
+            )
+        })
     };
     let study = s
         .iter()
@@ -224,10 +228,11 @@ fn happening_now(s: &[&str]) -> bool {
         let prev = if i > 0 { s[i - 1] } else { "" };
         match *w {
             // "im in a much better place now": recovery, not now.
+            // ("im not ok": a negated recovery word is not recovery.)
             "im" => {
                 !not_now_after_i(next)
                     && (next.is_empty() || !next.bytes().all(|b| b.is_ascii_digit()))
-                    && !s[i + 1..].iter().take(4).any(|x| recovered_word(x))
+                    && !recovered_after(s, i, 4)
             }
             "i" | "ive" | "ill" => present_after_i(next),
             // "my character is bleeding out": a game or a story.
@@ -263,7 +268,8 @@ fn happening_now(s: &[&str]) -> bool {
             // ("if someone says they're suicidal": still a supposition.)
             // ("he's absolutely fine now": recovered, unless "not fine".)
             "hes" | "shes" | "theyre" => {
-                !s[i.saturating_sub(4)..i].iter().any(|x| prev_is_if(x)) && !recovered_after(s, i)
+                !s[i.saturating_sub(4)..i].iter().any(|x| prev_is_if(x))
+                    && !recovered_after(s, i, 3)
             }
             "help" => {
                 matches!(next, "me" | "us" | "now" | "pls" | "please")

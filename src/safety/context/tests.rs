@@ -61,6 +61,16 @@ fn study_and_past_framing_are_informational() {
 }
 
 #[test]
+fn any_book_is_study_but_no_training_is_not() {
+    assert!(info(
+        "any good books on understanding self harm for parents"
+    ));
+    assert!(!info(
+        "i dont have any first aid training and hes not breathing"
+    ));
+}
+
+#[test]
 fn sport_training_is_not_study() {
     assert!(!info(
         "my teammate collapsed at training and isnt breathing"
@@ -153,6 +163,7 @@ fn recovered_and_ages_are_not_now() {
     assert!(!info(
         "he collapsed last spring and hes not fine now hes blue"
     ));
+    assert!(!info("im not ok at all tonight"));
 }
 
 #[test]
