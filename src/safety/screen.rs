@@ -222,6 +222,7 @@ impl Screener {
         phrase.matches_at(tokens, start)
             && !negated_wish(sentence, start)
             && !denied_thought(sentence, start)
+            && !denied_in_a_list(sentence, start)
             && !instead_of(sentence, start)
             && (phrase.explicit || !cat.unless.iter().any(|u| u.matches_anywhere(tokens)))
     }
@@ -291,6 +292,18 @@ fn denied_thought(sentence: &[&str], start: usize) -> bool {
             && n + 1 < start
             && sentence[n + 1..start].iter().all(|w| BETWEEN.contains(w))
     })
+}
+
+/// A sign listed as absent: "no gasping or stopping", "without wheezing or
+/// swelling". Only a list counts ("no" and then "or"), so a phrase that
+/// starts with the negation itself ("no pulse") is untouched.
+fn denied_in_a_list(sentence: &[&str], start: usize) -> bool {
+    start > 0
+        && matches!(sentence[start - 1], "no" | "without")
+        && sentence[start + 1..]
+            .iter()
+            .take(3)
+            .any(|w| matches!(*w, "or" | "nor"))
 }
 
 /// "holding ice instead of hurting myself", "rather than cutting": a way of
@@ -377,7 +390,7 @@ fn canonical_forms<'a>(words: impl Iterator<Item = Cow<'a, str>>) -> Vec<Cow<'a,
 
 #[cfg(test)]
 mod tests {
-    use super::{denied_thought, instead_of, sentences};
+    use super::{denied_in_a_list, denied_thought, instead_of, sentences};
 
     #[test]
     fn coping_instead_of_the_act() {
@@ -399,6 +412,16 @@ mod tests {
         assert!(!denied_thought(&u, 3));
         let v = ["never", "stop", "thinking", "about", "hurting", "myself"];
         assert!(!denied_thought(&v, 4));
+    }
+
+    #[test]
+    fn signs_listed_as_absent() {
+        let s = ["no", "gasping", "or", "stopping"];
+        assert!(denied_in_a_list(&s, 1));
+        let t = ["no", "pulse", "or", "breathing"];
+        assert!(!denied_in_a_list(&t, 0));
+        let u = ["hes", "gasping", "or", "choking"];
+        assert!(!denied_in_a_list(&u, 1));
     }
 
     #[test]
