@@ -52,6 +52,7 @@ const CRISIS: &[&str] = &[
     "tests/eval/crisis-holdout28-categories.tsv",
     "tests/eval/crisis-holdout29-categories.tsv",
     "tests/eval/crisis-holdout33-categories.tsv",
+    "tests/eval/crisis-holdout36-categories.tsv",
 ];
 const ORDINARY: &[&str] = &[
     "tests/eval/informational-categories.tsv",
@@ -116,6 +117,8 @@ const ORDINARY: &[&str] = &[
     "tests/eval/ordinary-holdout29.tsv",
     "tests/eval/informational-holdout33-categories.tsv",
     "tests/eval/ordinary-holdout33.tsv",
+    "tests/eval/informational-holdout36-categories.tsv",
+    "tests/eval/ordinary-holdout36.tsv",
     // Readings talk from people who measure (sugars, pressures) that is not
     // an emergency: the readings rules judge the numbers.
     "tests/eval/readings-ordinary.tsv",
@@ -123,6 +126,12 @@ const ORDINARY: &[&str] = &[
     "tests/eval/readings-ordinary3.tsv",
     "tests/eval/region-questions2.tsv",
     "tests/eval/region-questions3.tsv",
+    // Ordinary questions that describe symptoms in lay words, written to be
+    // free of emergencies: the model read "bub's tongue goes heart shaped"
+    // and "can only feel one ball" as crises.
+    "tests/eval/region-questions14.tsv",
+    "tests/eval/region-questions16.tsv",
+    "tests/eval/region-questions17.tsv",
 ];
 
 #[derive(clap::Args, Debug)]
