@@ -34,6 +34,9 @@ pub struct QueryWord<'a> {
     pub chars: usize,
     /// Known only after a spelling correction ("colonscopy" → "colposcopy").
     pub corrected: bool,
+    /// A short word with a capital after a small letter ("PsA", psoriatic
+    /// arthritis): matches only an alias written the same way, never "PSA".
+    pub mixed: bool,
 }
 
 #[derive(Clone)]
@@ -46,6 +49,8 @@ struct AliasSeq {
     upper_chars: Option<usize>,
     /// Words that are not stop words.
     content: usize,
+    /// A one-word alias written in mixed case ("PsA"): see [`QueryWord::mixed`].
+    mixed: bool,
 }
 
 /// A condition found in a question.
@@ -132,6 +137,7 @@ impl Detector {
                     condition: ci as u32,
                     upper_chars: needs_upper.then_some(len),
                     content,
+                    mixed: single && mixed_case(alias),
                 };
                 if let Some(second) = seq.stems.get(1) {
                     let entry = by_stem.entry(second.clone()).or_default();
@@ -187,7 +193,9 @@ impl Detector {
         for (i, w) in words.iter().enumerate() {
             let first = starts[i].map_or(&[][..], |s| &s.first);
             for seq in first {
-                if seq.upper_chars.is_some_and(|n| !w.upper || w.chars != n) {
+                if seq.upper_chars.is_some_and(|n| !w.upper || w.chars != n)
+                    || (seq.stems.len() == 1 && seq.mixed != w.mixed)
+                {
                     continue;
                 }
                 if let Some(fuzzy) = seq.matches_at(words, i, false) {
@@ -308,6 +316,18 @@ fn cue_before(
         }
     }
     false
+}
+
+/// A short word written with a capital after a small letter ("PsA", "IgA"):
+/// an abbreviation of its own, not the all-capitals one ("PSA").
+pub fn mixed_case(word: &str) -> bool {
+    let mut seen_lower = false;
+    let mut capital_after_lower = false;
+    for c in word.chars() {
+        seen_lower |= c.is_lowercase();
+        capital_after_lower |= seen_lower && c.is_uppercase();
+    }
+    capital_after_lower && word.chars().count() <= 4
 }
 
 /// Do the words just before `start` name a diagnosis or a suspicion?

@@ -193,6 +193,7 @@ impl Lexicon {
             common: known.is_some_and(|k| k.common),
             stop: known.is_some_and(|k| k.stop),
             corrected: direct.is_none() && known.is_some(),
+            mixed: super::detect::mixed_case(raw),
         };
         (!w.stem.is_empty()).then_some(w)
     }

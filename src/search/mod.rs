@@ -7,6 +7,7 @@ mod lexicon;
 mod searcher;
 mod select;
 mod sex;
+mod shorthand;
 mod signs;
 mod store;
 mod twins;

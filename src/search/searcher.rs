@@ -28,6 +28,7 @@ use super::detect::{Detected, Detector, QueryWord};
 use super::lexicon::Lexicon;
 use super::select::{Facts, select};
 use super::sex::{OTHER_SEX_PENALTY, sex_of};
+use super::shorthand::blood_pressure_shorthand;
 use super::signs::SignMatcher;
 use super::store::{Fields, Opened};
 use crate::catalog::Catalog;
@@ -278,7 +279,8 @@ impl Searcher {
     /// The question's content words: cleaned, spell-corrected, stemmed.
     fn words(&self, question: &str, unknown: &mut Vec<String>) -> Vec<QueryWord<'_>> {
         let mut stemmer = None;
-        text::words(question)
+        let question = blood_pressure_shorthand(question);
+        text::words(&question)
             .take(MAX_WORDS)
             .filter_map(|raw| {
                 self.lexicon

@@ -87,6 +87,24 @@ fn abbreviations_in_capitals_only() {
     assert_eq!(first_condition("my feet are cold all the time"), None);
 }
 
+/// "PsA" (psoriatic arthritis) is not "PSA" (the prostate test), and "bp"
+/// or "b/p" in lower case is blood pressure, not Hepatitis B.
+#[test]
+fn mixed_case_and_lower_case_shorthand() {
+    let psa = titles("my PsA is flaring in my fingers, what helps", &uk());
+    assert!(psa[0].contains("Psoriatic"), "{psa:?}");
+    let prostate = titles("my PSA came back at 6, should I worry", &uk());
+    assert!(prostate[0].contains("Prostate"), "{prostate:?}");
+    for q in [
+        "my bp is 150/95 on ramipril",
+        "my b/p is 150/95 on ramipril",
+    ] {
+        let got = titles(q, &uk());
+        assert!(got[0].contains("blood pressure"), "{q}: {got:?}");
+        assert!(!got.iter().any(|t| t.contains("Hepatitis")), "{q}: {got:?}");
+    }
+}
+
 /// "ED" is an emergency department in Australia, New Zealand and Canada:
 /// never Ehlers-Danlos (alias "EDS") or anything else on its own.
 #[test]
