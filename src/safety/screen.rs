@@ -280,6 +280,8 @@ fn denied_thought(sentence: &[&str], start: usize) -> bool {
         "anything",
         "mentioned",
         "talked",
+        "talking",
+        "spoken",
         "sign",
         "signs",
         "of",
@@ -408,6 +410,8 @@ mod tests {
             "hes", "not", "said", "anything", "about", "hurting", "himself",
         ];
         assert!(denied_thought(&t, 5));
+        let t2 = ["hes", "not", "talking", "about", "hurting", "himself"];
+        assert!(denied_thought(&t2, 4));
         let u = ["no", "plans", "to", "kill", "myself"];
         assert!(!denied_thought(&u, 3));
         let v = ["never", "stop", "thinking", "about", "hurting", "myself"];
