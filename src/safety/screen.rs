@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use super::compiled::{Compiled, Tokens, Vocab};
-use super::context::{Frame, frame, reports_now};
+use super::context::{Frame, frame, not_about_people, reports_now};
 use super::learned::{Hashed, LearnedModel, MIN_WORDS};
 use super::pattern::{Pattern, normalize_word};
 use super::rules::SafetyRules;
@@ -184,6 +184,9 @@ impl Screener {
     /// told after a paragraph of chatter is not diluted by it.
     fn learned(&self, cleaned: &str) -> Option<Screening> {
         let (model, map) = self.model.as_ref()?;
+        if only_things_not_people(cleaned) {
+            return None;
+        }
         let alarm = |hashed: Hashed<'_>, threshold: f32| {
             let v = model.verdict_of(hashed)?;
             map[v.class].filter(|_| v.crisis >= threshold)
@@ -226,6 +229,17 @@ impl Screener {
             && !instead_of(sentence, start)
             && (phrase.explicit || !cat.unless.iter().any(|u| u.matches_anywhere(tokens)))
     }
+}
+
+/// Every sentence is about a story, a game, an animal or a machine
+/// ([`not_about_people`]).
+fn only_things_not_people(cleaned: &str) -> bool {
+    let all = split_sentences(cleaned);
+    !all.is_empty()
+        && all.iter().all(|words| {
+            let view: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
+            not_about_people(&view)
+        })
 }
 
 /// The learned model's threshold for one sentence of a longer message: a

@@ -309,7 +309,52 @@ pub(super) fn about_an_animal(s: &[&str]) -> bool {
                 | "seedlings"
         )
     });
-    let person = s.iter().any(|w| {
+    animal && !mentions_person(s)
+}
+
+/// A machine is the subject ("my pc is having a seizure", "the laptop
+/// keeps dying"), and no person is.
+pub(super) fn about_a_device(s: &[&str]) -> bool {
+    let device = |w: &str| {
+        matches!(
+            w,
+            "pc" | "laptop"
+                | "computer"
+                | "phone"
+                | "printer"
+                | "router"
+                | "wifi"
+                | "xbox"
+                | "playstation"
+                | "ps5"
+                | "console"
+                | "tv"
+                | "telly"
+                | "fridge"
+                | "server"
+        )
+    };
+    let subject = s.windows(3).any(|w| {
+        matches!(w[0], "my" | "the" | "our")
+            && device(w[1])
+            && matches!(
+                w[2],
+                "is" | "keeps" | "just" | "has" | "was" | "isnt" | "wont" | "having" | "started"
+            )
+    });
+    subject
+        && !mentions_person(s)
+        && !s.iter().any(|w| {
+            matches!(
+                *w,
+                "he" | "she" | "hes" | "shes" | "him" | "her" | "they" | "theyre" | "them"
+            )
+        })
+}
+
+/// The sentence names a person (not only an animal or a machine).
+fn mentions_person(s: &[&str]) -> bool {
+    s.iter().any(|w| {
         matches!(
             *w,
             "i" | "im"
@@ -355,8 +400,7 @@ pub(super) fn about_an_animal(s: &[&str]) -> bool {
                 | "attacked"
                 | "mauled"
         )
-    });
-    animal && !person
+    })
 }
 
 /// "he's absolutely fine now": a recovery word within `reach` words, not negated.

@@ -19,8 +19,8 @@ mod markers;
 mod past;
 
 use markers::{
-    about_an_animal, creative_writing, game_or_roleplay, on_screen, prev_is_if, recovered_after,
-    recovered_word, sport_training, supposes_ever,
+    about_a_device, about_an_animal, creative_writing, game_or_roleplay, on_screen, prev_is_if,
+    recovered_after, recovered_word, sport_training, supposes_ever,
 };
 use past::past_framed;
 
@@ -74,6 +74,15 @@ pub fn frame(sentence: &[&str]) -> Frame {
     } else {
         Frame::Now
     }
+}
+
+/// A story, a game, a show or a machine: the learned screen, which reads
+/// words without their frame, stays quiet when every sentence of a message
+/// is one of these ("my pc is having a seizure rn", "gonna destroy this guy
+/// in ranked tonight"). Animals are left out: "a dog bite on my arm" is
+/// about the arm.
+pub fn not_about_people(s: &[&str]) -> bool {
+    fiction(s) || about_a_device(s)
 }
 
 /// A sentence that opens on someone and says something is happening to

@@ -215,3 +215,23 @@ fn just_as_a_filler_is_not_now() {
     ));
     assert!(!info("my dad just collapsed and isnt breathing"));
 }
+
+#[test]
+fn machines_and_games_are_not_people() {
+    fn t(s: &str) -> Vec<&str> {
+        s.split_whitespace().collect()
+    }
+    assert!(not_about_people(&t("my pc is having a seizure rn")));
+    assert!(not_about_people(&t(
+        "gonna destroy this guy in ranked tonight"
+    )));
+    assert!(!not_about_people(&t(
+        "sugar 2.1 and dropping can barely hold the phone"
+    )));
+    assert!(!not_about_people(&t(
+        "my phone is dead and hes not breathing"
+    )));
+    assert!(!not_about_people(&t(
+        "bleeding heaps from a dog bite on my arm"
+    )));
+}
