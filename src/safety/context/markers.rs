@@ -199,8 +199,16 @@ pub(super) fn game_or_roleplay(s: &[&str]) -> bool {
             *w,
             "rp" | "roleplay" | "roleplaying" | "dnd" | "npc" | "npcs"
         )
-    }) || s.windows(2).any(|w| {
-        matches!(w[0], "in" | "on")
+    }) || s.windows(2).enumerate().any(|(i, w)| {
+        // "in game chat", "on the game server": the talk is real.
+        let talk = s.get(i + 2).is_some_and(|x| {
+            matches!(
+                *x,
+                "chat" | "server" | "discord" | "lobby" | "voice" | "vc" | "group" | "dms"
+            )
+        });
+        !talk
+            && matches!(w[0], "in" | "on")
             && matches!(
                 w[1],
                 "gta"

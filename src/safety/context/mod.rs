@@ -196,10 +196,17 @@ fn mentions_study(s: &[&str]) -> bool {
             )
         })
     };
+    // "teaching assistant", "teacher's aide": a job, not a lesson.
+    let job = |i: usize| {
+        matches!(
+            s.get(i + 1).copied(),
+            Some("assistant" | "assistants" | "aide" | "aides")
+        )
+    };
     let study = s
         .iter()
         .enumerate()
-        .any(|(i, w)| study_word(w) && !denied(i) && !sport_training(s, i));
+        .any(|(i, w)| study_word(w) && !denied(i) && !sport_training(s, i) && !job(i));
     let first_aid = s
         .windows(2)
         .enumerate()
