@@ -203,7 +203,19 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout30.tsv", 0.01),
         ("ordinary-holdout31.tsv", 0.01),
         ("ordinary-holdout32.tsv", 0.01),
+        ("ordinary-holdout36.tsv", 0.01),
+        ("ordinary-holdout37.tsv", 0.01),
+        ("ordinary-holdout38.tsv", 0.01),
         ("region-questions.tsv", 0.02),
+        // Lay questions describing symptoms, written blind to be free of
+        // emergencies (seventh session, docs/QUALITY.md): 13 and 15 never read.
+        ("region-questions13.tsv", 0.035),
+        ("region-questions14.tsv", 0.015),
+        ("region-questions15.tsv", 0.01),
+        ("region-questions16.tsv", 0.035),
+        ("region-questions17.tsv", 0.02),
+        ("region-questions18.tsv", 0.015),
+        ("region-questions19.tsv", 0.02),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
     ] {
@@ -253,6 +265,30 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        // Seventh session, read after the blind measure: phone and voice
+        // typing (0.997 blind), crises asked as questions (0.948), third
+        // parties at work (0.948).
+        (
+            "crisis-holdout36-categories.tsv",
+            "informational-holdout36-categories.tsv",
+            0.99,
+            0.99,
+            0.02,
+        ),
+        (
+            "crisis-holdout37-categories.tsv",
+            "informational-holdout37-categories.tsv",
+            0.99,
+            0.99,
+            0.03,
+        ),
+        (
+            "crisis-holdout38-categories.tsv",
+            "informational-holdout38-categories.tsv",
+            0.99,
+            0.98,
+            0.045,
+        ),
         (
             "crisis-holdout32-categories.tsv",
             "informational-holdout32-categories.tsv",
@@ -619,5 +655,33 @@ fn nhs_and_nhs_inform_twins_never_share_an_answer() {
         for i in r.results.iter().filter(|i| i.publisher == "NHS inform") {
             assert!(!nhs.contains(&topic(&i.title)), "{q}: {:?}", r.results);
         }
+    }
+}
+
+/// Lay sets written blind in the seventh session, each question asked in its
+/// own region (docs/QUALITY.md): described symptoms (14, 17; 15 never read),
+/// background beside the asked condition (16), natural ca/nz/ie/au wording
+/// (18), slang names and results (19).
+#[test]
+fn lay_sets_recall() {
+    for (name, floor) in [
+        ("region-questions14.tsv", 0.92),
+        ("region-questions15.tsv", 0.68),
+        ("region-questions16.tsv", 0.66),
+        ("region-questions17.tsv", 0.88),
+        ("region-questions18.tsv", 0.94),
+        ("region-questions19.tsv", 0.91),
+    ] {
+        let r = evaluate(engine(), &eval_set(name, true), &uk());
+        assert!(
+            r.unknown_labels.is_empty(),
+            "{name}: {:?}",
+            r.unknown_labels
+        );
+        assert!(
+            r.recall_at_k >= floor,
+            "{name}: Recall@3 {:.3}",
+            r.recall_at_k
+        );
     }
 }
