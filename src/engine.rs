@@ -295,14 +295,14 @@ impl Engine {
         }
         let searched = text::prefix_chars(&kept, text::MAX_SEARCH_CHARS);
         let k = opts.k.clamp(1, MAX_RESULTS);
-        let (mut found, from) = self.search_chain(searched, place, &opts.fallback, k, today);
-        // Beside an emergency block, a page found only by loose text match
-        // ("collapsed" → Flat feet, through "collapsed arches") is noise at
-        // the worst moment: only pages about a condition the message names
-        // or describes are shown.
-        if emergency.is_some() && found.conditions.is_empty() {
-            found.hits.clear();
-        }
+        let (found, from) = self.search_chain(
+            searched,
+            place,
+            &opts.fallback,
+            k,
+            emergency.is_some(),
+            today,
+        );
         if found.hits.is_empty() {
             let message = &self.catalog.notice.no_match;
             return self.no_match(place, emergency, message, found.did_you_mean);
@@ -335,12 +335,19 @@ impl Engine {
     /// all): the found set, and each hit's region. Conditions and "did you
     /// mean" come from the first search. The nation only applies to the
     /// asker's own region's pages.
+    ///
+    /// Beside an emergency block (`beside_emergency`), a page found only
+    /// by loose text match ("collapsed" → Flat feet, through "collapsed
+    /// arches") is noise at the worst moment: without a condition the
+    /// message names or describes there are no pages, and the chain is not
+    /// searched.
     fn search_chain<'a>(
         &self,
         question: &str,
         place: Place<'a>,
         fallback: &Fallback,
         k: usize,
+        beside_emergency: bool,
         today: Date,
     ) -> (Found, Vec<&'a str>) {
         let search = |r: &str| {
@@ -358,6 +365,10 @@ impl Engine {
                 })
         };
         let mut found = search(place.region);
+        if beside_emergency && found.conditions.is_empty() {
+            found.hits.clear();
+            return (found, Vec::new());
+        }
         let main = found.conditions.first().map(|&c| c as usize);
         let local = vec![place.region; found.hits.len()];
         if fallback::covers(&self.catalog, &found.hits, main) {
