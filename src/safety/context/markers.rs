@@ -47,30 +47,37 @@ pub(super) fn creative_writing(s: &[&str]) -> bool {
                 | "filming"
         )
     });
-    writes
-        && s.iter().any(|w| {
-            matches!(
-                *w,
-                "story"
-                    | "stories"
-                    | "scene"
-                    | "scenes"
-                    | "song"
-                    | "songs"
-                    | "poem"
-                    | "poems"
-                    | "script"
-                    | "chapter"
-                    | "character"
-                    | "characters"
-                    | "lyrics"
-                    | "book"
-                    | "play"
-                    | "fic"
-                    | "fanfiction"
-                    | "plot"
-            )
-        })
+    writes && s.iter().any(|w| fiction_noun(w))
+}
+
+/// What a writer makes: "writing a story", "my character is bleeding out".
+pub(super) fn fiction_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "story"
+            | "stories"
+            | "scene"
+            | "scenes"
+            | "song"
+            | "songs"
+            | "poem"
+            | "poems"
+            | "script"
+            | "screenplay"
+            | "chapter"
+            | "character"
+            | "characters"
+            | "avatar"
+            | "oc"
+            | "novel"
+            | "lyrics"
+            | "book"
+            | "play"
+            | "fic"
+            | "fanfiction"
+            | "plot"
+            | "campaign"
+    )
 }
 
 /// "collapsed at training", "during training": a team's practice, not a

@@ -19,8 +19,8 @@ mod markers;
 mod past;
 
 use markers::{
-    about_a_device, about_an_animal, creative_writing, game_or_roleplay, on_screen, prev_is_if,
-    recovered_after, recovered_word, sport_training, supposes_ever,
+    about_a_device, about_an_animal, creative_writing, fiction_noun, game_or_roleplay, on_screen,
+    prev_is_if, recovered_after, recovered_word, sport_training, supposes_ever,
 };
 use past::past_framed;
 
@@ -252,24 +252,7 @@ fn happening_now(s: &[&str]) -> bool {
             }
             "i" | "ive" | "ill" => present_after_i(next),
             // "my character is bleeding out": a game or a story.
-            "my" => {
-                !matches!(
-                    next,
-                    "character"
-                        | "characters"
-                        | "avatar"
-                        | "oc"
-                        | "novel"
-                        | "story"
-                        | "book"
-                        | "fic"
-                        | "script"
-                        | "screenplay"
-                        | "poem"
-                        | "song"
-                        | "campaign"
-                ) && s[i + 1..].iter().take(4).any(|x| present_after_my(x))
-            }
+            "my" => !fiction_noun(next) && s[i + 1..].iter().take(4).any(|x| present_after_my(x)),
             // "doing well now", "better now": recovery, not a crisis now.
             // "more common now than before": a comparison, not a report.
             "now" => {
