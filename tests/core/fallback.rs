@@ -4,7 +4,7 @@
 use signpost::engine::AskOptions;
 use signpost::fallback::Fallback;
 
-use super::support::engine;
+use super::support::{assert_recall_at_least, engine};
 
 fn ask(q: &str, region: &str, fallback: Fallback) -> signpost::reply::Reply {
     let opts = AskOptions {
@@ -155,17 +155,7 @@ fn region_worded_questions_meet_their_floors() {
                 k: 3,
                 ..super::support::pinned()
             };
-            let r = signpost::eval::evaluate(engine(), &set, &opts);
-            assert!(
-                r.unknown_labels.is_empty(),
-                "{file}: {:?}",
-                r.unknown_labels
-            );
-            assert!(
-                r.recall_at_k >= floor,
-                "{file} {region}: Recall@3 {:.3}",
-                r.recall_at_k
-            );
+            assert_recall_at_least(&set, &opts, floor, &format!("{file} {region}"));
         }
     }
 }

@@ -92,3 +92,24 @@ pub fn eval_set(name: &str, labelled: bool) -> Vec<signpost::eval::Case> {
         .join(name);
     signpost::eval::read_cases(&std::fs::read_to_string(path).unwrap(), labelled).unwrap()
 }
+
+/// Recall@3 of `set` asked with `opts` is at least `floor`, and every label
+/// is a catalog condition (`what` names the set in a failure).
+pub fn assert_recall_at_least(
+    set: &[signpost::eval::Case],
+    opts: &AskOptions,
+    floor: f64,
+    what: &str,
+) {
+    let r = signpost::eval::evaluate(engine(), set, opts);
+    assert!(
+        r.unknown_labels.is_empty(),
+        "{what}: {:?}",
+        r.unknown_labels
+    );
+    assert!(
+        r.recall_at_k >= floor,
+        "{what}: Recall@3 {:.3}",
+        r.recall_at_k
+    );
+}
