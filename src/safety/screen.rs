@@ -184,9 +184,6 @@ impl Screener {
     /// told after a paragraph of chatter is not diluted by it.
     fn learned(&self, cleaned: &str) -> Option<Screening> {
         let (model, map) = self.model.as_ref()?;
-        if only_things_not_people(cleaned) {
-            return None;
-        }
         let alarm = |hashed: Hashed<'_>, threshold: f32| {
             let v = model.verdict_of(hashed)?;
             map[v.class].filter(|_| v.crisis >= threshold)
@@ -204,6 +201,10 @@ impl Screener {
                 .filter(|p| long(p))
                 .find_map(|p| alarm(p, per_sentence))
         })?;
+        // Read the frames only for an alarm: most messages raise none.
+        if only_things_not_people(cleaned) {
+            return None;
+        }
         Some(Screening {
             categories: vec![category],
             learned: true,
