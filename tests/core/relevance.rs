@@ -206,6 +206,8 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout36.tsv", 0.01),
         ("ordinary-holdout37.tsv", 0.01),
         ("ordinary-holdout38.tsv", 0.01),
+        // Own sensations, read: 4 of 150 alarm (learned screen).
+        ("ordinary-holdout39.tsv", 0.03),
         ("region-questions.tsv", 0.02),
         // Lay questions describing symptoms, written blind to be free of
         // emergencies (seventh session, docs/QUALITY.md): 13 and 15 never read.
@@ -216,6 +218,7 @@ fn ordinary_questions_rarely_alarm() {
         ("region-questions17.tsv", 0.02),
         ("region-questions18.tsv", 0.015),
         ("region-questions19.tsv", 0.02),
+        ("region-questions20.tsv", 0.025),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
     ] {
@@ -281,6 +284,15 @@ fn fresh_held_out_category_sets() {
             0.99,
             0.99,
             0.03,
+        ),
+        (
+            // Sensations from the inside (0.968 blind); its near misses
+            // (past CPR, a friend who "might be hurting herself") still alarm.
+            "crisis-holdout39-categories.tsv",
+            "informational-holdout39-categories.tsv",
+            0.99,
+            0.99,
+            0.07,
         ),
         (
             "crisis-holdout38-categories.tsv",
@@ -671,6 +683,7 @@ fn lay_sets_recall() {
         ("region-questions17.tsv", 0.88),
         ("region-questions18.tsv", 0.94),
         ("region-questions19.tsv", 0.91),
+        ("region-questions20.tsv", 0.85),
     ] {
         assert_recall_at_least(&eval_set(name, true), &uk(), floor, name);
     }
