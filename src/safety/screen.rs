@@ -232,7 +232,7 @@ impl Screener {
     }
 }
 
-/// Every sentence is about a story, a game, an animal or a machine
+/// Every sentence is about a story, a game or a machine
 /// ([`not_about_people`]).
 fn only_things_not_people(cleaned: &str) -> bool {
     let all = split_sentences(cleaned);
@@ -279,12 +279,13 @@ fn negated_wish(sentence: &[&str], start: usize) -> bool {
 
 /// Thoughts the writer denies: "no thoughts of hurting myself", "he's not
 /// said anything about hurting himself". A negation within four words
-/// before the phrase, with only words of thinking or telling between. Plans
+/// before the phrase, with only words of thinking or telling between (at
+/// least one: "trying not to hurt myself" is an urge, not a denial). Plans
 /// and intentions are left out on purpose: "no plans to kill myself, but I
 /// think about it all the time" still deserves the crisis lines.
 fn denied_thought(sentence: &[&str], start: usize) -> bool {
     const NEGATIONS: &[&str] = &["no", "not", "never", "without", "hasnt", "havent", "isnt"];
-    const BETWEEN: &[&str] = &[
+    const THINKING: &[&str] = &[
         "thoughts",
         "thought",
         "urge",
@@ -299,15 +300,16 @@ fn denied_thought(sentence: &[&str], start: usize) -> bool {
         "spoken",
         "sign",
         "signs",
-        "of",
-        "about",
-        "to",
     ];
+    const LINKS: &[&str] = &["of", "about", "to"];
     let from = start.saturating_sub(4);
     (from..start).rev().any(|n| {
+        let between = &sentence[n + 1..start];
         NEGATIONS.contains(&sentence[n])
-            && n + 1 < start
-            && sentence[n + 1..start].iter().all(|w| BETWEEN.contains(w))
+            && between.iter().any(|w| THINKING.contains(w))
+            && between
+                .iter()
+                .all(|w| THINKING.contains(w) || LINKS.contains(w))
     })
 }
 
@@ -431,6 +433,8 @@ mod tests {
         assert!(!denied_thought(&u, 3));
         let v = ["never", "stop", "thinking", "about", "hurting", "myself"];
         assert!(!denied_thought(&v, 4));
+        let w = ["trying", "not", "to", "hurt", "myself"];
+        assert!(!denied_thought(&w, 3));
     }
 
     #[test]

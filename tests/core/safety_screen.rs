@@ -251,6 +251,12 @@ fn ongoing_events_children_negation_and_idioms() {
         ("do compression stockings help varicose veins", None),
         ("he snores and then stops breathing for a few seconds", None),
         ("my heart nearly stopped when i saw the bill lol", None),
+        // A denied thought is not a crisis; an urge held back is.
+        (
+            "Haven't felt like doing anything for weeks. No thoughts of hurting myself, I'm just fed up.",
+            None,
+        ),
+        ("I'm trying not to hurt myself tonight", Some("self-harm")),
     ] {
         assert_eq!(fires(q).as_deref(), want, "{q:?}");
     }
