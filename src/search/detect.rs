@@ -318,16 +318,19 @@ fn cue_before(
     false
 }
 
-/// A short word written with a capital after a small letter ("PsA", "IgA"):
-/// an abbreviation of its own, not the all-capitals one ("PSA").
-pub fn mixed_case(word: &str) -> bool {
-    let mut seen_lower = false;
-    let mut capital_after_lower = false;
-    for c in word.chars() {
-        seen_lower |= c.is_lowercase();
-        capital_after_lower |= seen_lower && c.is_uppercase();
+/// A short word that opens with a capital and has another after a small
+/// letter ("PsA", "IgA"): an abbreviation of its own, not the all-capitals
+/// one ("PSA"). "aFib" and "pH" open in lower case and match as usual.
+pub(super) fn mixed_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    if !chars.next().is_some_and(char::is_uppercase) || word.chars().count() > 4 {
+        return false;
     }
-    capital_after_lower && word.chars().count() <= 4
+    let mut seen_lower = false;
+    chars.any(|c| {
+        seen_lower |= c.is_lowercase();
+        seen_lower && c.is_uppercase()
+    })
 }
 
 /// Do the words just before `start` name a diagnosis or a suspicion?
@@ -379,5 +382,21 @@ impl AliasSeq {
             fuzzy = true;
         }
         Some(fuzzy)
+    }
+}
+
+#[cfg(test)]
+mod mixed_case_tests {
+    use super::mixed_case;
+
+    #[test]
+    fn only_capitalised_short_words_with_an_inner_capital() {
+        assert!(mixed_case("PsA"));
+        assert!(mixed_case("IgA"));
+        assert!(!mixed_case("PSA"));
+        assert!(!mixed_case("psa"));
+        assert!(!mixed_case("Psa"));
+        assert!(!mixed_case("aFib"));
+        assert!(!mixed_case("HbA1c"));
     }
 }
