@@ -97,9 +97,11 @@ impl Screener {
 
     /// [`Screener::screen`] on text already passed through [`text::clean`].
     pub fn screen_cleaned(&self, cleaned: &str) -> Option<Screening> {
-        let categories: Vec<usize> = self.phrase_hits(cleaned).iter().map(|h| h.0).collect();
+        let all = split_sentences(cleaned);
+        let views = sentence_views(&all);
+        let categories: Vec<usize> = self.phrase_hits(&views).iter().map(|h| h.0).collect();
         if categories.is_empty() {
-            return self.learned(cleaned);
+            return self.learned(cleaned, &views);
         }
         Some(Screening {
             categories,
@@ -112,31 +114,27 @@ impl Screener {
     /// clinicians tuning phrases (`signpost ask --why`); never logged.
     pub fn explain(&self, message: &str) -> Vec<(usize, Option<usize>)> {
         let cleaned = text::clean(message);
+        let all = split_sentences(&cleaned);
+        let views = sentence_views(&all);
         let hits: Vec<(usize, Option<usize>)> = self
-            .phrase_hits(&cleaned)
+            .phrase_hits(&views)
             .into_iter()
             .map(|(c, p)| (c, Some(p)))
             .collect();
         if !hits.is_empty() {
             return hits;
         }
-        self.learned(&cleaned)
+        self.learned(&cleaned, &views)
             .map(|s| vec![(s.lead(), None)])
             .unwrap_or_default()
     }
 
     /// Each category with a phrase that fires, and that phrase, in category
-    /// order.
-    fn phrase_hits(&self, cleaned: &str) -> Vec<PhraseRef> {
+    /// order. `views`: the message's sentences as words ([`sentence_views`]).
+    fn phrase_hits(&self, views: &[Vec<&str>]) -> Vec<PhraseRef> {
         let mut found: Vec<Option<usize>> = vec![None; self.categories.len()];
         let mut candidates = Vec::new();
         let mut tokens = Tokens::default();
-        let all = split_sentences(cleaned);
-        // Each sentence as words, built once: framing a sentence may read the next.
-        let views: Vec<Vec<&str>> = all
-            .iter()
-            .map(|words| words.iter().map(|w| w.as_ref()).collect())
-            .collect();
         for (i, sentence) in views.iter().enumerate() {
             self.vocab.tokens(sentence, &mut tokens);
             // Phrases that could match here (every word present), by start:
@@ -182,7 +180,8 @@ impl Screener {
     /// The learned model's alarm, when no phrase matched: on the whole
     /// message, then on each sentence (at a stricter threshold), so a crisis
     /// told after a paragraph of chatter is not diluted by it.
-    fn learned(&self, cleaned: &str) -> Option<Screening> {
+    /// `views` are the same message's sentences as words, for the frame check.
+    fn learned(&self, cleaned: &str, views: &[Vec<&str>]) -> Option<Screening> {
         let (model, map) = self.model.as_ref()?;
         let alarm = |hashed: Hashed<'_>, threshold: f32| {
             let v = model.verdict_of(hashed)?;
@@ -201,8 +200,9 @@ impl Screener {
                 .filter(|p| long(p))
                 .find_map(|p| alarm(p, per_sentence))
         })?;
-        // Read the frames only for an alarm: most messages raise none.
-        if only_things_not_people(cleaned) {
+        // Stories, games and machines ([`not_about_people`]) stay quiet;
+        // checked only for an alarm, as most messages raise none.
+        if !views.is_empty() && views.iter().all(|v| not_about_people(v)) {
             return None;
         }
         Some(Screening {
@@ -230,17 +230,6 @@ impl Screener {
             && !instead_of(sentence, start)
             && (phrase.explicit || !cat.unless.iter().any(|u| u.matches_anywhere(tokens)))
     }
-}
-
-/// Every sentence is about a story, a game or a machine
-/// ([`not_about_people`]).
-fn only_things_not_people(cleaned: &str) -> bool {
-    let all = split_sentences(cleaned);
-    !all.is_empty()
-        && all.iter().all(|words| {
-            let view: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
-            not_about_people(&view)
-        })
 }
 
 /// The learned model's threshold for one sentence of a longer message: a
@@ -344,6 +333,14 @@ fn split_sentences(cleaned: &str) -> Vec<Vec<Cow<'_, str>>> {
     sentences(cleaned)
         .map(sentence_words)
         .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Each sentence's words as `&str`, built once: framing a sentence may read
+/// the next, and the learned screen's frame check reads them all.
+fn sentence_views<'a>(all: &'a [Vec<Cow<'_, str>>]) -> Vec<Vec<&'a str>> {
+    all.iter()
+        .map(|words| words.iter().map(|w| w.as_ref()).collect())
         .collect()
 }
 
