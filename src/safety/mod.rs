@@ -17,6 +17,7 @@ mod check;
 mod compiled;
 mod context;
 pub mod learned;
+mod neighbours;
 mod pattern;
 mod read;
 pub mod readings;
