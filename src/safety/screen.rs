@@ -294,7 +294,8 @@ pub(super) fn sentences(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Write negations and slang one way, so phrases need only one form:
-/// "do not" → "dont", "cannot" → "cant", "wanna" → "want to"..
+/// "do not" → "dont", "cannot" → "cant", "wanna" → "want to", and the
+/// Scots negatives ("cannae", "dinnae", "isnae") as their English forms.
 fn canonical_forms<'a>(words: impl Iterator<Item = Cow<'a, str>>) -> Vec<Cow<'a, str>> {
     let mut out: Vec<Cow<'a, str>> = Vec::new();
     for w in words {
@@ -314,7 +315,15 @@ fn canonical_forms<'a>(words: impl Iterator<Item = Cow<'a, str>>) -> Vec<Cow<'a,
             continue;
         }
         let canonical: &[&'static str] = match w.as_ref() {
-            "cannot" => &["cant"],
+            "cannot" | "cannae" | "canna" => &["cant"],
+            "dinnae" | "dinna" => &["dont"],
+            "didnae" | "didna" => &["didnt"],
+            "doesnae" | "disnae" => &["doesnt"],
+            "isnae" | "isna" => &["isnt"],
+            "wasnae" => &["wasnt"],
+            "wullnae" | "winnae" | "willnae" => &["wont"],
+            "couldnae" | "couldna" => &["couldnt"],
+            "havnae" | "hasnae" | "havenae" => &["havent"],
             "wanna" => &["want", "to"],
             "gonna" => &["going", "to"],
             "gotta" => &["got", "to"],
@@ -333,6 +342,15 @@ fn canonical_forms<'a>(words: impl Iterator<Item = Cow<'a, str>>) -> Vec<Cow<'a,
 #[cfg(test)]
 mod tests {
     use super::sentences;
+
+    #[test]
+    fn scots_negatives_read_as_english() {
+        let got: Vec<String> = super::sentence_words("bairn cannae breathe, he isnae waking")
+            .into_iter()
+            .map(|w| w.into_owned())
+            .collect();
+        assert_eq!(got, ["bairn", "cant", "breathe", "he", "isnt", "waking"]);
+    }
 
     #[test]
     fn decimals_do_not_end_a_sentence() {

@@ -219,6 +219,12 @@ fn ordinary_questions_rarely_alarm() {
         ("region-questions18.tsv", 0.015),
         ("region-questions19.tsv", 0.02),
         ("region-questions20.tsv", 0.025),
+        // Eighth session, measured blind then read: ca/nz/ie/au lay wording
+        // (4.0 % blind, 2.7 % after), long background-rich posts (2.0 %),
+        // second-language and dialect writers (1.3 %).
+        ("region-questions21.tsv", 0.03),
+        ("ordinary-holdout40.tsv", 0.02),
+        ("ordinary-holdout41.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
     ] {
@@ -268,6 +274,23 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        // Eighth session, read after the blind measure: emergencies buried
+        // in long posts (0.977 blind; its long near misses alarm 15 %) and
+        // second-language, elderly and dialect writers (0.955 blind).
+        (
+            "crisis-holdout40-categories.tsv",
+            "informational-holdout40-categories.tsv",
+            0.99,
+            0.98,
+            0.15,
+        ),
+        (
+            "crisis-holdout41-categories.tsv",
+            "informational-holdout41-categories.tsv",
+            0.99,
+            0.98,
+            0.105,
+        ),
         // Seventh session, read after the blind measure: phone and voice
         // typing (0.997 blind), crises asked as questions (0.948), third
         // parties at work (0.948).

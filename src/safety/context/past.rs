@@ -4,13 +4,13 @@
 use super::has_seq;
 use super::markers::{back_in_season, past_year};
 
-/// Framed in the past: `years ago`, `used to`, `when i was`, `last year`,
-/// `in the past`, `3 years clean`.
+/// Framed in the past: `years ago`, `a few years back`, `20 years later`,
+/// `used to`, `when i was`, `last year`, `in the past`, `3 years clean`.
 pub(super) fn past_framed(s: &[&str]) -> bool {
     const SPANS: &[&str] = &["year", "years", "month", "months", "yrs"];
     s.windows(2).any(|w| {
         let (a, b) = (w[0], w[1]);
-        (SPANS.contains(&a) && matches!(b, "ago" | "clean" | "free" | "sober"))
+        (SPANS.contains(&a) && matches!(b, "ago" | "back" | "later" | "clean" | "free" | "sober"))
             || (a == "used" && b == "to")
             || (a == "last"
                 && matches!(

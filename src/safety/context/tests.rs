@@ -23,6 +23,7 @@ fn study_and_past_framing_are_informational() {
     assert!(info("i used to think about suicide a lot"));
     assert!(info("when i was 17 i tried to kill myself"));
     assert!(info("took an overdose 5 years ago"));
+    assert!(info("my brother overdosed a few years back"));
     assert!(info(
         "he asks if ive had suicidal thoughts though i havent for years"
     ));
