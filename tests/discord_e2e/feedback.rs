@@ -6,14 +6,17 @@
 //! database file itself.
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::{Value, json};
+use signpost::store::SqliteStore;
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
 
 use crate::common::*;
 use crate::support::bot::{Bot, Files, Options};
 use crate::support::fake_discord::*;
+use crate::support::store::{Faulty, Mode};
 
 /// A message id created now (the low bits tell answers apart).
 pub fn fresh_id(n: u64) -> u64 {
@@ -332,4 +335,34 @@ async fn stats_show_this_servers_counts_to_moderators_only() {
     assert!(refused.ephemeral());
     assert!(refused.text().contains("Manage Server"), "{}", refused.body);
     assert!(!refused.text().contains("questions answered"));
+}
+
+/// The counters' database failing: answers and their buttons still go out,
+/// a click is still thanked, stats say kindly that they can't be read, and
+/// counting resumes when the database does.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failing_counts_never_stop_answers() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let db = files.database();
+    let sqlite = SqliteStore::open(&db).await.unwrap();
+    let (faulty, switch) = Faulty::new(sqlite);
+    let _bot = Bot::start_with_counts(&fake, &files, Options::default(), Arc::new(faulty)).await;
+    switch.set(Mode::Failing);
+    let answer = ask_asthma(&fake, 2400).await;
+    let ids = custom_ids(&answer);
+    assert_eq!(ids.len(), 3, "{}", answer.body);
+    let cb = click(&fake, 2401, HUMAN_ID, fresh_id(10), &ids[0], None).await;
+    assert!(cb.text().contains("Thank you"), "{}", cb.body);
+    let stats = signpost_data(&["stats"], json!([]), None);
+    let cb = invoke(&fake, 2402, MOD_ID, MOD_PERMS, stats).await;
+    assert!(
+        cb.ephemeral() && cb.text().contains("can't be read"),
+        "{}",
+        cb.body
+    );
+
+    switch.set(Mode::Normal);
+    click(&fake, 2403, MOD_ID, fresh_id(10), &ids[0], None).await;
+    wait_db(&fake, &db, HELPFUL, 1).await;
 }
