@@ -387,6 +387,13 @@ mod tests {
         assert_eq!(c.results, 3);
         assert!(c.token.is_none());
         assert_eq!(c.log_format, LogFormat::Pretty);
+        assert_eq!(c.retention_days, 90);
+        assert_eq!(
+            parse("[stats]\nretention_days = 7\n")
+                .unwrap()
+                .retention_days,
+            7
+        );
     }
 
     #[test]
@@ -401,6 +408,8 @@ mod tests {
                 "[cooldowns]\nduplicate_minutes = 100000\n",
                 "cooldowns.duplicate_minutes",
             ),
+            ("[stats]\nretention_days = 0\n", "stats.retention_days"),
+            ("[stats]\nretention_days = 5000\n", "stats.retention_days"),
         ] {
             let e = parse(toml).unwrap_err().to_string();
             assert!(e.contains(key), "{e}");
