@@ -197,6 +197,39 @@ mod tests {
         assert_eq!(Tag::of("").0, 0xcbf2_9ce4_8422_2325 >> 24);
     }
 
+    /// Every `id = "..."` line under `dir` (a superset of resource ids).
+    fn ids_in(dir: &std::path::Path, out: &mut std::collections::BTreeSet<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                ids_in(&path, out);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let ids = text.lines().filter_map(|l| {
+                    let v = l
+                        .trim()
+                        .strip_prefix("id")?
+                        .trim_start()
+                        .strip_prefix('=')?;
+                    Some(v.trim().trim_matches('"').to_string())
+                });
+                out.extend(ids);
+            }
+        }
+    }
+
+    #[test]
+    fn no_two_shipped_resources_share_a_tag() {
+        let mut ids = std::collections::BTreeSet::new();
+        ids_in(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("resources"),
+            &mut ids,
+        );
+        assert!(ids.len() > 2000, "{}", ids.len());
+        let tags: std::collections::HashSet<Tag> = ids.iter().map(|i| Tag::of(i)).collect();
+        assert_eq!(tags.len(), ids.len(), "a tag collision: lengthen the tags");
+    }
+
     #[test]
     fn forged_and_garbage_ids_are_refused() {
         let good = FeedbackId::Button {
