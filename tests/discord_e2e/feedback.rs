@@ -366,3 +366,33 @@ async fn failing_counts_never_stop_answers() {
     click(&fake, 2403, MOD_ID, fresh_id(10), &ids[0], None).await;
     wait_db(&fake, &db, HELPFUL, 1).await;
 }
+
+/// Daily rows older than `stats.retention_days` (90 by default) are
+/// deleted when the bot starts; recent ones stay.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn old_daily_counts_are_deleted_on_start() {
+    use signpost::store::{CountsStore, Feedback, Outcome, SettingsStore};
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let db = files.database();
+    let store = SqliteStore::open(&db).await.unwrap();
+    let today = time::OffsetDateTime::now_utc().date();
+    let old = today - time::Duration::days(91);
+    let ids = ["nhs-asthma".to_string()];
+    for day in [old, today] {
+        store
+            .answered(day, GUILD_ID, Outcome::default())
+            .await
+            .unwrap();
+        store
+            .feedback(day, Some(GUILD_ID), &ids, Feedback::Helpful)
+            .await
+            .unwrap();
+    }
+    store.close().await;
+    let _bot = Bot::start(&fake, &files, Options::default()).await;
+    wait_db(&fake, &db, "SELECT COUNT(*) FROM guild_daily", 1).await;
+    wait_db(&fake, &db, "SELECT COUNT(*) FROM feedback_daily", 1).await;
+    let kept = format!("SELECT COUNT(*) FROM guild_daily WHERE day = '{today}'");
+    assert_eq!(db_number(&db, &kept).await, 1);
+}
