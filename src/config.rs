@@ -105,6 +105,8 @@ pub struct Config {
     pub register_in_guild: Option<u64>,
     pub cooldowns: Cooldowns,
     pub log_format: LogFormat,
+    /// Days of daily counts kept (`stats.retention_days`, 1 to 3650).
+    pub retention_days: u16,
 }
 
 /// Limits on how often the bot answers.
@@ -134,6 +136,8 @@ pub struct RawConfig {
     cooldowns: RawCooldowns,
     #[serde(default)]
     log: RawLog,
+    #[serde(default)]
+    stats: RawStats,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -171,6 +175,12 @@ struct RawCooldowns {
     channel_seconds: Option<u64>,
     duplicate_minutes: Option<u64>,
     auto_seconds: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStats {
+    retention_days: Option<u16>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -247,6 +257,16 @@ impl RawConfig {
         if let Some((key, message)) = self.out_of_bounds() {
             return Err(invalid(key, &message));
         }
+        let retention_days = self
+            .stats
+            .retention_days
+            .unwrap_or(crate::store::counts::DEFAULT_RETENTION_DAYS);
+        if !(1..=3650).contains(&retention_days) {
+            return Err(invalid(
+                "stats.retention_days",
+                "must be between 1 and 3650",
+            ));
+        }
         let results = self.answers.results.unwrap_or(3);
         if !(1..=5).contains(&results) {
             return Err(invalid("answers.results", "must be between 1 and 5"));
@@ -314,6 +334,7 @@ impl RawConfig {
                 auto: Duration::from_secs(c.auto_seconds.unwrap_or(600)),
             },
             log_format: self.log.format.unwrap_or(LogFormat::Pretty),
+            retention_days,
         })
     }
 }
@@ -366,6 +387,13 @@ mod tests {
         assert_eq!(c.results, 3);
         assert!(c.token.is_none());
         assert_eq!(c.log_format, LogFormat::Pretty);
+        assert_eq!(c.retention_days, 90);
+        assert_eq!(
+            parse("[stats]\nretention_days = 7\n")
+                .unwrap()
+                .retention_days,
+            7
+        );
     }
 
     #[test]
@@ -380,6 +408,8 @@ mod tests {
                 "[cooldowns]\nduplicate_minutes = 100000\n",
                 "cooldowns.duplicate_minutes",
             ),
+            ("[stats]\nretention_days = 0\n", "stats.retention_days"),
+            ("[stats]\nretention_days = 5000\n", "stats.retention_days"),
         ] {
             let e = parse(toml).unwrap_err().to_string();
             assert!(e.contains(key), "{e}");

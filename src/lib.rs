@@ -15,7 +15,8 @@
 //! The Discord front end sits on top:
 //!
 //! * [`config`] reads `signpost.toml` (settings of `signpost serve`).
-//! * [`store`] keeps moderators' per-server settings (SQLite behind a trait).
+//! * [`store`] keeps moderators' per-server settings and the daily counters
+//!   (SQLite behind two traits; counts only, never who or what was asked).
 //! * [`live`] serves the current engine and swaps in a rebuilt one on edits.
 //! * [`discord`] is the poise/serenity adapter and the `Reply` renderer.
 //! * [`telemetry`] sets up logs (ids and timings only, never message text).

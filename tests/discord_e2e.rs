@@ -20,6 +20,8 @@ mod common;
 mod delivery;
 #[path = "discord_e2e/faults.rs"]
 mod faults;
+#[path = "discord_e2e/feedback.rs"]
+mod feedback;
 #[path = "discord_e2e/lifecycle.rs"]
 mod lifecycle;
 #[path = "discord_e2e/mentions.rs"]

@@ -6,9 +6,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use tokio::sync::Notify;
 
 use super::cooldown::Limiter;
+use super::feedback::votes::Votes;
 use crate::config::Config;
 use crate::live::LiveEngine;
-use crate::store::SettingsStore;
+use crate::store::{CountsStore, SettingsStore};
 
 /// Errors inside command handlers (poise's convention).
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -19,6 +20,10 @@ pub type Context<'a> = poise::Context<'a, Data, Error>;
 pub struct Data {
     pub engine: Arc<LiveEngine>,
     pub store: Arc<dyn SettingsStore>,
+    /// Daily counters for `/signpost stats` and link feedback.
+    pub counts: Arc<dyn CountsStore>,
+    /// Who already gave feedback on which answer, as salted hashes only.
+    pub votes: Votes,
     pub config: Arc<Config>,
     pub limiter: Limiter,
     pub in_flight: Arc<InFlight>,

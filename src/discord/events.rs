@@ -1,4 +1,5 @@
-//! Gateway events outside commands: @mentions, auto mode, leaving a server.
+//! Gateway events outside commands: @mentions, auto mode, feedback
+//! buttons, leaving a server.
 
 use std::time::Instant;
 
@@ -11,7 +12,7 @@ use super::cooldown::Earlier;
 use super::crisis_log::{self, Shown};
 use super::data::{Data, Error};
 use super::render::{self, Style};
-use super::{deliver, question, send};
+use super::{deliver, feedback, question, send, tally};
 use crate::reply::Reply;
 use crate::store::ChannelMode;
 
@@ -27,12 +28,19 @@ pub async fn handle(
             let bot = framework.bot_id();
             on_message(ctx, data, new_message, bot).await;
         }
+        FullEvent::InteractionCreate {
+            interaction: serenity::Interaction::Component(ci),
+        } => feedback::on_component(ctx, data, ci).await,
         FullEvent::GuildDelete { incomplete, .. } if !incomplete.unavailable => {
-            // Removed from the server (not an outage): forget its settings.
+            // Removed from the server (not an outage): forget its settings
+            // and its daily counts.
             let guild = incomplete.id.get();
             match data.store.delete_guild(guild).await {
                 Ok(()) => tracing::info!(guild, "removed from server; settings deleted"),
                 Err(e) => tracing::error!(guild, error = %e, "could not delete settings"),
+            }
+            if let Err(e) = data.counts.forget_guild(guild).await {
+                tracing::error!(guild, error = %e, "could not delete daily counts");
             }
         }
         FullEvent::Ready { data_about_bot } => {
@@ -162,6 +170,7 @@ async fn answer_message(
             "answered"
         );
         answer::posted(data, msg.author.id.get(), &reply, at);
+        tally::answered(data, Some(guild), &reply);
     }
     note_moderators(ctx, data, msg, guild, &reply, &settings, posted).await;
 }

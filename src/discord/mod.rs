@@ -6,6 +6,8 @@
 //! - `events`: @mentions, auto mode, removal from a server.
 //! - [`render`]: `Reply` → embeds or plain text within Discord's limits.
 //! - `send`: the only place outgoing messages are built (no pings, ever).
+//! - `feedback`: the buttons under answers, and their clicks; `tally`: the
+//!   daily counters behind `/signpost stats`.
 //! - `deliver`: timeouts and bounded retries for every answer and crisis note.
 //! - `answer`, `cooldown`, `question`, `checks`, `crisis_log`: shared pieces.
 
@@ -18,10 +20,12 @@ mod data;
 mod deliver;
 mod errors;
 mod events;
+mod feedback;
 mod question;
 pub mod render;
 mod send;
 mod serve;
+mod tally;
 
 pub use data::{Data, Error};
 pub use serve::{NO_TOKEN_HELP, Parts, ServeError, intents, serve, serve_with, shutdown_signal};

@@ -9,6 +9,7 @@ use serenity::all::{
     MessageReference, MessageReferenceKind, Nonce, Permissions,
 };
 
+use super::feedback;
 use super::render::{EmbedSpec, Rendered, Style};
 
 /// Mentions nobody: no @everyone/@here, no users, no roles, not the replied-to author.
@@ -36,11 +37,15 @@ fn embed(spec: &EmbedSpec) -> CreateEmbed {
     e
 }
 
-/// A slash-command response (initial, follow-up or edit).
+/// A slash-command response (initial, follow-up or edit), with the
+/// feedback buttons when it shows catalog links.
 pub fn interaction_reply(r: &Rendered, ephemeral: bool) -> CreateReply {
     let mut reply = CreateReply::default()
         .ephemeral(ephemeral)
         .allowed_mentions(no_mentions());
+    if !r.links.is_empty() {
+        reply = reply.components(feedback::buttons(&r.links));
+    }
     if let Some(c) = &r.content {
         reply = reply.content(c);
     }
@@ -71,9 +76,13 @@ pub fn nonce(kind: char, id: u64) -> Nonce {
     Nonce::String(format!("{kind}{id}"))
 }
 
-/// A plain channel message (e.g. to a moderators' log channel).
+/// A plain channel message (e.g. to a moderators' log channel), with the
+/// feedback buttons when it shows catalog links.
 pub fn channel_message(r: &Rendered) -> CreateMessage {
     let mut m = CreateMessage::new().allowed_mentions(no_mentions());
+    if !r.links.is_empty() {
+        m = m.components(feedback::buttons(&r.links));
+    }
     if let Some(c) = &r.content {
         m = m.content(c);
     }

@@ -9,11 +9,11 @@ use poise::serenity_prelude as serenity;
 use serenity::{ClientBuilder, GatewayIntents, HttpBuilder, UserId};
 
 use super::data::{Data, InFlight};
-use super::{commands, cooldown, errors, events, send};
+use super::{commands, cooldown, errors, events, send, tally};
 use crate::config::Config;
 use crate::engine::{EngineError, Paths};
 use crate::live::{self, LiveEngine};
-use crate::store::{CachedStore, SettingsStore, SqliteStore, StoreError};
+use crate::store::{CachedStore, CountsStore, SettingsStore, SqliteStore, StoreError};
 
 /// How long shutdown waits for answers already being worked on.
 const DRAIN: Duration = Duration::from_secs(10);
@@ -112,6 +112,8 @@ pub struct Parts {
     pub http_client: reqwest::Client,
     /// The settings store; `None` opens the configured SQLite file.
     pub store: Option<Arc<dyn SettingsStore>>,
+    /// The daily counters; `None` uses the configured SQLite file.
+    pub counts: Option<Arc<dyn CountsStore>>,
 }
 
 impl Default for Parts {
@@ -119,21 +121,50 @@ impl Default for Parts {
         Parts {
             http_client: super::deliver::http_client(),
             store: None,
+            counts: None,
         }
     }
+}
+
+/// The settings store and the counters: the given ones, else both on the
+/// configured SQLite file (one pool, opened once).
+async fn stores(
+    config: &Config,
+    parts: &mut Parts,
+) -> Result<(Arc<dyn SettingsStore>, Arc<dyn CountsStore>), StoreError> {
+    let mut opened = None;
+    let counts: Arc<dyn CountsStore> = match parts.counts.take() {
+        Some(c) => c,
+        None => Arc::new(sqlite(config, &mut opened).await?),
+    };
+    let store: Arc<dyn SettingsStore> = match parts.store.take() {
+        Some(s) => s,
+        None => Arc::new(CachedStore::new(sqlite(config, &mut opened).await?)),
+    };
+    Ok((store, counts))
+}
+
+/// The configured SQLite store, opened on first use.
+async fn sqlite(
+    config: &Config,
+    opened: &mut Option<SqliteStore>,
+) -> Result<SqliteStore, StoreError> {
+    if let Some(s) = opened {
+        return Ok(s.clone());
+    }
+    let s = SqliteStore::open(&config.database).await?;
+    *opened = Some(s.clone());
+    Ok(s)
 }
 
 /// [`serve`] with its parts given.
 pub async fn serve_with(
     config: Config,
-    parts: Parts,
+    mut parts: Parts,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
     let token = config.token.clone().ok_or(ServeError::NoToken)?;
-    let store: Arc<dyn SettingsStore> = match parts.store {
-        Some(s) => s,
-        None => Arc::new(CachedStore::new(SqliteStore::open(&config.database).await?)),
-    };
+    let (store, counts) = stores(&config, &mut parts).await?;
     let paths = Paths {
         resources: config.resources.clone(),
         index: config.index.clone(),
@@ -149,9 +180,12 @@ pub async fn serve_with(
         .ok();
     let in_flight = Arc::new(InFlight::default());
     let config = Arc::new(config);
+    let pruner = tally::keep_days(counts.clone(), config.retention_days);
     let data = Data {
         engine,
         store: store.clone(),
+        counts,
+        votes: Default::default(),
         config: config.clone(),
         limiter: cooldown::Limiter::default(),
         in_flight: in_flight.clone(),
@@ -172,6 +206,7 @@ pub async fn serve_with(
         tracing::warn!("some answers were still in progress at shutdown");
     }
     drop(watcher);
+    pruner.abort();
     store.close().await;
     tracing::info!("stopped");
     result.map_err(Into::into)

@@ -1,14 +1,18 @@
-//! Per-server settings chosen by moderators, behind a small trait.
+//! Per-server settings chosen by moderators, and daily counters, behind
+//! small traits.
 //!
-//! [`SettingsStore`] is what the Discord adapter uses; [`SqliteStore`] is the
-//! embedded implementation. A PostgreSQL one can follow by implementing the
-//! same trait (the schema in `migrations/sqlite/` is plain SQL).
-//! Nothing here ever holds message or question text.
+//! [`SettingsStore`] and [`CountsStore`] are what the Discord adapter uses;
+//! [`SqliteStore`] implements both. A PostgreSQL backend can follow by
+//! implementing the same traits (the schema in `migrations/sqlite/` is plain
+//! SQL). Nothing here ever holds message or question text, or a user id.
 
 mod cached;
+pub mod counts;
 mod sqlite;
+mod sqlite_counts;
 
 pub use cached::CachedStore;
+pub use counts::{CountsStore, Feedback, GuildTotals, Outcome};
 pub use sqlite::SqliteStore;
 
 use std::fmt;

@@ -42,9 +42,14 @@ impl SqliteStore {
         MIGRATOR.run(&pool).await?;
         Ok(SqliteStore { pool })
     }
+
+    /// The connection pool, shared with the counters.
+    pub(super) fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
 }
 
-fn id(v: u64) -> i64 {
+pub(super) fn id(v: u64) -> i64 {
     // Snowflakes are below 2^63, so this is lossless.
     v as i64
 }

@@ -1,6 +1,7 @@
 //! No question or message text in logs, the database, or anything sent back.
 
 use crate::common::*;
+use crate::feedback::{click, custom_ids, db_number, fresh_id, wait_db};
 use crate::support::bot::{Bot, Files, Options, captured_logs};
 use crate::support::fake_discord::*;
 
@@ -18,7 +19,7 @@ async fn question_text_never_reaches_logs_database_or_replies() {
     enable_mentions(&fake, 1500, CHANNEL_ID).await;
     let q = format!("asthma inhaler {CANARY} I want to kill myself");
 
-    invoke(&fake, 1501, HUMAN_ID, MEMBER_PERMS, ask_data(&q, None)).await;
+    let answer = invoke(&fake, 1501, HUMAN_ID, MEMBER_PERMS, ask_data(&q, None)).await;
     let target = guild_message(1502, OTHER_CHANNEL_ID, HUMAN_ID, &q, false);
     invoke(
         &fake,
@@ -51,6 +52,16 @@ async fn question_text_never_reaches_logs_database_or_replies() {
     )
     .await;
     assert_eq!(cb.body["type"], 4);
+    // Feedback and answer counts are written too, so the new tables are
+    // part of what is checked below.
+    let db = files.database();
+    let helpful = custom_ids(&answer)[0].clone();
+    click(&fake, 1506, HUMAN_ID, fresh_id(1506), &helpful, None).await;
+    wait_db(&fake, &db, "SELECT SUM(helpful) FROM guild_daily", 1).await;
+    wait_db(&fake, &db, "SELECT SUM(answered) > 0 FROM guild_daily", 1).await;
+    let user_columns = "SELECT COUNT(*) FROM pragma_table_info('guild_daily') \
+        WHERE name LIKE '%user%' OR name LIKE '%message%'";
+    assert_eq!(db_number(&db, user_columns).await, 0);
     bot.stop().await.unwrap();
 
     for r in fake.requests() {
@@ -70,6 +81,16 @@ async fn question_text_never_reaches_logs_database_or_replies() {
             !String::from_utf8_lossy(&bytes).contains(CANARY),
             "question text in the database"
         );
+        // No user id either, as text or as SQLite's 8-byte integer.
+        for user in [HUMAN_ID, MOD_ID] {
+            let text = user.to_string();
+            assert!(!String::from_utf8_lossy(&bytes).contains(&text), "user id");
+            let be = (user as i64).to_be_bytes();
+            assert!(
+                !bytes.windows(8).any(|w| w == be),
+                "user id in the database"
+            );
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use signpost::config::Config;
 use signpost::discord::{Parts, ServeError};
-use signpost::store::SettingsStore;
+use signpost::store::{CountsStore, SettingsStore};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -163,13 +163,31 @@ impl Bot {
         o: Options,
         store: Option<Arc<dyn SettingsStore>>,
     ) -> Bot {
-        init_tracing();
-        let before = fake.requests().iter().filter(|r| r.method == "PUT").count();
-        let config = config(fake, files, &o);
-        let mut parts = Parts {
+        let parts = Parts {
             store,
             ..Parts::default()
         };
+        Bot::start_parts(fake, files, o, parts).await
+    }
+
+    /// [`Bot::start`] with the daily counters given (to fail them).
+    pub async fn start_with_counts(
+        fake: &FakeDiscord,
+        files: &Files,
+        o: Options,
+        counts: Arc<dyn CountsStore>,
+    ) -> Bot {
+        let parts = Parts {
+            counts: Some(counts),
+            ..Parts::default()
+        };
+        Bot::start_parts(fake, files, o, parts).await
+    }
+
+    async fn start_parts(fake: &FakeDiscord, files: &Files, o: Options, mut parts: Parts) -> Bot {
+        init_tracing();
+        let before = fake.requests().iter().filter(|r| r.method == "PUT").count();
+        let config = config(fake, files, &o);
         if let Some(client) = &fake.tls_client {
             parts.http_client = client.clone();
         }

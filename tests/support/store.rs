@@ -6,8 +6,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use signpost::store::{
-    ChannelId, ChannelMode, GuildField, GuildId, GuildSettings, SettingsStore, StoreError,
+    ChannelId, ChannelMode, CountsStore, Feedback, GuildField, GuildId, GuildSettings, GuildTotals,
+    Outcome, SettingsStore, StoreError,
 };
+use time::Date;
 
 /// What the wrapped store does now.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -107,5 +109,35 @@ impl<S: SettingsStore> SettingsStore for Faulty<S> {
     }
     async fn close(&self) {
         self.inner.close().await;
+    }
+}
+
+#[serenity::async_trait]
+impl<S: CountsStore> CountsStore for Faulty<S> {
+    async fn answered(&self, day: Date, g: GuildId, outcome: Outcome) -> Result<(), StoreError> {
+        self.gate(false).await?;
+        self.inner.answered(day, g, outcome).await
+    }
+    async fn feedback(
+        &self,
+        day: Date,
+        g: Option<GuildId>,
+        resources: &[String],
+        kind: Feedback,
+    ) -> Result<(), StoreError> {
+        self.gate(false).await?;
+        self.inner.feedback(day, g, resources, kind).await
+    }
+    async fn guild_totals(&self, g: GuildId, since: Date) -> Result<GuildTotals, StoreError> {
+        self.gate(true).await?;
+        self.inner.guild_totals(g, since).await
+    }
+    async fn prune(&self, before: Date) -> Result<u64, StoreError> {
+        self.gate(false).await?;
+        self.inner.prune(before).await
+    }
+    async fn forget_guild(&self, g: GuildId) -> Result<(), StoreError> {
+        self.gate(false).await?;
+        self.inner.forget_guild(g).await
     }
 }

@@ -11,7 +11,7 @@ use crate::discord::send;
 use crate::nation::Nation;
 use crate::store::{ChannelMode, GuildField};
 
-use super::status;
+use super::{stats, status};
 
 /// Channel modes a moderator can pick.
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
@@ -87,6 +87,7 @@ pub enum OnOff {
         "cooldown",
         "log_channel",
         "status::status",
+        "stats::stats",
         "status::reload"
     ),
     subcommand_required

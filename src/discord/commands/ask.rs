@@ -9,7 +9,7 @@ use crate::discord::cooldown::{Earlier, answer_key};
 use crate::discord::crisis_log::{self, Shown};
 use crate::discord::data::{Context, Error};
 use crate::discord::render::{self, Rendered};
-use crate::discord::{question, send};
+use crate::discord::{question, send, tally};
 
 /// Find clinician-approved resources for a health question
 #[poise::command(slash_command)]
@@ -153,6 +153,7 @@ async fn answer_interaction(
                 ms = started.elapsed().as_millis() as u64,
                 "answered"
             );
+            tally::answered(data, ctx.guild_id().map(|g| g.get()), &reply);
             record(ctx, &reply, ephemeral, handle).await
         }
         Err(e) => {

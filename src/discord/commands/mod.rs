@@ -3,6 +3,7 @@
 mod admin;
 mod ask;
 mod interaction;
+mod stats;
 mod status;
 
 use super::data::{Data, Error};

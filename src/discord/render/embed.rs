@@ -44,6 +44,7 @@ pub(super) fn render(reply: &Reply, k: usize) -> Rendered {
     Rendered {
         content: None,
         embeds,
+        links: Vec::new(),
     }
 }
 

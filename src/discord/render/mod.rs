@@ -65,6 +65,9 @@ impl EmbedSpec {
 pub struct Rendered {
     pub content: Option<String>,
     pub embeds: Vec<EmbedSpec>,
+    /// Ids of the catalog resources whose links the message shows, in
+    /// order: what its feedback buttons are about (none: no buttons).
+    pub links: Vec<String>,
 }
 
 impl Rendered {
@@ -96,7 +99,7 @@ impl Rendered {
     pub fn note(text: &str) -> Rendered {
         Rendered {
             content: Some(limits::truncate(text, limits::CONTENT)),
-            embeds: Vec::new(),
+            ..Rendered::default()
         }
     }
 }
@@ -111,10 +114,35 @@ fn indent(s: &str) -> String {
 /// Render `reply`, showing at most `k` (and never more than 5) resources.
 pub fn render(reply: &Reply, k: usize, style: Style) -> Rendered {
     let k = k.clamp(1, MAX_RESULTS);
-    match style {
+    let mut rendered = match style {
         Style::Embeds => embed::render(reply, k),
         Style::Plain => plain::render(reply, k),
-    }
+    };
+    rendered.links = shown_links(reply, k, &rendered);
+    rendered
+}
+
+/// The results among the first `k` whose link made it into the message
+/// (a size limit may have cut the last ones).
+fn shown_links(reply: &Reply, k: usize, rendered: &Rendered) -> Vec<String> {
+    let text: String = rendered
+        .content
+        .iter()
+        .chain(
+            rendered
+                .embeds
+                .iter()
+                .filter_map(|e| e.description.as_ref()),
+        )
+        .map(String::as_str)
+        .collect();
+    reply
+        .results
+        .iter()
+        .take(k)
+        .filter(|r| text.contains(&r.url) || text.contains(&link_url(&r.url)))
+        .map(|r| r.id.clone())
+        .collect()
 }
 
 /// "Reviewed <date>", or an honest "Listed" when the approval is a placeholder.

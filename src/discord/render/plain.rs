@@ -50,6 +50,7 @@ pub(super) fn render(reply: &Reply, k: usize) -> Rendered {
     Rendered {
         content: Some(truncate(&parts.join("\n\n"), limits::CONTENT)),
         embeds: Vec::new(),
+        links: Vec::new(),
     }
 }
 

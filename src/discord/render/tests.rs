@@ -240,3 +240,16 @@ fn a_helpline_shows_its_number_in_both_styles() {
         );
     }
 }
+
+#[test]
+fn feedback_links_are_the_resources_shown_and_only_those() {
+    let many: Vec<_> = (1..=8).map(|n| item(n, false)).collect();
+    for style in [Style::Embeds, Style::Plain] {
+        let r = render(&reply(many.clone(), true), 2, style);
+        assert_eq!(r.links, vec!["r1".to_string(), "r2".to_string()]);
+        // An emergency block alone, or nothing vetted: no catalog link.
+        assert!(render(&reply(Vec::new(), true), 3, style).links.is_empty());
+        assert!(render(&reply(Vec::new(), false), 3, style).links.is_empty());
+    }
+    assert!(Rendered::note("hi").links.is_empty());
+}

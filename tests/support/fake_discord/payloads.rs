@@ -173,3 +173,34 @@ pub fn context_menu_data(target: &Value) -> Value {
         "target_id": id, "resolved": { "messages": { id.clone(): target } }
     })
 }
+
+/// A message the bot posted in CHANNEL_ID (the `message` of a component
+/// interaction); its id's snowflake dates it.
+pub fn bot_message(id: u64) -> Value {
+    let mut m = message(id, CHANNEL_ID, bot_user(), "");
+    m["guild_id"] = json!(GUILD_ID.to_string());
+    m
+}
+
+/// An INTERACTION_CREATE for a click on a component (type 3, MESSAGE_COMPONENT)
+/// of `message`: a button (component_type 2), or a string select
+/// (component_type 3) when `values` are given. serenity 0.12.5 needs
+/// `message` (a full Message) besides the command interaction's fields.
+pub fn component_interaction(
+    id: u64,
+    user_id: u64,
+    message: Value,
+    custom_id: &str,
+    values: Option<&[&str]>,
+) -> Value {
+    let token = format!("tok-{id}");
+    let mut data = json!({ "custom_id": custom_id, "component_type": 2 });
+    if let Some(v) = values {
+        data["component_type"] = json!(3);
+        data["values"] = json!(v);
+    }
+    let mut i = interaction(id, &token, user_id, MEMBER_PERMS, data);
+    i["type"] = json!(3);
+    i["message"] = message;
+    i
+}

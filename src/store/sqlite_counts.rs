@@ -1,0 +1,217 @@
+//! [`CountsStore`] on the same SQLite file as the settings.
+
+use sqlx::Row;
+use time::Date;
+
+use super::counts::{CountsStore, Feedback, GuildTotals, Outcome, day_key};
+use super::sqlite::{SqliteStore, id};
+use super::{GuildId, StoreError};
+
+/// Add to one counter of a server's daily row, creating the row at zero.
+fn bump_guild(column: &str) -> String {
+    format!(
+        "INSERT INTO guild_daily (day, guild_id, {column}) VALUES (?, ?, ?)
+         ON CONFLICT (day, guild_id) DO UPDATE SET {column} = {column} + excluded.{column}"
+    )
+}
+
+/// Add one to a counter of a resource's daily row.
+fn bump_resource(column: &str) -> String {
+    format!(
+        "INSERT INTO feedback_daily (day, resource_id, {column}) VALUES (?, ?, 1)
+         ON CONFLICT (day, resource_id) DO UPDATE SET {column} = {column} + 1"
+    )
+}
+
+fn count(row: &sqlx::sqlite::SqliteRow, column: &str) -> Result<u64, StoreError> {
+    let n: Option<i64> = row.try_get(column)?;
+    u64::try_from(n.unwrap_or(0)).map_err(|_| StoreError::Corrupt("guild_daily"))
+}
+
+#[serenity::async_trait]
+impl CountsStore for SqliteStore {
+    async fn answered(
+        &self,
+        day: Date,
+        guild: GuildId,
+        outcome: Outcome,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO guild_daily (day, guild_id, answered, no_match, emergencies)
+             VALUES (?, ?, 1, ?, ?)
+             ON CONFLICT (day, guild_id) DO UPDATE SET
+                 answered = answered + 1,
+                 no_match = no_match + excluded.no_match,
+                 emergencies = emergencies + excluded.emergencies",
+        )
+        .bind(day_key(day))
+        .bind(id(guild))
+        .bind(i64::from(outcome.no_match))
+        .bind(i64::from(outcome.emergency))
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    async fn feedback(
+        &self,
+        day: Date,
+        guild: Option<GuildId>,
+        resources: &[String],
+        kind: Feedback,
+    ) -> Result<(), StoreError> {
+        let key = day_key(day);
+        let mut tx = self.pool().begin().await?;
+        if let Some(g) = guild {
+            sqlx::query(&bump_guild(kind.column()))
+                .bind(&key)
+                .bind(id(g))
+                .bind(1_i64)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let sql = bump_resource(kind.column());
+        for r in resources {
+            sqlx::query(&sql)
+                .bind(&key)
+                .bind(r)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn guild_totals(&self, guild: GuildId, since: Date) -> Result<GuildTotals, StoreError> {
+        let row = sqlx::query(
+            "SELECT SUM(answered) AS answered, SUM(no_match) AS no_match,
+                    SUM(emergencies) AS emergencies, SUM(helpful) AS helpful,
+                    SUM(not_helpful) AS not_helpful, SUM(broken) AS broken
+             FROM guild_daily WHERE guild_id = ? AND day >= ?",
+        )
+        .bind(id(guild))
+        .bind(day_key(since))
+        .fetch_one(self.pool())
+        .await?;
+        Ok(GuildTotals {
+            answered: count(&row, "answered")?,
+            no_match: count(&row, "no_match")?,
+            emergencies: count(&row, "emergencies")?,
+            helpful: count(&row, "helpful")?,
+            not_helpful: count(&row, "not_helpful")?,
+            broken: count(&row, "broken")?,
+        })
+    }
+
+    async fn prune(&self, before: Date) -> Result<u64, StoreError> {
+        let key = day_key(before);
+        let mut tx = self.pool().begin().await?;
+        let mut gone = 0;
+        for sql in [
+            "DELETE FROM guild_daily WHERE day < ?",
+            "DELETE FROM feedback_daily WHERE day < ?",
+        ] {
+            gone += sqlx::query(sql)
+                .bind(&key)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        }
+        tx.commit().await?;
+        Ok(gone)
+    }
+
+    async fn forget_guild(&self, guild: GuildId) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM guild_daily WHERE guild_id = ?")
+            .bind(id(guild))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const G: u64 = 1_234_567_890_123_456_789;
+
+    async fn open_temp() -> (tempfile::TempDir, SqliteStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("signpost.db"))
+            .await
+            .unwrap();
+        (dir, store)
+    }
+
+    #[tokio::test]
+    async fn answers_and_feedback_add_up_per_window() {
+        let (_dir, s) = open_temp().await;
+        let (old, today) = (date!(2026 - 01 - 01), date!(2026 - 01 - 20));
+        s.answered(old, G, Outcome::default()).await.unwrap();
+        s.answered(today, G, Outcome::default()).await.unwrap();
+        let crisis = Outcome {
+            no_match: true,
+            emergency: true,
+        };
+        s.answered(today, G, crisis).await.unwrap();
+        s.answered(today, G + 1, crisis).await.unwrap();
+        let ids = vec!["a".to_string(), "b".to_string()];
+        s.feedback(today, Some(G), &ids, Feedback::Helpful)
+            .await
+            .unwrap();
+        s.feedback(today, Some(G), &ids[..1], Feedback::Broken)
+            .await
+            .unwrap();
+        s.feedback(today, None, &ids, Feedback::NotHelpful)
+            .await
+            .unwrap();
+        let week = s.guild_totals(G, date!(2026 - 01 - 14)).await.unwrap();
+        let expected = GuildTotals {
+            answered: 2,
+            no_match: 1,
+            emergencies: 1,
+            helpful: 1,
+            not_helpful: 0,
+            broken: 1,
+        };
+        assert_eq!(week, expected);
+        let all = s.guild_totals(G, old).await.unwrap();
+        assert_eq!(all.answered, 3);
+        let row: (i64, i64, i64) = sqlx::query_as(
+            "SELECT helpful, not_helpful, broken FROM feedback_daily WHERE resource_id = 'a'",
+        )
+        .fetch_one(s.pool())
+        .await
+        .unwrap();
+        assert_eq!(row, (1, 1, 1));
+    }
+
+    #[tokio::test]
+    async fn nothing_counted_reads_as_zeros() {
+        let (_dir, s) = open_temp().await;
+        let t = s.guild_totals(G, date!(2026 - 01 - 01)).await.unwrap();
+        assert_eq!(t, GuildTotals::default());
+    }
+
+    #[tokio::test]
+    async fn prune_drops_old_days_and_forget_drops_a_server() {
+        let (_dir, s) = open_temp().await;
+        let ids = vec!["a".to_string()];
+        for day in [date!(2026 - 01 - 01), date!(2026 - 03 - 01)] {
+            s.answered(day, G, Outcome::default()).await.unwrap();
+            s.feedback(day, Some(G), &ids, Feedback::Helpful)
+                .await
+                .unwrap();
+        }
+        s.answered(date!(2026 - 03 - 01), G + 1, Outcome::default())
+            .await
+            .unwrap();
+        assert_eq!(s.prune(date!(2026 - 02 - 01)).await.unwrap(), 2);
+        assert_eq!(s.guild_totals(G, Date::MIN).await.unwrap().answered, 1);
+        s.forget_guild(G).await.unwrap();
+        assert_eq!(s.guild_totals(G, Date::MIN).await.unwrap().answered, 0);
+        assert_eq!(s.guild_totals(G + 1, Date::MIN).await.unwrap().answered, 1);
+    }
+}
