@@ -12,6 +12,11 @@ use serde::Deserialize;
 
 use crate::nation::{NATIONS, Nation};
 
+mod links;
+
+pub use links::LinksConfig;
+use links::RawLinks;
+
 /// Environment variable holding the bot token; wins over `token_file`.
 pub const TOKEN_ENV: &str = "DISCORD_TOKEN";
 
@@ -105,6 +110,8 @@ pub struct Config {
     pub register_in_guild: Option<u64>,
     pub cooldowns: Cooldowns,
     pub log_format: LogFormat,
+    /// How `signpost links` treats the sites it checks.
+    pub links: LinksConfig,
 }
 
 /// Limits on how often the bot answers.
@@ -134,6 +141,8 @@ pub struct RawConfig {
     cooldowns: RawCooldowns,
     #[serde(default)]
     log: RawLog,
+    #[serde(default)]
+    links: RawLinks,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -288,6 +297,10 @@ impl RawConfig {
             ));
         }
         let token = resolve_token(path, env_token, self.discord.token_file)?;
+        let links = self
+            .links
+            .validate()
+            .map_err(|(key, message)| invalid(key, &message))?;
         let c = self.cooldowns;
         Ok(Config {
             source: path.to_path_buf(),
@@ -314,6 +327,7 @@ impl RawConfig {
                 auto: Duration::from_secs(c.auto_seconds.unwrap_or(600)),
             },
             log_format: self.log.format.unwrap_or(LogFormat::Pretty),
+            links,
         })
     }
 }

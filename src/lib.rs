@@ -18,6 +18,7 @@
 //! * [`store`] keeps moderators' per-server settings (SQLite behind a trait).
 //! * [`live`] serves the current engine and swaps in a rebuilt one on edits.
 //! * [`discord`] is the poise/serenity adapter and the `Reply` renderer.
+//! * [`links`] checks that resource URLs still lead somewhere (`signpost links`).
 //! * [`telemetry`] sets up logs (ids and timings only, never message text).
 //!
 //! The `signpost` binary is a thin command line over this library.
@@ -29,6 +30,7 @@ pub mod discord;
 pub mod engine;
 pub mod eval;
 pub mod fallback;
+pub mod links;
 pub mod live;
 pub mod nation;
 pub mod reply;

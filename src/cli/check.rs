@@ -8,7 +8,7 @@ use signpost::catalog::{Catalog, LoadOptions, Severity, load_dir};
 use signpost::engine::{Paths, today};
 
 /// Validate the catalog and print every problem; exit 1 on errors.
-pub fn check(resources: &Path, strict: bool) -> anyhow::Result<ExitCode> {
+pub fn check(resources: &Path, index: &Path, strict: bool) -> anyhow::Result<ExitCode> {
     let loaded = load_dir(resources, LoadOptions { today: today() });
     let mut errors = 0;
     let mut warnings = 0;
@@ -24,7 +24,7 @@ pub fn check(resources: &Path, strict: bool) -> anyhow::Result<ExitCode> {
         eprintln!("{d}");
     }
     if let Some(c) = &loaded.catalog {
-        let flagged = print_audit(c);
+        let flagged = print_audit(c) + print_link_notes(c, index);
         if strict {
             errors += flagged;
         } else {
@@ -89,6 +89,35 @@ fn print_audit(c: &Catalog) -> usize {
         );
     }
     flagged
+}
+
+/// Warn about resources whose link the last `signpost links` found failing
+/// or moved; how many. Missing results only get a note, unreadable ones a
+/// warning naming the file: neither stops the check.
+fn print_link_notes(c: &Catalog, index: &Path) -> usize {
+    let path = signpost::links::state_path(index);
+    let state = match signpost::links::LinkState::load(&path) {
+        Ok(Some(state)) => state,
+        Ok(None) => {
+            eprintln!(
+                "note: no link check results in {}; run `signpost links`",
+                path.display()
+            );
+            return 0;
+        }
+        Err(e) => {
+            eprintln!("warning: {e}; link results ignored (the next `signpost links` rewrites it)");
+            return 0;
+        }
+    };
+    let notes = state.notes(c);
+    for n in &notes {
+        eprintln!(
+            "{}:{}: warning: link of `{}` {}",
+            n.file, n.line, n.id, n.message
+        );
+    }
+    notes.len()
 }
 
 fn load_clean(resources: &Path) -> anyhow::Result<Catalog> {
