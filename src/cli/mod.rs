@@ -80,6 +80,9 @@ pub enum Command {
         #[arg(long, default_value_t = 30, value_name = "DAYS",
               value_parser = clap::value_parser!(i64).range(0..=3650))]
         within: i64,
+        /// Index folder whose `links-state.json` marks resources with failing links.
+        #[arg(long, default_value = "index", value_name = "DIR")]
+        index: PathBuf,
     },
     /// List conditions with no resource for a region, or only one resource.
     Coverage {
@@ -125,7 +128,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             strict,
         } => check::check(&resources, &index, strict),
         Command::Index { at } => check::index(&at.paths()),
-        Command::Review { resources, within } => check::review(&resources, within),
+        Command::Review {
+            resources,
+            within,
+            index,
+        } => check::review(&resources, within, &index),
         Command::Coverage { resources } => check::coverage(&resources),
         Command::Links(args) => links::run(args),
         Command::Eval(args) => eval::run(args),
