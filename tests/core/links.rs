@@ -19,11 +19,36 @@ use signpost::links::{self, LinkReport, Settings, Target, Verdict};
 
 use super::support::Workspace;
 
-/// What the site counts: requests to `/busy`, bytes of `/endless` sent.
+/// What the site counts: requests to `/busy`, bytes of `/endless` sent,
+/// requests to `/hold/*` in flight now and at most.
 #[derive(Clone, Default)]
 struct Counters {
     busy: Arc<AtomicUsize>,
     streamed: Arc<AtomicUsize>,
+    holding: Arc<AtomicUsize>,
+    most_held: Arc<AtomicUsize>,
+}
+
+/// A page that takes a moment, noting how many requests overlap.
+async fn hold(State(c): State<Counters>) -> Response {
+    let now = c.holding.fetch_add(1, Ordering::SeqCst) + 1;
+    c.most_held.fetch_max(now, Ordering::SeqCst);
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    c.holding.fetch_sub(1, Ordering::SeqCst);
+    ([(header::CONTENT_TYPE, "application/pdf")], "%PDF").into_response()
+}
+
+/// 200 only for a User-Agent naming the checker and the contact.
+async fn ua(headers: HeaderMap) -> StatusCode {
+    let ua = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if ua.starts_with("signpost-linkcheck/") && ua.contains("tests@example.invalid") {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    }
 }
 
 fn html(status: StatusCode, body: &'static [u8]) -> Response {
@@ -128,6 +153,8 @@ fn site(counters: Counters) -> Router {
             }),
         )
         .route("/busy", get(busy))
+        .route("/hold/:n", get(hold))
+        .route("/ua", get(ua))
         .route("/endless", get(endless))
         .with_state(counters)
 }
@@ -181,10 +208,11 @@ async fn every_verdict_from_a_local_site() {
         "/latin1-ok",
         "/no-head",
         "/busy",
+        "/ua",
     ];
     let r = check(&base, &paths, settings()).await;
     let verdict = |id: &str| r[id].verdict;
-    for id in ["ok", "pdf", "temp", "latin1-ok", "no-head", "busy"] {
+    for id in ["ok", "pdf", "temp", "latin1-ok", "no-head", "busy", "ua"] {
         assert_eq!(verdict(id), Verdict::Ok, "{id}: {:?}", r[id]);
     }
     assert_eq!(r["temp"].final_url, Some(format!("{base}/ok")));
@@ -207,6 +235,18 @@ async fn every_verdict_from_a_local_site() {
     // HEAD: one 429 with Retry-After: 1, retried; then a GET for the page.
     assert_eq!(counters.busy.load(Ordering::SeqCst), 3);
     assert_eq!(r["busy"].status, Some(200));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_host_gets_at_most_per_host_requests_at_once() {
+    let counters = Counters::default();
+    let base = serve(counters.clone()).await;
+    let paths: Vec<String> = (0..8).map(|n| format!("/hold/{n}")).collect();
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let r = check(&base, &paths, settings()).await;
+    assert!(r.values().all(|r| r.verdict == Verdict::Ok));
+    let most = counters.most_held.load(Ordering::SeqCst);
+    assert!((1..=2).contains(&most), "{most} requests at once");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -380,6 +420,14 @@ fn check_warns_about_links_found_broken() {
         first.id
     );
     assert!(err.contains(&wanted), "{err}");
+
+    let review = signpost(ws.dir.path(), &["review", "--within", "3650"]);
+    let listed = String::from_utf8(review.stdout).unwrap();
+    assert!(
+        listed.contains(&format!("{}  ", first.id))
+            && listed.contains("(link broken since 2027-02-03"),
+        "{listed}"
+    );
 
     std::fs::write(index.join("links-state.json"), b"{ not json").unwrap();
     let out = signpost(ws.dir.path(), &["check"]);
