@@ -49,7 +49,7 @@ pub fn run(args: LinksArgs) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     let reports = runtime.block_on(links::check_all(&targets, settings))?;
     print(&reports, args.json);
-    remember(&links::state_path(&index), &reports);
+    remember(&links::state_path(&index), &reports, args.only.is_empty());
     if args.fix {
         fix(&reports, args.json)?;
     }
@@ -88,8 +88,9 @@ fn print(reports: &[LinkReport], json: bool) {
     eprintln!("{}", links::report::summary(reports));
 }
 
-/// Fold the results into the state file; trouble with it is only a warning.
-fn remember(path: &Path, reports: &[LinkReport]) {
+/// Fold the results into the state file (a full run also forgets URLs no
+/// longer in the catalog); trouble with the file is only a warning.
+fn remember(path: &Path, reports: &[LinkReport], full_run: bool) {
     let mut state = match LinkState::load(path) {
         Ok(s) => s.unwrap_or_default(),
         Err(e) => {
@@ -98,6 +99,9 @@ fn remember(path: &Path, reports: &[LinkReport]) {
         }
     };
     state.record(reports);
+    if full_run {
+        state.forget_others(reports);
+    }
     if let Err(e) = state.save(path) {
         eprintln!("warning: results not kept: {e}");
     }

@@ -107,6 +107,14 @@ impl LinkState {
         }
     }
 
+    /// Forget URLs no resource links to any more (after `--fix` or an
+    /// edit), so the file does not grow for ever. Only after a full run.
+    pub fn forget_others(&mut self, reports: &[LinkReport]) {
+        let current: std::collections::HashSet<&str> =
+            reports.iter().map(|r| r.url.as_str()).collect();
+        self.urls.retain(|url, _| current.contains(url.as_str()));
+    }
+
     /// Write the file atomically, creating the index folder if needed.
     pub fn save(&self, path: &Path) -> Result<(), LinkError> {
         let json = serde_json::to_vec_pretty(self).map_err(|e| LinkError::State {
@@ -227,6 +235,10 @@ mod tests {
         s.record(&[report(u, Verdict::Ok, "2027-02-06T00:00:00Z")]);
         assert_eq!(s.urls[u].first_failed, None);
         assert_eq!(describe(&s.urls[u]), None);
+        let other = report("https://x.org/b", Verdict::Ok, "2027-02-06T00:00:00Z");
+        s.record(std::slice::from_ref(&other));
+        s.forget_others(&[other]);
+        assert_eq!(s.urls.keys().collect::<Vec<_>>(), ["https://x.org/b"]);
     }
 
     #[test]
