@@ -12,6 +12,13 @@ use serde::Deserialize;
 
 use crate::nation::{NATIONS, Nation};
 
+mod links;
+mod stats;
+
+pub use links::LinksConfig;
+use links::RawLinks;
+use stats::RawStats;
+
 /// Environment variable holding the bot token; wins over `token_file`.
 pub const TOKEN_ENV: &str = "DISCORD_TOKEN";
 
@@ -107,6 +114,8 @@ pub struct Config {
     pub log_format: LogFormat,
     /// Days of daily counts kept (`stats.retention_days`, 1 to 3650).
     pub retention_days: u16,
+    /// How `signpost links` treats the sites it checks.
+    pub links: LinksConfig,
 }
 
 /// Limits on how often the bot answers.
@@ -138,6 +147,8 @@ pub struct RawConfig {
     log: RawLog,
     #[serde(default)]
     stats: RawStats,
+    #[serde(default)]
+    links: RawLinks,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -175,12 +186,6 @@ struct RawCooldowns {
     channel_seconds: Option<u64>,
     duplicate_minutes: Option<u64>,
     auto_seconds: Option<u64>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawStats {
-    retention_days: Option<u16>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -259,14 +264,8 @@ impl RawConfig {
         }
         let retention_days = self
             .stats
-            .retention_days
-            .unwrap_or(crate::store::counts::DEFAULT_RETENTION_DAYS);
-        if !(1..=3650).contains(&retention_days) {
-            return Err(invalid(
-                "stats.retention_days",
-                "must be between 1 and 3650",
-            ));
-        }
+            .retention_days()
+            .map_err(|(key, message)| invalid(key, &message))?;
         let results = self.answers.results.unwrap_or(3);
         if !(1..=5).contains(&results) {
             return Err(invalid("answers.results", "must be between 1 and 5"));
@@ -308,6 +307,10 @@ impl RawConfig {
             ));
         }
         let token = resolve_token(path, env_token, self.discord.token_file)?;
+        let links = self
+            .links
+            .validate()
+            .map_err(|(key, message)| invalid(key, &message))?;
         let c = self.cooldowns;
         Ok(Config {
             source: path.to_path_buf(),
@@ -335,6 +338,7 @@ impl RawConfig {
             },
             log_format: self.log.format.unwrap_or(LogFormat::Pretty),
             retention_days,
+            links,
         })
     }
 }
@@ -372,100 +376,4 @@ fn resolve_token(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse(text: &str) -> Result<Config, ConfigError> {
-        Config::from_toml(text, Path::new("signpost.toml"), None)
-    }
-
-    #[test]
-    fn empty_file_gives_defaults() {
-        let c = parse("").unwrap();
-        assert_eq!(c.database, PathBuf::from("data/signpost.db"));
-        assert_eq!(c.default_region, None);
-        assert_eq!(c.results, 3);
-        assert!(c.token.is_none());
-        assert_eq!(c.log_format, LogFormat::Pretty);
-        assert_eq!(c.retention_days, 90);
-        assert_eq!(
-            parse("[stats]\nretention_days = 7\n")
-                .unwrap()
-                .retention_days,
-            7
-        );
-    }
-
-    #[test]
-    fn errors_name_file_and_key() {
-        for (toml, key) in [
-            ("[discord]\nowners = [0]\n", "discord.owners"),
-            (
-                "[cooldowns]\nuser_seconds = 99999999\n",
-                "cooldowns.user_seconds",
-            ),
-            (
-                "[cooldowns]\nduplicate_minutes = 100000\n",
-                "cooldowns.duplicate_minutes",
-            ),
-            ("[stats]\nretention_days = 0\n", "stats.retention_days"),
-            ("[stats]\nretention_days = 5000\n", "stats.retention_days"),
-        ] {
-            let e = parse(toml).unwrap_err().to_string();
-            assert!(e.contains(key), "{e}");
-        }
-        let e = parse("[answers]\nresults = 9\n").unwrap_err().to_string();
-        assert!(
-            e.contains("signpost.toml") && e.contains("answers.results"),
-            "{e}"
-        );
-        let e = parse("[answers]\nresultz = 2\n").unwrap_err().to_string();
-        assert!(e.contains("signpost.toml") && e.contains("resultz"), "{e}");
-        let e = parse("[answers]\ndefault_region = \"xx\"\n")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("answers.default_region") && e.contains("uk"),
-            "{e}"
-        );
-        let e = parse("[log]\nformat = \"xml\"\n").unwrap_err().to_string();
-        assert!(e.contains("format"), "{e}");
-    }
-
-    #[test]
-    fn env_token_wins_and_is_hidden() {
-        let c = Config::from_toml("", Path::new("x"), Some(" s3cret \n".into())).unwrap();
-        let token = c.token.clone().unwrap();
-        assert_eq!(token.expose(), "s3cret");
-        assert!(!format!("{c:?}").contains("s3cret"));
-    }
-
-    #[test]
-    fn token_file_is_read() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("token");
-        std::fs::write(&file, "abc\n").unwrap();
-        let text = format!("[discord]\ntoken_file = {:?}\n", file.display().to_string());
-        assert_eq!(parse(&text).unwrap().token.unwrap().expose(), "abc");
-        let missing = "[discord]\ntoken_file = \"/nonexistent/token\"\n";
-        assert!(
-            parse(missing)
-                .unwrap_err()
-                .to_string()
-                .contains("token_file")
-        );
-    }
-
-    #[test]
-    fn base_urls_are_checked_and_trimmed() {
-        let c = parse("[discord]\napi_base_url = \"http://127.0.0.1:9/\"\n").unwrap();
-        assert_eq!(c.api_base_url.as_deref(), Some("http://127.0.0.1:9"));
-        assert!(parse("[discord]\ngateway_url = \"ws://x/?v=10\"\n").is_err());
-    }
-
-    #[test]
-    fn example_file_parses() {
-        let text = include_str!("../signpost.example.toml");
-        parse(text).unwrap();
-    }
-}
+mod tests;

@@ -19,6 +19,7 @@
 //!   (SQLite behind two traits; counts only, never who or what was asked).
 //! * [`live`] serves the current engine and swaps in a rebuilt one on edits.
 //! * [`discord`] is the poise/serenity adapter and the `Reply` renderer.
+//! * [`links`] checks that resource URLs still lead somewhere (`signpost links`).
 //! * [`telemetry`] sets up logs (ids and timings only, never message text).
 //!
 //! The `signpost` binary is a thin command line over this library.
@@ -30,6 +31,7 @@ pub mod discord;
 pub mod engine;
 pub mod eval;
 pub mod fallback;
+pub mod links;
 pub mod live;
 pub mod nation;
 pub mod reply;

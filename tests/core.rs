@@ -8,6 +8,7 @@ mod core {
     pub mod cli;
     pub mod fallback;
     pub mod index_life;
+    pub mod links;
     pub mod nations;
     pub mod precision;
     pub mod properties;

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 use anyhow::bail;
 use signpost::catalog::{Catalog, LoadOptions, Severity, load_dir};
 use signpost::engine::{Paths, today};
+use signpost::links::LinkState;
 
 /// Validate the catalog and print every problem; exit 1 on errors.
-pub fn check(resources: &Path, strict: bool) -> anyhow::Result<ExitCode> {
+pub fn check(resources: &Path, index: &Path, strict: bool) -> anyhow::Result<ExitCode> {
     let loaded = load_dir(resources, LoadOptions { today: today() });
     let mut errors = 0;
     let mut warnings = 0;
@@ -24,7 +25,7 @@ pub fn check(resources: &Path, strict: bool) -> anyhow::Result<ExitCode> {
         eprintln!("{d}");
     }
     if let Some(c) = &loaded.catalog {
-        let flagged = print_audit(c);
+        let flagged = print_audit(c) + print_link_notes(c, index);
         if strict {
             errors += flagged;
         } else {
@@ -91,6 +92,44 @@ fn print_audit(c: &Catalog) -> usize {
     flagged
 }
 
+/// Warn about resources whose link the last `signpost links` found failing
+/// or moved; how many.
+fn print_link_notes(c: &Catalog, index: &Path) -> usize {
+    let Some(state) = link_state(index, true) else {
+        return 0;
+    };
+    let notes = state.notes(c);
+    for n in &notes {
+        eprintln!(
+            "{}:{}: warning: link of `{}` {}",
+            n.file, n.line, n.id, n.message
+        );
+    }
+    notes.len()
+}
+
+/// The last link-check results. Missing ones get a note (when `say_missing`),
+/// unreadable ones a warning naming the file: neither stops the command.
+fn link_state(index: &Path, say_missing: bool) -> Option<LinkState> {
+    let path = signpost::links::state_path(index);
+    match LinkState::load(&path) {
+        Ok(Some(state)) => Some(state),
+        Ok(None) => {
+            if say_missing {
+                eprintln!(
+                    "note: no link check results in {}; run `signpost links`",
+                    path.display()
+                );
+            }
+            None
+        }
+        Err(e) => {
+            eprintln!("warning: {e}; link results ignored (the next `signpost links` rewrites it)");
+            None
+        }
+    }
+}
+
 fn load_clean(resources: &Path) -> anyhow::Result<Catalog> {
     let loaded = load_dir(resources, LoadOptions { today: today() });
     match loaded.catalog {
@@ -118,9 +157,15 @@ pub fn index(paths: &Paths) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Print the review to-do list.
-pub fn review(resources: &Path, within: i64) -> anyhow::Result<ExitCode> {
+/// Print the review to-do list, marking resources whose link last failed.
+pub fn review(resources: &Path, within: i64, index: &Path) -> anyhow::Result<ExitCode> {
     let catalog = load_clean(resources)?;
+    let links: std::collections::HashMap<String, String> = link_state(index, false)
+        .map(|s| s.notes(&catalog))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|n| (n.id, n.message))
+        .collect();
     let today = today();
     print_calendar(&catalog);
     let groups = signpost::review::due(&catalog, today, within);
@@ -138,8 +183,12 @@ pub fn review(resources: &Path, within: i64) -> anyhow::Result<ExitCode> {
             } else {
                 "due"
             };
+            let link = links
+                .get(&r.id)
+                .map(|m| format!("  (link {m})"))
+                .unwrap_or_default();
             out!(
-                "  {}  {state:<19}  {}  {}:{}",
+                "  {}  {state:<19}  {}  {}:{}{link}",
                 r.review_by,
                 r.id,
                 r.file,

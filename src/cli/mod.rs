@@ -11,6 +11,7 @@ macro_rules! out {
 mod ask;
 mod check;
 mod eval;
+mod links;
 mod serve;
 mod train;
 
@@ -59,6 +60,9 @@ pub enum Command {
     Check {
         #[arg(long, default_value = "resources", value_name = "DIR")]
         resources: PathBuf,
+        /// Index folder whose `links-state.json` holds `signpost links` results.
+        #[arg(long, default_value = "index", value_name = "DIR")]
+        index: PathBuf,
         /// Treat warnings, expired reviews and placeholder approvals as errors.
         #[arg(long)]
         strict: bool,
@@ -76,12 +80,18 @@ pub enum Command {
         #[arg(long, default_value_t = 30, value_name = "DAYS",
               value_parser = clap::value_parser!(i64).range(0..=3650))]
         within: i64,
+        /// Index folder whose `links-state.json` marks resources with failing links.
+        #[arg(long, default_value = "index", value_name = "DIR")]
+        index: PathBuf,
     },
     /// List conditions with no resource for a region, or only one resource.
     Coverage {
         #[arg(long, default_value = "resources", value_name = "DIR")]
         resources: PathBuf,
     },
+    /// Check every resource URL (HEAD/GET, redirects, soft 404s); exit 1 on
+    /// broken links.
+    Links(links::LinksArgs),
     /// Measure answer quality on labelled questions.
     Eval(eval::EvalArgs),
     /// Train the learned crisis signal on the in-repo training sets.
@@ -112,10 +122,19 @@ pub fn init_logging(verbose: bool) {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Ask(args) => ask::run(args),
-        Command::Check { resources, strict } => check::check(&resources, strict),
+        Command::Check {
+            resources,
+            index,
+            strict,
+        } => check::check(&resources, &index, strict),
         Command::Index { at } => check::index(&at.paths()),
-        Command::Review { resources, within } => check::review(&resources, within),
+        Command::Review {
+            resources,
+            within,
+            index,
+        } => check::review(&resources, within, &index),
         Command::Coverage { resources } => check::coverage(&resources),
+        Command::Links(args) => links::run(args),
         Command::Eval(args) => eval::run(args),
         Command::TrainScreen(args) => train::run(args),
         Command::Serve(args) => serve::run(args),
