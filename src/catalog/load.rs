@@ -207,24 +207,29 @@ impl Files {
 }
 
 fn library_files(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
+    match toml_files(dir) {
+        Ok(paths) => paths,
         Err(e) => {
             diags.file_error(
                 dir,
                 format!("cannot read the resource library folder: {e}"),
                 Some("create resources/library/ with one or more *.toml files"),
             );
-            return Vec::new();
+            Vec::new()
         }
-    };
-    let mut paths: Vec<PathBuf> = entries
+    }
+}
+
+/// The `*.toml` files of a folder, sorted by path: the order every reader
+/// of the library (loader, link checker) takes them in.
+pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     paths.sort();
-    paths
+    Ok(paths)
 }
 
 /// Read a file and parse it to a tree, reporting syntax errors with position.

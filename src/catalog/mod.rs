@@ -17,7 +17,7 @@ mod validate;
 pub use diag::{Diagnostic, Diagnostics, Severity, SourceFile};
 pub use entries::check_url;
 pub use fields::{At, Record, check_member, parse_date};
-pub use load::{LoadOptions, Loaded, load_dir};
+pub use load::{LoadOptions, Loaded, load_dir, toml_files};
 pub use model::{
     AUDIENCES, Catalog, Condition, KINDS, MAX_SUMMARY_CHARS, Notice, REGIONS, Resource, Reviewer,
     Signs,

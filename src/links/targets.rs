@@ -36,17 +36,7 @@ pub struct UrlSpan {
 /// The library files of a catalog folder, sorted as the loader sorts them.
 pub fn library_files(resources: &Path) -> Result<Vec<PathBuf>, LinkError> {
     let dir = resources.join("library");
-    let entries = std::fs::read_dir(&dir).map_err(|source| LinkError::Read {
-        path: dir.clone(),
-        source,
-    })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
-    Ok(paths)
+    crate::catalog::toml_files(&dir).map_err(|source| LinkError::Read { path: dir, source })
 }
 
 /// Every resource link of the catalog in `resources`, in file order.
