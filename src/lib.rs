@@ -10,7 +10,7 @@
 //! * [`reply`] is the answer value and its terminal and JSON renderings.
 //! * [`nation`] is the UK nations, whose services differ.
 //! * [`engine`] ties them together: question in, [`reply::Reply`] out.
-//! * [`text`] is the text clean-up they share.
+//! * [`text`] is the text clean-up they share; [`fnv`] the stable hash.
 //!
 //! The Discord front end sits on top:
 //!
@@ -31,6 +31,7 @@ pub mod discord;
 pub mod engine;
 pub mod eval;
 pub mod fallback;
+pub mod fnv;
 pub mod links;
 pub mod live;
 pub mod nation;

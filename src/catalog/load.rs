@@ -191,16 +191,14 @@ impl Files {
 
     /// FNV-1a over file names and bytes, in path order.
     fn fingerprint(&self) -> String {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut hash = crate::fnv::OFFSET;
         for (path, file) in &self.by_path {
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            for b in name.bytes().chain([0]).chain(file.text.bytes()).chain([0]) {
-                hash ^= u64::from(b);
-                hash = hash.wrapping_mul(0x0100_0000_01b3);
-            }
+            let bytes = name.bytes().chain([0]).chain(file.text.bytes()).chain([0]);
+            hash = crate::fnv::extend(hash, bytes);
         }
         format!("{hash:016x}")
     }

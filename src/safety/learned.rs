@@ -45,13 +45,10 @@ pub struct LearnedModel {
 /// FNV-1a over the bytes of `parts` joined by spaces, computed without
 /// joining them (a word pair is hashed straight from its two words).
 fn feature_hash(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = crate::fnv::OFFSET;
     for (i, part) in parts.iter().enumerate() {
         let sep = (i > 0).then_some(b' ');
-        for b in sep.into_iter().chain(part.bytes()) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+        h = crate::fnv::extend(h, sep.into_iter().chain(part.bytes()));
     }
     h
 }

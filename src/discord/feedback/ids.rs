@@ -17,8 +17,8 @@ pub const PREFIX: &str = "sp:fb:";
 const VERSIONED: &str = "sp:fb:v1:";
 /// Discord's limit on a component's custom id.
 pub const MAX_LEN: usize = 100;
-/// At most this many links per answer (the renderer shows at most 5).
-pub const MAX_LINKS: usize = 5;
+/// At most this many links per answer: as many as the renderer shows.
+pub const MAX_LINKS: usize = crate::discord::render::MAX_RESULTS;
 const TAG_HEX: usize = 10;
 
 /// A short, stable stand-in for a resource id.
@@ -29,12 +29,7 @@ impl Tag {
     /// The tag of `resource_id` (FNV-1a 64, top 40 bits): the same in every
     /// process and build, unlike std's hasher.
     pub fn of(resource_id: &str) -> Tag {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in resource_id.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        Tag(h >> 24)
+        Tag(crate::fnv::hash(resource_id.as_bytes()) >> 24)
     }
 
     fn parse(s: &str) -> Option<Tag> {
