@@ -33,12 +33,7 @@ pub struct LinksArgs {
 /// Check, print, remember, maybe fix; exit 1 when a link is broken or a
 /// soft 404.
 pub fn run(args: LinksArgs) -> anyhow::Result<ExitCode> {
-    let default = PathBuf::from("signpost.toml");
-    let path = args
-        .config
-        .clone()
-        .or_else(|| default.exists().then_some(default));
-    let config = Config::load(path.as_deref())?;
+    let config = Config::load(super::config_path(args.config.clone()).as_deref())?;
     let resources = args.resources.clone().unwrap_or(config.resources.clone());
     let index = args.index.clone().unwrap_or(config.index.clone());
     let targets = chosen(links::read_targets(&resources)?, &args.only)?;

@@ -43,6 +43,13 @@ pub struct Locations {
     pub index: PathBuf,
 }
 
+/// The settings file to read: the one given, else `signpost.toml` when the
+/// working folder has one (else none: built-in defaults).
+fn config_path(given: Option<PathBuf>) -> Option<PathBuf> {
+    let default = PathBuf::from("signpost.toml");
+    given.or_else(|| default.exists().then_some(default))
+}
+
 impl Locations {
     fn paths(&self) -> Paths {
         Paths {

@@ -21,9 +21,7 @@ pub struct ServeArgs {
 
 /// Run until SIGINT/SIGTERM; exit 2 with setup help when there is no token.
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let default = PathBuf::from("signpost.toml");
-    let path = args.config.or_else(|| default.exists().then_some(default));
-    let config = Config::load(path.as_deref())?;
+    let config = Config::load(super::config_path(args.config).as_deref())?;
     if config.token.is_none() {
         eprintln!("{}", signpost::discord::NO_TOKEN_HELP);
         return Ok(ExitCode::from(2));

@@ -54,7 +54,8 @@ pub fn rewrite(text: &str, changes: &[Change]) -> Result<(String, Vec<LineChange
     }
     out.push_str(&text[at..]);
     verify(&out, &spans.iter().map(|(_, c)| *c).collect::<Vec<_>>())?;
-    Ok((out.clone(), changed_lines(text, &out)))
+    let lines = changed_lines(text, &out);
+    Ok((out, lines))
 }
 
 /// The new value in the old literal's quoting where that can hold it (a

@@ -10,6 +10,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::LinkError;
+use crate::catalog::SourceFile;
 
 /// One resource's link.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,8 +48,9 @@ pub fn read_targets(resources: &Path) -> Result<Vec<Target>, LinkError> {
             path: path.clone(),
             source,
         })?;
+        let source = SourceFile::new(&path, text);
         let file = path.display().to_string();
-        for u in url_spans(&text).map_err(|message| LinkError::Toml {
+        for u in url_spans(&source.text).map_err(|message| LinkError::Toml {
             path: path.clone(),
             message,
         })? {
@@ -56,7 +58,7 @@ pub fn read_targets(resources: &Path) -> Result<Vec<Target>, LinkError> {
                 id: u.id,
                 url: u.url,
                 file: file.clone(),
-                line: line_of(&text, u.table_start),
+                line: source.position(u.table_start).0,
             });
         }
     }
@@ -89,15 +91,6 @@ pub fn url_spans(text: &str) -> Result<Vec<UrlSpan>, String> {
     Ok(out)
 }
 
-/// 1-based line of a byte offset.
-pub fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,8 +104,9 @@ mod tests {
         assert_eq!(spans.len(), 2);
         assert_eq!(&text[spans[0].span.clone()], "'https://x.org/a'");
         assert_eq!(&text[spans[1].span.clone()], "\"https://x.org/b\"");
-        assert_eq!(line_of(text, spans[0].table_start), 2);
-        assert_eq!(line_of(text, spans[1].table_start), 6);
+        let source = SourceFile::new(Path::new("x.toml"), text.to_string());
+        assert_eq!(source.position(spans[0].table_start).0, 2);
+        assert_eq!(source.position(spans[1].table_start).0, 6);
         assert!(url_spans("[[resource]\n").is_err());
     }
 }

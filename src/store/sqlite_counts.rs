@@ -7,19 +7,12 @@ use super::counts::{CountsStore, Feedback, GuildTotals, Outcome, day_key};
 use super::sqlite::{SqliteStore, id};
 use super::{GuildId, StoreError};
 
-/// Add to one counter of a server's daily row, creating the row at zero.
-fn bump_guild(column: &str) -> String {
+/// Add one to a counter of a daily row keyed by (day, `key`), creating the
+/// row at zero. Table and column names are fixed literals, never input.
+fn bump(table: &str, key: &str, column: &str) -> String {
     format!(
-        "INSERT INTO guild_daily (day, guild_id, {column}) VALUES (?, ?, ?)
-         ON CONFLICT (day, guild_id) DO UPDATE SET {column} = {column} + excluded.{column}"
-    )
-}
-
-/// Add one to a counter of a resource's daily row.
-fn bump_resource(column: &str) -> String {
-    format!(
-        "INSERT INTO feedback_daily (day, resource_id, {column}) VALUES (?, ?, 1)
-         ON CONFLICT (day, resource_id) DO UPDATE SET {column} = {column} + 1"
+        "INSERT INTO {table} (day, {key}, {column}) VALUES (?, ?, 1)
+         ON CONFLICT (day, {key}) DO UPDATE SET {column} = {column} + 1"
     )
 }
 
@@ -63,14 +56,13 @@ impl CountsStore for SqliteStore {
         let key = day_key(day);
         let mut tx = self.pool().begin().await?;
         if let Some(g) = guild {
-            sqlx::query(&bump_guild(kind.column()))
+            sqlx::query(&bump("guild_daily", "guild_id", kind.column()))
                 .bind(&key)
                 .bind(id(g))
-                .bind(1_i64)
                 .execute(&mut *tx)
                 .await?;
         }
-        let sql = bump_resource(kind.column());
+        let sql = bump("feedback_daily", "resource_id", kind.column());
         for r in resources {
             sqlx::query(&sql)
                 .bind(&key)
