@@ -11,10 +11,14 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use crate::nation::{NATIONS, Nation};
+use crate::store::Threshold;
 
+mod digest;
 mod links;
 mod stats;
 
+pub use digest::DigestConfig;
+use digest::RawDigest;
 pub use links::LinksConfig;
 use links::RawLinks;
 use stats::RawStats;
@@ -114,6 +118,10 @@ pub struct Config {
     pub log_format: LogFormat,
     /// Days of daily counts kept (`stats.retention_days`, 1 to 3650).
     pub retention_days: u16,
+    /// When a gap topic is common enough to show (`stats.gap_min_*`).
+    pub gap_threshold: Threshold,
+    /// The review digest, when `digest.channel` is set.
+    pub digest: Option<DigestConfig>,
     /// How `signpost links` treats the sites it checks.
     pub links: LinksConfig,
 }
@@ -149,6 +157,8 @@ pub struct RawConfig {
     stats: RawStats,
     #[serde(default)]
     links: RawLinks,
+    #[serde(default)]
+    digest: RawDigest,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -266,6 +276,14 @@ impl RawConfig {
             .stats
             .retention_days()
             .map_err(|(key, message)| invalid(key, &message))?;
+        let gap_threshold = self
+            .stats
+            .gap_threshold()
+            .map_err(|(key, message)| invalid(key, &message))?;
+        let digest = self
+            .digest
+            .validate()
+            .map_err(|(key, message)| invalid(key, &message))?;
         let results = self.answers.results.unwrap_or(3);
         if !(1..=5).contains(&results) {
             return Err(invalid("answers.results", "must be between 1 and 5"));
@@ -338,6 +356,8 @@ impl RawConfig {
             },
             log_format: self.log.format.unwrap_or(LogFormat::Pretty),
             retention_days,
+            gap_threshold,
+            digest,
             links,
         })
     }

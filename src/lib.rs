@@ -20,6 +20,8 @@
 //! * [`live`] serves the current engine and swaps in a rebuilt one on edits.
 //! * [`discord`] is the poise/serenity adapter and the `Reply` renderer.
 //! * [`links`] checks that resource URLs still lead somewhere (`signpost links`).
+//! * [`report`] is the clinicians' report (reviews due, link health,
+//!   feedback, gaps, coverage) as text, JSON, HTML or a Discord digest.
 //! * [`telemetry`] sets up logs (ids and timings only, never message text).
 //!
 //! The `signpost` binary is a thin command line over this library.
@@ -36,6 +38,7 @@ pub mod links;
 pub mod live;
 pub mod nation;
 pub mod reply;
+pub mod report;
 pub mod review;
 pub mod safety;
 pub mod search;

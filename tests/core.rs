@@ -14,6 +14,7 @@ mod core {
     pub mod properties;
     pub mod readings;
     pub mod relevance;
+    pub mod report;
     pub mod safety_screen;
     pub mod support;
 }

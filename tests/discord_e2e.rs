@@ -18,6 +18,8 @@ mod cli;
 mod common;
 #[path = "discord_e2e/delivery.rs"]
 mod delivery;
+#[path = "discord_e2e/digest.rs"]
+mod digest;
 #[path = "discord_e2e/faults.rs"]
 mod faults;
 #[path = "discord_e2e/feedback.rs"]

@@ -130,7 +130,7 @@ fn link_state(index: &Path, say_missing: bool) -> Option<LinkState> {
     }
 }
 
-fn load_clean(resources: &Path) -> anyhow::Result<Catalog> {
+pub(super) fn load_clean(resources: &Path) -> anyhow::Result<Catalog> {
     let loaded = load_dir(resources, LoadOptions { today: today() });
     match loaded.catalog {
         Some(c) => Ok(c),

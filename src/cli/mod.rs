@@ -12,6 +12,7 @@ mod ask;
 mod check;
 mod eval;
 mod links;
+mod report;
 mod serve;
 mod train;
 
@@ -99,6 +100,9 @@ pub enum Command {
     /// Check every resource URL (HEAD/GET, redirects, soft 404s); exit 1 on
     /// broken links.
     Links(links::LinksArgs),
+    /// The clinicians' report: reviews due, link health, feedback, gaps and
+    /// coverage per region, as text, JSON or one self-contained HTML page.
+    Report(report::ReportArgs),
     /// Measure answer quality on labelled questions.
     Eval(eval::EvalArgs),
     /// Train the learned crisis signal on the in-repo training sets.
@@ -142,6 +146,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => check::review(&resources, within, &index),
         Command::Coverage { resources } => check::coverage(&resources),
         Command::Links(args) => links::run(args),
+        Command::Report(args) => report::run(args),
         Command::Eval(args) => eval::run(args),
         Command::TrainScreen(args) => train::run(args),
         Command::Serve(args) => serve::run(args),

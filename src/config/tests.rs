@@ -14,6 +14,10 @@ fn empty_file_gives_defaults() {
     assert!(c.token.is_none());
     assert_eq!(c.log_format, LogFormat::Pretty);
     assert_eq!(c.retention_days, 90);
+    assert_eq!(c.gap_threshold, Threshold::default());
+    assert_eq!(c.digest, None);
+    let d = parse("[digest]\nchannel = 42\n").unwrap().digest.unwrap();
+    assert_eq!((d.channel, d.every_days, d.due_within_days), (42, 7, 30));
     assert_eq!(
         parse("[stats]\nretention_days = 7\n")
             .unwrap()
@@ -36,6 +40,13 @@ fn errors_name_file_and_key() {
         ),
         ("[stats]\nretention_days = 0\n", "stats.retention_days"),
         ("[stats]\nretention_days = 5000\n", "stats.retention_days"),
+        ("[stats]\ngap_min_servers = 1\n", "stats.gap_min_servers"),
+        ("[stats]\ngap_min_asks = 2\n", "stats.gap_min_asks"),
+        ("[digest]\nchannel = 0\n", "digest.channel"),
+        (
+            "[digest]\nchannel = 5\nevery_days = 0\n",
+            "digest.every_days",
+        ),
     ] {
         let e = parse(toml).unwrap_err().to_string();
         assert!(e.contains(key), "{e}");

@@ -8,6 +8,7 @@
 //! - `send`: the only place outgoing messages are built (no pings, ever).
 //! - `feedback`: the buttons under answers, and their clicks; `tally`: the
 //!   daily counters behind `/signpost stats`.
+//! - `digest`: the weekly review digest posted to the clinicians' channel.
 //! - `deliver`: timeouts and bounded retries for every answer and crisis note.
 //! - `answer`, `cooldown`, `question`, `checks`, `crisis_log`: shared pieces.
 
@@ -18,6 +19,7 @@ mod cooldown;
 mod crisis_log;
 mod data;
 mod deliver;
+mod digest;
 mod errors;
 mod events;
 mod feedback;

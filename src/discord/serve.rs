@@ -9,7 +9,7 @@ use poise::serenity_prelude as serenity;
 use serenity::{ClientBuilder, GatewayIntents, HttpBuilder, UserId};
 
 use super::data::{Data, InFlight};
-use super::{commands, cooldown, errors, events, send, tally};
+use super::{commands, cooldown, digest, errors, events, send, tally};
 use crate::config::Config;
 use crate::engine::{EngineError, Paths};
 use crate::live::{self, LiveEngine};
@@ -182,15 +182,22 @@ pub async fn serve_with(
     let config = Arc::new(config);
     let pruner = tally::keep_days(counts.clone(), config.retention_days);
     let data = Data {
-        engine,
+        engine: engine.clone(),
         store: store.clone(),
-        counts,
+        counts: counts.clone(),
         votes: Default::default(),
         config: config.clone(),
         limiter: cooldown::Limiter::default(),
         in_flight: in_flight.clone(),
     };
     let mut client = build_client(&config, token.expose(), data, parts.http_client).await?;
+    let digest = digest::Digest {
+        http: client.http.clone(),
+        engine,
+        counts,
+        config: config.clone(),
+    }
+    .start();
     let shards = client.shard_manager.clone();
     let stopper = tokio::spawn(async move {
         shutdown.await;
@@ -207,6 +214,9 @@ pub async fn serve_with(
     }
     drop(watcher);
     pruner.abort();
+    if let Some(d) = digest {
+        d.abort();
+    }
     store.close().await;
     tracing::info!("stopped");
     result.map_err(Into::into)

@@ -13,22 +13,31 @@ use super::answer::FAST_PATH;
 use super::data::Data;
 use crate::reply::Reply;
 use crate::store::counts::{self, CountsStore, Feedback, Outcome};
+use crate::store::gaps::Gap;
 
 /// How often old daily rows are looked for.
 const PRUNE_EVERY: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// Count an answer delivered in `guild` (DMs are not counted: no server
-/// to report to).
+/// Count an answer delivered in `guild`, and its gap if it fell short (DMs
+/// are not counted: no server to report to, and a gap topic must come from
+/// several servers before anyone sees it).
 pub fn answered(data: &Data, guild: Option<u64>, reply: &Reply) {
     let Some(guild) = guild else { return };
     let outcome = Outcome {
         no_match: reply.no_match,
         emergency: reply.emergency.is_some(),
     };
+    let gap = Gap::of(reply);
     let store = data.counts.clone();
     tokio::spawn(async move {
-        if let Err(e) = store.answered(counts::today(), guild, outcome).await {
+        let day = counts::today();
+        if let Err(e) = store.answered(day, guild, outcome).await {
             tracing::error!(guild, error = %e, "answer not counted");
+        }
+        if let Some(gap) = gap
+            && let Err(e) = store.gap(day, guild, &gap).await
+        {
+            tracing::error!(guild, error = %e, "gap not counted");
         }
     });
 }

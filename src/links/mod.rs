@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 pub use probe::{Prober, Settings};
 pub use report::LinkReport;
-pub use state::{LinkNote, LinkState, STATE_FILE, state_path};
+pub use state::{LinkNote, LinkState, STATE_FILE, UrlState, state_path};
 pub use targets::{Target, read_targets};
 pub use verdict::Verdict;
 

@@ -7,6 +7,9 @@
 
 use time::{Date, Duration, OffsetDateTime};
 
+use serde::Serialize;
+
+use super::gaps::{Gap, GapSummary, Threshold};
 use super::{GuildId, StoreError};
 
 /// Days of daily rows kept unless `stats.retention_days` says otherwise.
@@ -53,6 +56,15 @@ pub struct GuildTotals {
     pub broken: u64,
 }
 
+/// Feedback on one resource summed over some days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResourceFeedback {
+    pub id: String,
+    pub helpful: u64,
+    pub not_helpful: u64,
+    pub broken: u64,
+}
+
 /// Storage for the daily counters. A PostgreSQL backend implements the
 /// same trait over the same two tables.
 #[serenity::async_trait]
@@ -69,6 +81,17 @@ pub trait CountsStore: Send + Sync {
         resources: &[String],
         kind: Feedback,
     ) -> Result<(), StoreError>;
+    /// Count one answer that fell short (see [`Gap::of`]).
+    async fn gap(&self, day: Date, guild: GuildId, gap: &Gap) -> Result<(), StoreError>;
+    /// Gap counts per region and topic from `since`, split at `threshold`:
+    /// only topics at or over it are listed.
+    async fn gaps(&self, since: Date, threshold: Threshold) -> Result<GapSummary, StoreError>;
+    /// Feedback per resource from `since`, most "not helpful" first.
+    async fn resource_feedback(&self, since: Date) -> Result<Vec<ResourceFeedback>, StoreError>;
+    /// When the review digest was last posted to `channel`, if ever.
+    async fn digest_posted(&self, channel: u64) -> Result<Option<OffsetDateTime>, StoreError>;
+    /// Remember that the digest was posted to `channel` at `at`.
+    async fn set_digest_posted(&self, channel: u64, at: OffsetDateTime) -> Result<(), StoreError>;
     /// A server's counts from `since` (inclusive) to today.
     async fn guild_totals(&self, guild: GuildId, since: Date) -> Result<GuildTotals, StoreError>;
     /// Delete every daily row older than `before`; how many went.

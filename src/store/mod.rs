@@ -8,11 +8,14 @@
 
 mod cached;
 pub mod counts;
+pub mod gaps;
 mod sqlite;
 mod sqlite_counts;
+mod sqlite_gaps;
 
 pub use cached::CachedStore;
-pub use counts::{CountsStore, Feedback, GuildTotals, Outcome};
+pub use counts::{CountsStore, Feedback, GuildTotals, Outcome, ResourceFeedback};
+pub use gaps::{Gap, GapKind, GapRow, GapSummary, Threshold};
 pub use sqlite::SqliteStore;
 
 use std::fmt;

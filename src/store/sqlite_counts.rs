@@ -1,11 +1,12 @@
 //! [`CountsStore`] on the same SQLite file as the settings.
 
 use sqlx::Row;
-use time::Date;
+use time::{Date, OffsetDateTime};
 
-use super::counts::{CountsStore, Feedback, GuildTotals, Outcome, day_key};
+use super::counts::{CountsStore, Feedback, GuildTotals, Outcome, ResourceFeedback, day_key};
+use super::gaps::{Gap, GapSummary, Threshold};
 use super::sqlite::{SqliteStore, id};
-use super::{GuildId, StoreError};
+use super::{GuildId, StoreError, sqlite_gaps};
 
 /// Add one to a counter of a daily row keyed by (day, `key`), creating the
 /// row at zero. Table and column names are fixed literals, never input.
@@ -74,6 +75,26 @@ impl CountsStore for SqliteStore {
         Ok(())
     }
 
+    async fn gap(&self, day: Date, guild: GuildId, gap: &Gap) -> Result<(), StoreError> {
+        sqlite_gaps::add_gap(self, day, guild, gap).await
+    }
+
+    async fn gaps(&self, since: Date, threshold: Threshold) -> Result<GapSummary, StoreError> {
+        sqlite_gaps::gaps(self, since, threshold).await
+    }
+
+    async fn resource_feedback(&self, since: Date) -> Result<Vec<ResourceFeedback>, StoreError> {
+        sqlite_gaps::resource_feedback(self, since).await
+    }
+
+    async fn digest_posted(&self, channel: u64) -> Result<Option<OffsetDateTime>, StoreError> {
+        sqlite_gaps::digest_posted(self, channel).await
+    }
+
+    async fn set_digest_posted(&self, channel: u64, at: OffsetDateTime) -> Result<(), StoreError> {
+        sqlite_gaps::set_digest_posted(self, channel, at).await
+    }
+
     async fn guild_totals(&self, guild: GuildId, since: Date) -> Result<GuildTotals, StoreError> {
         let row = sqlx::query(
             "SELECT SUM(answered) AS answered, SUM(no_match) AS no_match,
@@ -102,6 +123,7 @@ impl CountsStore for SqliteStore {
         for sql in [
             "DELETE FROM guild_daily WHERE day < ?",
             "DELETE FROM feedback_daily WHERE day < ?",
+            "DELETE FROM gap_daily WHERE day < ?",
         ] {
             gone += sqlx::query(sql)
                 .bind(&key)
@@ -114,10 +136,14 @@ impl CountsStore for SqliteStore {
     }
 
     async fn forget_guild(&self, guild: GuildId) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM guild_daily WHERE guild_id = ?")
-            .bind(id(guild))
-            .execute(self.pool())
-            .await?;
+        let mut tx = self.pool().begin().await?;
+        for sql in [
+            "DELETE FROM guild_daily WHERE guild_id = ?",
+            "DELETE FROM gap_daily WHERE guild_id = ?",
+        ] {
+            sqlx::query(sql).bind(id(guild)).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 }

@@ -59,9 +59,25 @@ async fn question_text_never_reaches_logs_database_or_replies() {
     click(&fake, 1506, HUMAN_ID, fresh_id(1506), &helpful, None).await;
     wait_db(&fake, &db, "SELECT SUM(helpful) FROM guild_daily", 1).await;
     wait_db(&fake, &db, "SELECT SUM(answered) > 0 FROM guild_daily", 1).await;
-    let user_columns = "SELECT COUNT(*) FROM pragma_table_info('guild_daily') \
-        WHERE name LIKE '%user%' OR name LIKE '%message%'";
-    assert_eq!(db_number(&db, user_columns).await, 0);
+    // A question nothing vetted answers is counted as a gap: by region and
+    // catalog topic only, never its words.
+    let unanswerable = format!("{CANARY} {CANARY} frobnicated wibble");
+    invoke(
+        &fake,
+        1507,
+        HUMAN_ID,
+        MEMBER_PERMS,
+        ask_data(&unanswerable, None),
+    )
+    .await;
+    wait_db(&fake, &db, "SELECT SUM(no_match) > 0 FROM gap_daily", 1).await;
+    for table in ["guild_daily", "gap_daily"] {
+        let user_columns = format!(
+            "SELECT COUNT(*) FROM pragma_table_info('{table}') \
+             WHERE name LIKE '%user%' OR name LIKE '%message%'"
+        );
+        assert_eq!(db_number(&db, &user_columns).await, 0, "{table}");
+    }
     bot.stop().await.unwrap();
 
     for r in fake.requests() {

@@ -61,6 +61,8 @@ pub struct Options {
     pub channel_cooldown_secs: u64,
     pub duplicate_minutes: u64,
     pub message_content: bool,
+    /// Post the review digest to this channel (`[digest] channel`).
+    pub digest_channel: Option<u64>,
 }
 
 /// A running bot; [`Bot::stop`] shuts it down like SIGTERM would.
@@ -132,6 +134,7 @@ message_content_intent = {mc}
 user_seconds = {user}
 channel_seconds = {channel}
 duplicate_minutes = {dup}
+{digest}
 "#,
         resources = files.resources().display().to_string(),
         index = files.index().display().to_string(),
@@ -146,6 +149,10 @@ duplicate_minutes = {dup}
         user = o.user_cooldown_secs,
         channel = o.channel_cooldown_secs,
         dup = o.duplicate_minutes,
+        digest = o
+            .digest_channel
+            .map(|c| format!("[digest]\nchannel = {c}"))
+            .unwrap_or_default(),
     );
     Config::from_toml(&text, Path::new("e2e.toml"), Some("fake-token".into())).unwrap()
 }

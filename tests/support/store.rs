@@ -6,10 +6,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use signpost::store::{
-    ChannelId, ChannelMode, CountsStore, Feedback, GuildField, GuildId, GuildSettings, GuildTotals,
-    Outcome, SettingsStore, StoreError,
+    ChannelId, ChannelMode, CountsStore, Feedback, Gap, GapSummary, GuildField, GuildId,
+    GuildSettings, GuildTotals, Outcome, ResourceFeedback, SettingsStore, StoreError, Threshold,
 };
-use time::Date;
+use time::{Date, OffsetDateTime};
 
 /// What the wrapped store does now.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -127,6 +127,26 @@ impl<S: CountsStore> CountsStore for Faulty<S> {
     ) -> Result<(), StoreError> {
         self.gate(false).await?;
         self.inner.feedback(day, g, resources, kind).await
+    }
+    async fn gap(&self, day: Date, g: GuildId, gap: &Gap) -> Result<(), StoreError> {
+        self.gate(false).await?;
+        self.inner.gap(day, g, gap).await
+    }
+    async fn gaps(&self, since: Date, t: Threshold) -> Result<GapSummary, StoreError> {
+        self.gate(true).await?;
+        self.inner.gaps(since, t).await
+    }
+    async fn resource_feedback(&self, since: Date) -> Result<Vec<ResourceFeedback>, StoreError> {
+        self.gate(true).await?;
+        self.inner.resource_feedback(since).await
+    }
+    async fn digest_posted(&self, c: u64) -> Result<Option<OffsetDateTime>, StoreError> {
+        self.gate(true).await?;
+        self.inner.digest_posted(c).await
+    }
+    async fn set_digest_posted(&self, c: u64, at: OffsetDateTime) -> Result<(), StoreError> {
+        self.gate(false).await?;
+        self.inner.set_digest_posted(c, at).await
     }
     async fn guild_totals(&self, g: GuildId, since: Date) -> Result<GuildTotals, StoreError> {
         self.gate(true).await?;
