@@ -225,6 +225,8 @@ fn ordinary_questions_rarely_alarm() {
         ("region-questions21.tsv", 0.03),
         ("ordinary-holdout40.tsv", 0.02),
         ("ordinary-holdout41.tsv", 0.015),
+        // Ninth session: young people's Discord wording (0.0 % blind).
+        ("ordinary-holdout42.tsv", 0.01),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
     ] {
@@ -274,6 +276,15 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        // Ninth session: young people writing as they do on Discord
+        // (0.981 / 0.961 / 6.1 % blind; 1.000 / 0.994 / 3.0 % after).
+        (
+            "crisis-holdout42-categories.tsv",
+            "informational-holdout42-categories.tsv",
+            0.995,
+            0.99,
+            0.035,
+        ),
         // Eighth session, read after the blind measure: emergencies buried
         // in long posts (0.977 blind; its long near misses alarm 15 %) and
         // second-language, elderly and dialect writers (0.955 blind).
