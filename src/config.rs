@@ -11,12 +11,14 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use crate::nation::{NATIONS, Nation};
-use crate::store::Threshold;
+use crate::store::{Database, Threshold};
 
+mod database;
 mod digest;
 mod links;
 mod stats;
 
+pub use database::{DATABASE_URL_ENV, parse_url as parse_database_url};
 pub use digest::DigestConfig;
 use digest::RawDigest;
 pub use links::LinksConfig;
@@ -89,6 +91,9 @@ pub struct Config {
     pub index: PathBuf,
     /// The SQLite settings database; created on first start.
     pub database: PathBuf,
+    /// Where settings and counts live: [`Self::database`] unless a URL
+    /// (`paths.database_url`, `DATABASE_URL`) names another.
+    pub db: Database,
     /// Region for servers that chose none and for DMs. `None` (the default):
     /// from the asker's Discord language (en-GB → uk, en-US → us), then the
     /// server's, else `global` contacts.
@@ -167,6 +172,7 @@ struct RawPaths {
     resources: Option<PathBuf>,
     index: Option<PathBuf>,
     database: Option<PathBuf>,
+    database_url: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -208,7 +214,7 @@ impl Config {
     /// Read `path` (or only defaults when `None`), then apply the environment.
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
         let env_token = std::env::var(TOKEN_ENV).ok();
-        match path {
+        let mut config = match path {
             None => RawConfig::default().validate(Path::new("<defaults>"), env_token),
             Some(path) => {
                 let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
@@ -217,7 +223,18 @@ impl Config {
                 })?;
                 Config::from_toml(&text, path, env_token)
             }
+        }?;
+        let env_url = std::env::var(DATABASE_URL_ENV).ok();
+        if env_url.as_deref().is_some_and(|u| !u.trim().is_empty()) {
+            config.db = database::choose(env_url, None, &config.database).map_err(|(key, m)| {
+                ConfigError::Invalid {
+                    path: config.source.clone(),
+                    key,
+                    message: m,
+                }
+            })?;
         }
+        Ok(config)
     }
 
     /// Parse TOML text; `path` only names the source in errors.
@@ -330,14 +347,18 @@ impl RawConfig {
             .validate()
             .map_err(|(key, message)| invalid(key, &message))?;
         let c = self.cooldowns;
+        let database = self
+            .paths
+            .database
+            .unwrap_or_else(|| "data/signpost.db".into());
+        let db = database::choose(None, self.paths.database_url, &database)
+            .map_err(|(key, message)| invalid(key, &message))?;
         Ok(Config {
             source: path.to_path_buf(),
             resources: self.paths.resources.unwrap_or_else(|| "resources".into()),
             index: self.paths.index.unwrap_or_else(|| "index".into()),
-            database: self
-                .paths
-                .database
-                .unwrap_or_else(|| "data/signpost.db".into()),
+            database,
+            db,
             default_region,
             default_nation,
             results,

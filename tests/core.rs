@@ -16,5 +16,6 @@ mod core {
     pub mod relevance;
     pub mod report;
     pub mod safety_screen;
+    pub mod stores;
     pub mod support;
 }

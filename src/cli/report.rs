@@ -9,9 +9,7 @@ use signpost::engine::today;
 use signpost::links::LinkState;
 use signpost::report::{Inputs, Report, render_html, render_text};
 use signpost::store::counts::days_back;
-use signpost::store::{
-    CountsStore, GapSummary, ResourceFeedback, SettingsStore, SqliteStore, Threshold,
-};
+use signpost::store::{Database, GapSummary, ResourceFeedback, Threshold};
 
 /// Output formats of `signpost report`.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +54,10 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let config = Config::load(super::config_path(args.config.clone()).as_deref())?;
     let resources = args.resources.clone().unwrap_or(config.resources.clone());
     let index = args.index.clone().unwrap_or(config.index.clone());
-    let database = args.database.clone().unwrap_or(config.database.clone());
+    let database = match &args.database {
+        Some(file) => Database::Sqlite(file.clone()),
+        None => config.db.clone(),
+    };
     let catalog = super::check::load_clean(&resources)?;
     let links = link_history(&index);
     let today = today();
@@ -103,27 +104,29 @@ fn link_history(index: &Path) -> Option<LinkState> {
 type Usage = (Vec<ResourceFeedback>, GapSummary);
 
 /// Feedback and gap counts from the bot's database; `None` (with a note)
-/// when there is no database yet. The report never creates one.
+/// when there is no SQLite file yet. The report never creates one.
 fn usage(
-    database: &Path,
+    database: &Database,
     since: time::Date,
     threshold: Threshold,
 ) -> anyhow::Result<Option<Usage>> {
-    if !database.exists() {
+    if let Database::Sqlite(file) = database
+        && !file.exists()
+    {
         eprintln!(
             "note: no database at {}; the report has no feedback or gap counts",
-            database.display()
+            file.display()
         );
         return Ok(None);
     }
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     runtime.block_on(async {
-        let store = SqliteStore::open(database)
+        let (settings, counts) = signpost::store::open(database)
             .await
-            .with_context(|| format!("opening the database {}", database.display()))?;
-        let feedback = store.resource_feedback(since).await?;
-        let gaps = store.gaps(since, threshold).await?;
-        store.close().await;
+            .with_context(|| format!("opening the database ({database:?})"))?;
+        let feedback = counts.resource_feedback(since).await?;
+        let gaps = counts.gaps(since, threshold).await?;
+        settings.close().await;
         Ok(Some((feedback, gaps)))
     })
 }

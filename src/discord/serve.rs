@@ -13,7 +13,7 @@ use super::{commands, cooldown, digest, errors, events, send, tally};
 use crate::config::Config;
 use crate::engine::{EngineError, Paths};
 use crate::live::{self, LiveEngine};
-use crate::store::{CachedStore, CountsStore, SettingsStore, SqliteStore, StoreError};
+use crate::store::{CountsStore, SettingsStore, StoreError};
 
 /// How long shutdown waits for answers already being worked on.
 const DRAIN: Duration = Duration::from_secs(10);
@@ -127,34 +127,18 @@ impl Default for Parts {
 }
 
 /// The settings store and the counters: the given ones, else both on the
-/// configured SQLite file (one pool, opened once).
+/// configured database (one pool, opened once, only when needed).
 async fn stores(
     config: &Config,
     parts: &mut Parts,
 ) -> Result<(Arc<dyn SettingsStore>, Arc<dyn CountsStore>), StoreError> {
-    let mut opened = None;
-    let counts: Arc<dyn CountsStore> = match parts.counts.take() {
-        Some(c) => c,
-        None => Arc::new(sqlite(config, &mut opened).await?),
-    };
-    let store: Arc<dyn SettingsStore> = match parts.store.take() {
-        Some(s) => s,
-        None => Arc::new(CachedStore::new(sqlite(config, &mut opened).await?)),
-    };
-    Ok((store, counts))
-}
-
-/// The configured SQLite store, opened on first use.
-async fn sqlite(
-    config: &Config,
-    opened: &mut Option<SqliteStore>,
-) -> Result<SqliteStore, StoreError> {
-    if let Some(s) = opened {
-        return Ok(s.clone());
+    match (parts.store.take(), parts.counts.take()) {
+        (Some(s), Some(c)) => Ok((s, c)),
+        (s, c) => {
+            let (store, counts) = crate::store::open(&config.db).await?;
+            Ok((s.unwrap_or(store), c.unwrap_or(counts)))
+        }
     }
-    let s = SqliteStore::open(&config.database).await?;
-    *opened = Some(s.clone());
-    Ok(s)
 }
 
 /// [`serve`] with its parts given.

@@ -2,13 +2,16 @@
 //! small traits.
 //!
 //! [`SettingsStore`] and [`CountsStore`] are what the Discord adapter uses;
-//! [`SqliteStore`] implements both. A PostgreSQL backend can follow by
-//! implementing the same traits (the schema in `migrations/sqlite/` is plain
-//! SQL). Nothing here ever holds message or question text, or a user id.
+//! [`SqliteStore`] (the embedded default) and [`PgStore`] (one database
+//! shared by several processes) implement both, with one schema each in
+//! `migrations/`. [`open`] picks the backend from the configuration.
+//! Nothing here ever holds message or question text, or a user id.
 
 mod cached;
 pub mod counts;
 pub mod gaps;
+mod postgres;
+mod postgres_counts;
 mod sqlite;
 mod sqlite_counts;
 mod sqlite_gaps;
@@ -16,12 +19,49 @@ mod sqlite_gaps;
 pub use cached::CachedStore;
 pub use counts::{CountsStore, Feedback, GuildTotals, Outcome, ResourceFeedback};
 pub use gaps::{Gap, GapKind, GapRow, GapSummary, Threshold};
+pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
+
+use std::sync::Arc;
 
 use std::fmt;
 use std::str::FromStr;
 
 use crate::nation::Nation;
+
+/// Where settings and counts live.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Database {
+    /// An embedded SQLite file (created on first start).
+    Sqlite(std::path::PathBuf),
+    /// A PostgreSQL server, by URL (may hold a password: never printed).
+    Postgres(String),
+}
+
+impl fmt::Debug for Database {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Database::Sqlite(p) => write!(f, "Sqlite({})", p.display()),
+            Database::Postgres(_) => f.write_str("Postgres(<url withheld>)"),
+        }
+    }
+}
+
+/// Both stores on the configured database (one pool): the settings behind
+/// a cache, and the counters.
+pub async fn open(
+    db: &Database,
+) -> Result<(Arc<dyn SettingsStore>, Arc<dyn CountsStore>), StoreError> {
+    fn both<S: SettingsStore + CountsStore + Clone + 'static>(
+        s: S,
+    ) -> (Arc<dyn SettingsStore>, Arc<dyn CountsStore>) {
+        (Arc::new(CachedStore::new(s.clone())), Arc::new(s))
+    }
+    Ok(match db {
+        Database::Sqlite(path) => both(SqliteStore::open(path).await?),
+        Database::Postgres(url) => both(PgStore::connect(url).await?),
+    })
+}
 
 /// Discord snowflake of a server.
 pub type GuildId = u64;
