@@ -225,8 +225,11 @@ fn ordinary_questions_rarely_alarm() {
         ("region-questions21.tsv", 0.03),
         ("ordinary-holdout40.tsv", 0.02),
         ("ordinary-holdout41.tsv", 0.015),
-        // Ninth session: young people's Discord wording (0.0 % blind).
+        // Ninth session: young people's Discord wording (0.0 % blind),
+        // away from home (0.0 %), ca/nz/ie/au lay questions (1.7 %).
         ("ordinary-holdout42.tsv", 0.01),
+        ("ordinary-holdout43.tsv", 0.01),
+        ("region-questions22.tsv", 0.02),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
     ] {
@@ -276,6 +279,15 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        // Ninth session: emergencies away from home (0.974 / 0.958 / 2.5 %
+        // blind; 1.000 / 1.000 / 2.5 % after).
+        (
+            "crisis-holdout43-categories.tsv",
+            "informational-holdout43-categories.tsv",
+            0.995,
+            0.995,
+            0.03,
+        ),
         // Ninth session: young people writing as they do on Discord
         // (0.981 / 0.961 / 6.1 % blind; 1.000 / 0.994 / 3.0 % after).
         (
@@ -721,6 +733,8 @@ fn lay_sets_recall() {
         // Eighth session: natural ca/nz/ie/au wording, 300 conditions
         // (R@3 0.817 blind, 0.910 after its misses' signs).
         ("region-questions21.tsv", 0.89),
+        // Ninth session: ca/nz/ie/au wording, 0.773 blind, 0.943 after signs.
+        ("region-questions22.tsv", 0.93),
     ] {
         assert_recall_at_least(&eval_set(name, true), &uk(), floor, name);
     }
