@@ -16,6 +16,7 @@ use crate::store::{Database, Threshold};
 mod database;
 mod digest;
 mod links;
+mod ops;
 mod stats;
 
 pub use database::{DATABASE_URL_ENV, parse_url as parse_database_url};
@@ -23,6 +24,7 @@ pub use digest::DigestConfig;
 use digest::RawDigest;
 pub use links::LinksConfig;
 use links::RawLinks;
+use ops::RawOps;
 use stats::RawStats;
 
 /// Environment variable holding the bot token; wins over `token_file`.
@@ -127,6 +129,8 @@ pub struct Config {
     pub gap_threshold: Threshold,
     /// The review digest, when `digest.channel` is set.
     pub digest: Option<DigestConfig>,
+    /// Where `/metrics`, `/healthz` and `/readyz` listen (`ops.listen`).
+    pub ops_listen: Option<std::net::SocketAddr>,
     /// How `signpost links` treats the sites it checks.
     pub links: LinksConfig,
 }
@@ -164,6 +168,8 @@ pub struct RawConfig {
     links: RawLinks,
     #[serde(default)]
     digest: RawDigest,
+    #[serde(default)]
+    ops: RawOps,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -301,6 +307,10 @@ impl RawConfig {
             .digest
             .validate()
             .map_err(|(key, message)| invalid(key, &message))?;
+        let ops_listen = self
+            .ops
+            .listen()
+            .map_err(|(key, message)| invalid(key, &message))?;
         let results = self.answers.results.unwrap_or(3);
         if !(1..=5).contains(&results) {
             return Err(invalid("answers.results", "must be between 1 and 5"));
@@ -379,6 +389,7 @@ impl RawConfig {
             retention_days,
             gap_threshold,
             digest,
+            ops_listen,
             links,
         })
     }

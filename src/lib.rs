@@ -37,6 +37,7 @@ pub mod fnv;
 pub mod links;
 pub mod live;
 pub mod nation;
+pub mod ops;
 pub mod reply;
 pub mod report;
 pub mod review;

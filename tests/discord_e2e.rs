@@ -30,6 +30,8 @@ mod lifecycle;
 mod mentions;
 #[path = "discord_e2e/moderators.rs"]
 mod moderators;
+#[path = "discord_e2e/ops.rs"]
+mod ops;
 #[path = "discord_e2e/privacy.rs"]
 mod privacy;
 #[path = "discord_e2e/store_faults.rs"]

@@ -105,7 +105,12 @@ pub fn cooling(
 /// Start answering on the serving engine, off the async threads.
 pub fn start(data: &Data, question: String, opts: AskOptions) -> JoinHandle<Reply> {
     let engine = data.engine.current();
-    tokio::task::spawn_blocking(move || engine.answer(&question, &opts))
+    tokio::task::spawn_blocking(move || {
+        let started = std::time::Instant::now();
+        let reply = engine.answer(&question, &opts);
+        crate::ops::METRICS.answered(&reply, started.elapsed());
+        reply
+    })
 }
 
 /// The answer, or a kind failure reply if the engine crashed.

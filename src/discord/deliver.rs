@@ -47,6 +47,12 @@ pub fn retryable(e: &serenity::Error) -> bool {
     }
 }
 
+/// Whether Discord answered 429 Too Many Requests.
+fn rate_limited(e: &serenity::Error) -> bool {
+    matches!(e, serenity::Error::Http(HttpError::UnsuccessfulRequest(r))
+        if r.status_code == StatusCode::TOO_MANY_REQUESTS)
+}
+
 /// Run `attempt` until it succeeds, fails for good, or the tries or time
 /// budget run out. `what` names the send in logs (never its content).
 pub async fn with_retry<T, F, Fut>(what: &'static str, mut attempt: F) -> Result<T, serenity::Error>
@@ -58,7 +64,11 @@ where
     let mut tries = 0;
     loop {
         tries += 1;
-        match attempt().await {
+        let result = attempt().await;
+        if let Err(e) = &result {
+            crate::ops::METRICS.rest_failed(rate_limited(e));
+        }
+        match result {
             Ok(v) => return Ok(v),
             Err(e) if tries < TRIES && retryable(&e) && started.elapsed() < BUDGET => {
                 let wait = backoff(tries);

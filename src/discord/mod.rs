@@ -23,6 +23,7 @@ mod digest;
 mod errors;
 mod events;
 mod feedback;
+mod probe;
 mod question;
 pub mod render;
 mod send;

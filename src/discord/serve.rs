@@ -9,7 +9,7 @@ use poise::serenity_prelude as serenity;
 use serenity::{ClientBuilder, GatewayIntents, HttpBuilder, UserId};
 
 use super::data::{Data, InFlight};
-use super::{commands, cooldown, digest, errors, events, send, tally};
+use super::{commands, cooldown, digest, errors, events, probe, send, tally};
 use crate::config::Config;
 use crate::engine::{EngineError, Paths};
 use crate::live::{self, LiveEngine};
@@ -59,6 +59,8 @@ pub enum ServeError {
     DisallowedIntents,
     #[error("Discord client: {0}")]
     Discord(serenity::Error),
+    #[error("cannot listen for the operators' endpoints (ops.listen): {0}")]
+    Ops(std::io::Error),
 }
 
 impl From<serenity::Error> for ServeError {
@@ -175,6 +177,21 @@ pub async fn serve_with(
         in_flight: in_flight.clone(),
     };
     let mut client = build_client(&config, token.expose(), data, parts.http_client).await?;
+    let ops = match config.ops_listen {
+        Some(addr) => {
+            let probe = probe::BotProbe {
+                shards: client.shard_manager.clone(),
+                engine: engine.clone(),
+                counts: counts.clone(),
+            };
+            Some(
+                crate::ops::serve(addr, Arc::new(probe))
+                    .await
+                    .map_err(ServeError::Ops)?,
+            )
+        }
+        None => None,
+    };
     let digest = digest::Digest {
         http: client.http.clone(),
         engine,
@@ -198,8 +215,8 @@ pub async fn serve_with(
     }
     drop(watcher);
     pruner.abort();
-    if let Some(d) = digest {
-        d.abort();
+    for task in [digest, ops].into_iter().flatten() {
+        task.abort();
     }
     store.close().await;
     tracing::info!("stopped");

@@ -63,6 +63,8 @@ pub struct Options {
     pub message_content: bool,
     /// Post the review digest to this channel (`[digest] channel`).
     pub digest_channel: Option<u64>,
+    /// Serve `/metrics`, `/healthz`, `/readyz` here (`[ops] listen`).
+    pub ops_listen: Option<std::net::SocketAddr>,
 }
 
 /// A running bot; [`Bot::stop`] shuts it down like SIGTERM would.
@@ -152,7 +154,10 @@ duplicate_minutes = {dup}
         digest = o
             .digest_channel
             .map(|c| format!("[digest]\nchannel = {c}"))
-            .unwrap_or_default(),
+            .unwrap_or_default()
+            + &o.ops_listen
+                .map(|a| format!("\n[ops]\nlisten = \"{a}\""))
+                .unwrap_or_default(),
     );
     Config::from_toml(&text, Path::new("e2e.toml"), Some("fake-token".into())).unwrap()
 }
