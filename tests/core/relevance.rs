@@ -230,6 +230,10 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout42.tsv", 0.01),
         ("ordinary-holdout43.tsv", 0.01),
         ("region-questions22.tsv", 0.02),
+        // Carers and older people (1.3 % blind, 0.7 % after); ca/nz thread
+        // replies (1.3 % blind, 1.0 % after).
+        ("ordinary-holdout44.tsv", 0.01),
+        ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
     ] {
@@ -279,6 +283,15 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        // Ninth session: carers, older people and people alone at night
+        // (0.984 / 0.961 / 4.0 % blind; 0.997 / 0.994 / 4.0 % after).
+        (
+            "crisis-holdout44-categories.tsv",
+            "informational-holdout44-categories.tsv",
+            0.99,
+            0.99,
+            0.045,
+        ),
         // Ninth session: emergencies away from home (0.974 / 0.958 / 2.5 %
         // blind; 1.000 / 1.000 / 2.5 % after).
         (
@@ -735,6 +748,8 @@ fn lay_sets_recall() {
         ("region-questions21.tsv", 0.89),
         // Ninth session: ca/nz/ie/au wording, 0.773 blind, 0.943 after signs.
         ("region-questions22.tsv", 0.93),
+        // Ninth session: ca/nz thread replies, 0.737 blind, 0.900 after signs.
+        ("region-questions23.tsv", 0.89),
     ] {
         assert_recall_at_least(&eval_set(name, true), &uk(), floor, name);
     }
