@@ -18,6 +18,7 @@ mod digest;
 mod links;
 mod ops;
 mod stats;
+mod token;
 
 pub use database::{DATABASE_URL_ENV, parse_url as parse_database_url};
 pub use digest::DigestConfig;
@@ -26,6 +27,8 @@ pub use links::LinksConfig;
 use links::RawLinks;
 use ops::RawOps;
 use stats::RawStats;
+pub use token::Token;
+use token::resolve_token;
 
 /// Environment variable holding the bot token; wins over `token_file`.
 pub const TOKEN_ENV: &str = "DISCORD_TOKEN";
@@ -52,26 +55,6 @@ pub enum ConfigError {
         file: PathBuf,
         source: std::io::Error,
     },
-}
-
-/// The bot token. Its `Debug` and `Display` never show the secret.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Token(String);
-
-impl Token {
-    pub fn new(secret: impl Into<String>) -> Self {
-        Token(secret.into())
-    }
-    /// The secret, for the Discord client only.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Debug for Token {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Token(<hidden>)")
-    }
 }
 
 /// How log lines are written.
@@ -403,28 +386,6 @@ pub fn is_region_code(s: &str) -> bool {
 fn non_empty(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().trim_end_matches('/').to_string())
         .filter(|s| !s.is_empty())
-}
-
-fn resolve_token(
-    path: &Path,
-    env_token: Option<String>,
-    token_file: Option<PathBuf>,
-) -> Result<Option<Token>, ConfigError> {
-    if let Some(t) = env_token.map(|t| t.trim().to_string())
-        && !t.is_empty()
-    {
-        return Ok(Some(Token(t)));
-    }
-    let Some(file) = token_file else {
-        return Ok(None);
-    };
-    let text = std::fs::read_to_string(&file).map_err(|source| ConfigError::TokenFile {
-        path: path.to_path_buf(),
-        file: file.clone(),
-        source,
-    })?;
-    let t = text.trim();
-    Ok((!t.is_empty()).then(|| Token(t.to_string())))
 }
 
 #[cfg(test)]
