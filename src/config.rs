@@ -17,6 +17,7 @@ mod database;
 mod digest;
 mod links;
 mod ops;
+mod shards;
 mod stats;
 mod token;
 
@@ -26,6 +27,7 @@ use digest::RawDigest;
 pub use links::LinksConfig;
 use links::RawLinks;
 use ops::RawOps;
+pub use shards::ShardPlan;
 use stats::RawStats;
 pub use token::Token;
 use token::resolve_token;
@@ -114,6 +116,8 @@ pub struct Config {
     pub digest: Option<DigestConfig>,
     /// Where `/metrics`, `/healthz` and `/readyz` listen (`ops.listen`).
     pub ops_listen: Option<std::net::SocketAddr>,
+    /// The gateway shards this process runs (`serve --shards`).
+    pub shards: ShardPlan,
     /// How `signpost links` treats the sites it checks.
     pub links: LinksConfig,
 }
@@ -373,6 +377,7 @@ impl RawConfig {
             gap_threshold,
             digest,
             ops_listen,
+            shards: ShardPlan::Single,
             links,
         })
     }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use signpost::config::Config;
+use signpost::config::{Config, ShardPlan};
 
 /// Options of `signpost serve`.
 #[derive(clap::Args, Debug)]
@@ -17,11 +17,23 @@ pub struct ServeArgs {
     /// message text: only for debugging on a test server.
     #[arg(long)]
     pub unsafe_debug_logs: bool,
+    /// Gateway shards to run: `auto` (Discord's recommendation, all here),
+    /// `N`, or `A-B` with `--shard-total` (split a bot across processes).
+    #[arg(long, value_name = "auto|N|A-B")]
+    pub shards: Option<String>,
+    /// All shards of the bot, across every process (with `--shards A-B`).
+    #[arg(long, value_name = "N")]
+    pub shard_total: Option<u32>,
 }
 
 /// Run until SIGINT/SIGTERM; exit 2 with setup help when there is no token.
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let config = Config::load(super::config_path(args.config).as_deref())?;
+    let mut config = Config::load(super::config_path(args.config).as_deref())?;
+    if let Some(shards) = &args.shards {
+        config.shards = ShardPlan::parse(shards, args.shard_total).map_err(anyhow::Error::msg)?;
+    } else if args.shard_total.is_some() {
+        anyhow::bail!("--shard-total needs --shards A-B");
+    }
     if config.token.is_none() {
         eprintln!("{}", signpost::discord::NO_TOKEN_HELP);
         return Ok(ExitCode::from(2));

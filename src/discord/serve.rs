@@ -10,7 +10,7 @@ use serenity::{ClientBuilder, GatewayIntents, HttpBuilder, UserId};
 
 use super::data::{Data, InFlight};
 use super::{commands, cooldown, digest, errors, events, probe, send, tally};
-use crate::config::Config;
+use crate::config::{Config, ShardPlan};
 use crate::engine::{EngineError, Paths};
 use crate::live::{self, LiveEngine};
 use crate::store::{CountsStore, SettingsStore, StoreError};
@@ -205,7 +205,15 @@ pub async fn serve_with(
         tracing::info!("shutting down: closing the gateway");
         shards.shutdown_all().await;
     });
-    let result = client.start().await;
+    let result = match config.shards {
+        ShardPlan::Single => client.start().await,
+        ShardPlan::Auto => client.start_autosharded().await,
+        // serenity reads the range's end as the last shard (inclusive).
+        ShardPlan::Range { first, last, total } => {
+            tracing::info!(first, last, total, "starting shards");
+            client.start_shard_range(first..last, total).await
+        }
+    };
     stopper.abort();
     if tokio::time::timeout(DRAIN, in_flight.wait_idle())
         .await

@@ -249,3 +249,49 @@ async fn sigterm_stops_the_binary_cleanly() {
         .unwrap();
     assert_eq!(status.code(), Some(0), "{status:?}");
 }
+
+/// `serve --shards 0-1 --shard-total 2`: both shards identify with their
+/// `[k, n]`, the fake routes the guild's events to the shard that owns it
+/// (`(guild_id >> 22) % n`), and a question there is answered once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_shards_identify_and_the_owning_shard_answers() {
+    let fake = FakeDiscord::start().await;
+    let files = Files::new();
+    let opts = Options {
+        shards: signpost::config::ShardPlan::Range {
+            first: 0,
+            last: 1,
+            total: 2,
+        },
+        ..Options::default()
+    };
+    let bot = Bot::start(&fake, &files, opts).await;
+    fake.wait_until("both shards identified", || {
+        let mut shards: Vec<String> = fake
+            .recorder
+            .frames()
+            .iter()
+            .filter(|f| f["op"] == 2)
+            .map(|f| f["d"]["shard"].to_string())
+            .collect();
+        shards.sort();
+        (shards == ["[0,2]", "[1,2]"]).then_some(())
+    })
+    .await;
+    let cb = invoke(
+        &fake,
+        1901,
+        HUMAN_ID,
+        MEMBER_PERMS,
+        ask_data("asthma inhaler", None),
+    )
+    .await;
+    assert_eq!(cb.body["type"], 4, "{}", cb.body);
+    bot.stop().await.unwrap();
+    let answers = fake
+        .requests()
+        .iter()
+        .filter(|r| r.is_callback(1901))
+        .count();
+    assert_eq!(answers, 1, "answered once, by the owning shard");
+}

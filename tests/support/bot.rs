@@ -65,6 +65,8 @@ pub struct Options {
     pub digest_channel: Option<u64>,
     /// Serve `/metrics`, `/healthz`, `/readyz` here (`[ops] listen`).
     pub ops_listen: Option<std::net::SocketAddr>,
+    /// The shards to run (`serve --shards`).
+    pub shards: signpost::config::ShardPlan,
 }
 
 /// A running bot; [`Bot::stop`] shuts it down like SIGTERM would.
@@ -159,7 +161,10 @@ duplicate_minutes = {dup}
                 .map(|a| format!("\n[ops]\nlisten = \"{a}\""))
                 .unwrap_or_default(),
     );
-    Config::from_toml(&text, Path::new("e2e.toml"), Some("fake-token".into())).unwrap()
+    let mut config =
+        Config::from_toml(&text, Path::new("e2e.toml"), Some("fake-token".into())).unwrap();
+    config.shards = o.shards;
+    config
 }
 
 impl Bot {

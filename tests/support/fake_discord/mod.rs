@@ -99,6 +99,17 @@ pub struct FakeDiscord {
     pub tls_client: Option<reqwest::Client>,
     /// Requests answered with success, in order (method, path).
     delivered: Mutex<Vec<(String, String)>>,
+    /// Sharded sessions (IDENTIFY with `[k, n]`, n > 1): each shard's queue,
+    /// and n. Dispatches for a guild go to shard `(guild_id >> 22) % n`.
+    shards: Mutex<std::collections::HashMap<u64, mpsc::UnboundedSender<Control>>>,
+    shard_total: AtomicU64,
+    /// What `GET /gateway/bot` recommends.
+    pub recommended_shards: AtomicU64,
+}
+
+/// The shard a guild's events go to, as Discord routes them.
+pub fn shard_of(guild: u64, total: u64) -> u64 {
+    (guild >> 22) % total.max(1)
 }
 
 /// How an injected fault answers.
@@ -160,6 +171,9 @@ impl FakeDiscord {
             ack_heartbeats: std::sync::atomic::AtomicBool::new(true),
             tls_client: tls.as_ref().map(tls::Tls::client),
             delivered: Mutex::default(),
+            shards: Mutex::default(),
+            shard_total: AtomicU64::new(1),
+            recommended_shards: AtomicU64::new(1),
         });
         let app = Router::new()
             .route("/ws", get(gateway::upgrade))
@@ -186,9 +200,32 @@ impl FakeDiscord {
         format!("ws://{}/ws", self.addr)
     }
 
-    /// Queue a dispatch; sent once a session has identified or resumed.
+    /// Queue a dispatch; sent once a session has identified or resumed —
+    /// to the shard that owns its guild when the bot runs several.
     pub fn dispatch(&self, t: &str, d: Value) {
-        let _ = self.ctl_tx.send(Control::Dispatch(t.to_string(), d));
+        let control = Control::Dispatch(t.to_string(), d.clone());
+        let total = self.shard_total.load(Ordering::SeqCst);
+        if total > 1 {
+            let guild = d["guild_id"].as_str().and_then(|g| g.parse().ok());
+            let shard = guild.map_or(0, |g| shard_of(g, total));
+            if let Some(tx) = self.shards.lock().unwrap().get(&shard) {
+                let _ = tx.send(control);
+                return;
+            }
+        }
+        let _ = self.ctl_tx.send(control);
+    }
+
+    /// Register a sharded session's queue (`shard` of `total`).
+    pub(crate) fn register_shard(
+        &self,
+        shard: u64,
+        total: u64,
+    ) -> mpsc::UnboundedReceiver<Control> {
+        let (tx, rx) = mpsc::unbounded_channel();
+        self.shard_total.store(total, Ordering::SeqCst);
+        self.shards.lock().unwrap().insert(shard, tx);
+        rx
     }
 
     /// Send a raw gateway frame on the live session.

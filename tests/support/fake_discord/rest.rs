@@ -103,7 +103,7 @@ fn route(f: &FakeDiscord, method: &Method, path: &str, body: &Value) -> Response
     match (method.as_str(), segs.as_slice()) {
         ("GET", ["gateway"]) => Json(json!({ "url": f.ws_url() })).into_response(),
         ("GET", ["gateway", "bot"]) => Json(json!({
-            "url": f.ws_url(), "shards": 1,
+            "url": f.ws_url(), "shards": f.recommended_shards.load(std::sync::atomic::Ordering::SeqCst),
             "session_start_limit": { "total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1 }
         }))
         .into_response(),
