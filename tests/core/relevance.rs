@@ -233,6 +233,8 @@ fn ordinary_questions_rarely_alarm() {
         // Carers and older people (1.3 % blind, 0.7 % after); ca/nz thread
         // replies (1.3 % blind, 1.0 % after).
         ("ordinary-holdout44.tsv", 0.01),
+        // Pregnancy and new parents (1.3 % blind, 0.0 % after).
+        ("ordinary-holdout45.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -283,6 +285,15 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        // Ninth session: pregnancy, birth and new parents (0.981 / 0.948 /
+        // 4.0 % blind; 1.000 / 0.997 / 3.5 % after).
+        (
+            "crisis-holdout45-categories.tsv",
+            "informational-holdout45-categories.tsv",
+            0.995,
+            0.99,
+            0.04,
+        ),
         // Ninth session: carers, older people and people alone at night
         // (0.984 / 0.961 / 4.0 % blind; 0.997 / 0.994 / 4.0 % after).
         (
