@@ -12,6 +12,7 @@ pub mod counts;
 pub mod gaps;
 mod postgres;
 mod postgres_counts;
+mod rows;
 mod sqlite;
 mod sqlite_counts;
 mod sqlite_gaps;

@@ -1,20 +1,14 @@
 //! [`CountsStore`] on PostgreSQL: the same daily rows as SQLite. `SUM` of a
 //! BIGINT is NUMERIC in PostgreSQL, so sums are cast back to BIGINT.
 
-use sqlx::Row;
-use sqlx::postgres::PgRow;
 use time::{Date, OffsetDateTime};
 
 use super::counts::{CountsStore, Feedback, GuildTotals, Outcome, ResourceFeedback, day_key};
-use super::gaps::{Gap, GapRow, GapSummary, Threshold};
+use super::gaps::{Gap, GapSummary, Threshold};
 use super::postgres::PgStore;
+use super::rows::{self, CountRow};
 use super::sqlite::id;
 use super::{GuildId, StoreError};
-
-fn count(row: &PgRow, column: &str, table: &'static str) -> Result<u64, StoreError> {
-    let n: Option<i64> = row.try_get(column)?;
-    u64::try_from(n.unwrap_or(0)).map_err(|_| StoreError::Corrupt(table))
-}
 
 /// Add one to `column` of the daily row keyed by (day, `key`).
 fn bump(table: &str, key: &str, column: &str) -> String {
@@ -99,15 +93,7 @@ impl CountsStore for PgStore {
         .await?;
         let rows = rows
             .iter()
-            .map(|r| {
-                Ok(GapRow {
-                    region: r.try_get("region")?,
-                    topic: r.try_get("topic")?,
-                    no_match: count(r, "no_match", "gap_daily")?,
-                    weak: count(r, "weak", "gap_daily")?,
-                    servers: count(r, "servers", "gap_daily")?,
-                })
-            })
+            .map(rows::gap_row)
             .collect::<Result<Vec<_>, StoreError>>()?;
         Ok(GapSummary::from_rows(rows, threshold))
     }
@@ -122,16 +108,7 @@ impl CountsStore for PgStore {
         .bind(day_key(since))
         .fetch_all(self.pool())
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(ResourceFeedback {
-                    id: r.try_get("resource_id")?,
-                    helpful: count(r, "helpful", "feedback_daily")?,
-                    not_helpful: count(r, "not_helpful", "feedback_daily")?,
-                    broken: count(r, "broken", "feedback_daily")?,
-                })
-            })
-            .collect()
+        rows.iter().map(rows::feedback_row).collect()
     }
 
     async fn digest_posted(&self, channel: u64) -> Result<Option<OffsetDateTime>, StoreError> {
@@ -169,7 +146,7 @@ impl CountsStore for PgStore {
         .bind(day_key(since))
         .fetch_one(self.pool())
         .await?;
-        let c = |col| count(&row, col, "guild_daily");
+        let c = |col| row.counter(col, "guild_daily");
         Ok(GuildTotals {
             answered: c("answered")?,
             no_match: c("no_match")?,

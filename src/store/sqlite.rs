@@ -299,50 +299,6 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn channel_modes_set_list_and_off() {
-        let (_dir, store) = open_temp().await;
-        store
-            .set_channel_mode(G, 2, ChannelMode::Mentions)
-            .await
-            .unwrap();
-        store
-            .set_channel_mode(G, 1, ChannelMode::Auto)
-            .await
-            .unwrap();
-        store
-            .set_channel_mode(G, 1, ChannelMode::Mentions)
-            .await
-            .unwrap();
-        assert_eq!(
-            store.channels(G).await.unwrap(),
-            vec![(1, ChannelMode::Mentions), (2, ChannelMode::Mentions)]
-        );
-        store
-            .set_channel_mode(G, 2, ChannelMode::Off)
-            .await
-            .unwrap();
-        assert_eq!(store.channel_mode(G, 2).await.unwrap(), ChannelMode::Off);
-        assert!(!store.any_auto().await.unwrap());
-    }
-
-    #[tokio::test]
-    async fn delete_guild_removes_its_rows_only() {
-        let (_dir, store) = open_temp().await;
-        store
-            .set_channel_mode(G, 1, ChannelMode::Mentions)
-            .await
-            .unwrap();
-        store
-            .set_channel_mode(G + 1, 1, ChannelMode::Mentions)
-            .await
-            .unwrap();
-        store.delete_guild(G).await.unwrap();
-        assert!(store.channels(G).await.unwrap().is_empty());
-        assert_eq!(store.guild(G).await.unwrap(), GuildSettings::default());
-        assert_eq!(store.channels(G + 1).await.unwrap().len(), 1);
-    }
-
-    #[tokio::test]
     async fn wal_and_foreign_keys_are_on() {
         let (_dir, store) = open_temp().await;
         let mode: String = sqlx::query_scalar("PRAGMA journal_mode")

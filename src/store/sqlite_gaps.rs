@@ -1,20 +1,12 @@
 //! The gap and per-resource feedback queries of [`super::CountsStore`] on
 //! SQLite, kept apart from the answer counters they sit beside.
 
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 use time::{Date, OffsetDateTime};
 
-use super::StoreError;
 use super::counts::{ResourceFeedback, day_key};
-use super::gaps::{Gap, GapRow, GapSummary, Threshold};
+use super::gaps::{Gap, GapSummary, Threshold};
 use super::sqlite::{SqliteStore, id};
-
-/// A non-negative counter of a row, or a clear error for a corrupt one.
-fn count(row: &SqliteRow, column: &str, table: &'static str) -> Result<u64, StoreError> {
-    let n: Option<i64> = row.try_get(column)?;
-    u64::try_from(n.unwrap_or(0)).map_err(|_| StoreError::Corrupt(table))
-}
+use super::{StoreError, rows};
 
 pub(super) async fn add_gap(
     s: &SqliteStore,
@@ -52,15 +44,7 @@ pub(super) async fn gaps(
     .await?;
     let rows = rows
         .iter()
-        .map(|r| {
-            Ok(GapRow {
-                region: r.try_get("region")?,
-                topic: r.try_get("topic")?,
-                no_match: count(r, "no_match", "gap_daily")?,
-                weak: count(r, "weak", "gap_daily")?,
-                servers: count(r, "servers", "gap_daily")?,
-            })
-        })
+        .map(rows::gap_row)
         .collect::<Result<Vec<_>, StoreError>>()?;
     Ok(GapSummary::from_rows(rows, threshold))
 }
@@ -78,16 +62,7 @@ pub(super) async fn resource_feedback(
     .bind(day_key(since))
     .fetch_all(s.pool())
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(ResourceFeedback {
-                id: r.try_get("resource_id")?,
-                helpful: count(r, "helpful", "feedback_daily")?,
-                not_helpful: count(r, "not_helpful", "feedback_daily")?,
-                broken: count(r, "broken", "feedback_daily")?,
-            })
-        })
-        .collect()
+    rows.iter().map(rows::feedback_row).collect()
 }
 
 pub(super) async fn digest_posted(

@@ -5,7 +5,7 @@ use serde_json::Value;
 use signpost::store::{CountsStore, Feedback, Gap, GapKind, SettingsStore, SqliteStore};
 
 use crate::common::*;
-use crate::feedback::db_number;
+use crate::feedback::wait_db;
 use crate::support::bot::{Bot, Files, Options, captured_logs};
 use crate::support::fake_discord::*;
 
@@ -71,7 +71,8 @@ async fn digest_posts_once_per_period_with_links_and_counts() {
     assert!(!text.contains("lupus"), "a one-server topic is never named");
     assert!(text.contains("1 not helpful"), "{text}");
     let db = files.database();
-    assert_eq!(db_number(&db, "SELECT COUNT(*) FROM digest_log").await, 1);
+    // Recorded just after Discord accepted the post.
+    wait_db(&fake, &db, "SELECT COUNT(*) FROM digest_log", 1).await;
     bot.stop().await.unwrap();
 
     // A restart within the week posts nothing more.
