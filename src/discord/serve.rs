@@ -177,43 +177,14 @@ pub async fn serve_with(
         in_flight: in_flight.clone(),
     };
     let mut client = build_client(&config, token.expose(), data, parts.http_client).await?;
-    let ops = match config.ops_listen {
-        Some(addr) => {
-            let probe = probe::BotProbe {
-                shards: client.shard_manager.clone(),
-                engine: engine.clone(),
-                counts: counts.clone(),
-            };
-            Some(
-                crate::ops::serve(addr, Arc::new(probe))
-                    .await
-                    .map_err(ServeError::Ops)?,
-            )
-        }
-        None => None,
-    };
-    let digest = digest::Digest {
-        http: client.http.clone(),
-        engine,
-        counts,
-        config: config.clone(),
-    }
-    .start();
+    let sidecars = sidecars(&client, &config, engine, counts).await?;
     let shards = client.shard_manager.clone();
     let stopper = tokio::spawn(async move {
         shutdown.await;
         tracing::info!("shutting down: closing the gateway");
         shards.shutdown_all().await;
     });
-    let result = match config.shards {
-        ShardPlan::Single => client.start().await,
-        ShardPlan::Auto => client.start_autosharded().await,
-        // serenity reads the range's end as the last shard (inclusive).
-        ShardPlan::Range { first, last, total } => {
-            tracing::info!(first, last, total, "starting shards");
-            client.start_shard_range(first..last, total).await
-        }
-    };
+    let result = run(&mut client, config.shards).await;
     stopper.abort();
     if tokio::time::timeout(DRAIN, in_flight.wait_idle())
         .await
@@ -223,12 +194,53 @@ pub async fn serve_with(
     }
     drop(watcher);
     pruner.abort();
-    for task in [digest, ops].into_iter().flatten() {
+    for task in sidecars {
         task.abort();
     }
     store.close().await;
     tracing::info!("stopped");
     result.map_err(Into::into)
+}
+
+/// The tasks beside the client: the operators' endpoints (`ops.listen`) and
+/// the review digest (`digest.channel`), each only when configured.
+async fn sidecars(
+    client: &serenity::Client,
+    config: &Arc<Config>,
+    engine: Arc<LiveEngine>,
+    counts: Arc<dyn CountsStore>,
+) -> Result<Vec<tokio::task::JoinHandle<()>>, ServeError> {
+    let mut tasks = Vec::new();
+    if let Some(addr) = config.ops_listen {
+        let probe = probe::BotProbe {
+            shards: client.shard_manager.clone(),
+            engine: engine.clone(),
+            counts: counts.clone(),
+        };
+        let endpoints = crate::ops::serve(addr, Arc::new(probe)).await;
+        tasks.push(endpoints.map_err(ServeError::Ops)?);
+    }
+    let digest = digest::Digest {
+        http: client.http.clone(),
+        engine,
+        counts,
+        config: config.clone(),
+    };
+    tasks.extend(digest.start());
+    Ok(tasks)
+}
+
+/// Connect the planned shards and run until they stop.
+async fn run(client: &mut serenity::Client, plan: ShardPlan) -> Result<(), serenity::Error> {
+    match plan {
+        ShardPlan::Single => client.start().await,
+        ShardPlan::Auto => client.start_autosharded().await,
+        // serenity reads the range's end as the last shard (inclusive).
+        ShardPlan::Range { first, last, total } => {
+            tracing::info!(first, last, total, "starting shards");
+            client.start_shard_range(first..last, total).await
+        }
+    }
 }
 
 async fn build_client(
