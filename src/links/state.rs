@@ -134,6 +134,7 @@ impl LinkState {
                 let s = self.urls.get(&r.url)?;
                 Some(LinkNote {
                     id: r.id.clone(),
+                    url: r.url.clone(),
                     file: r.file.clone(),
                     line: r.line,
                     message: describe(s)?,
@@ -171,6 +172,8 @@ fn describe(s: &UrlState) -> Option<String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkNote {
     pub id: String,
+    /// The resource's URL as the catalog has it.
+    pub url: String,
     pub file: String,
     pub line: usize,
     pub message: String,

@@ -184,13 +184,8 @@ fn links(catalog: &Catalog, state: Option<&LinkState>) -> LinkHealth {
         .notes(catalog)
         .into_iter()
         .map(|n| FailingLink {
-            url: catalog
-                .resources
-                .iter()
-                .find(|r| r.id == n.id)
-                .map(|r| r.url.clone())
-                .unwrap_or_default(),
             id: n.id,
+            url: n.url,
             message: n.message,
             file: n.file,
             line: n.line,

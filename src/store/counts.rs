@@ -100,6 +100,12 @@ pub trait CountsStore: Send + Sync {
     async fn forget_guild(&self, guild: GuildId) -> Result<(), StoreError>;
 }
 
+/// Every table of daily rows, pruned after the retention period (both
+/// backends read this list, so a new table cannot be missed by one).
+pub(super) const DAILY_TABLES: [&str; 3] = ["guild_daily", "feedback_daily", "gap_daily"];
+/// The daily tables keyed by server, deleted when the bot leaves it.
+pub(super) const GUILD_TABLES: [&str; 2] = ["guild_daily", "gap_daily"];
+
 /// Today's UTC date: the day every counter is filed under.
 pub fn today() -> Date {
     OffsetDateTime::now_utc().date()

@@ -3,7 +3,10 @@
 
 use time::{Date, OffsetDateTime};
 
-use super::counts::{CountsStore, Feedback, GuildTotals, Outcome, ResourceFeedback, day_key};
+use super::counts::{
+    CountsStore, DAILY_TABLES, Feedback, GUILD_TABLES, GuildTotals, Outcome, ResourceFeedback,
+    day_key,
+};
 use super::gaps::{Gap, GapSummary, Threshold};
 use super::postgres::PgStore;
 use super::rows::{self, CountRow};
@@ -117,10 +120,7 @@ impl CountsStore for PgStore {
                 .bind(id(channel))
                 .fetch_optional(self.pool())
                 .await?;
-        at.map(|t| {
-            OffsetDateTime::from_unix_timestamp(t).map_err(|_| StoreError::Corrupt("digest_log"))
-        })
-        .transpose()
+        rows::posted_at(at)
     }
 
     async fn set_digest_posted(&self, channel: u64, at: OffsetDateTime) -> Result<(), StoreError> {
@@ -161,7 +161,7 @@ impl CountsStore for PgStore {
         let key = day_key(before);
         let mut tx = self.pool().begin().await?;
         let mut gone = 0;
-        for table in ["guild_daily", "feedback_daily", "gap_daily"] {
+        for table in DAILY_TABLES {
             gone += sqlx::query(&format!("DELETE FROM {table} WHERE day < $1"))
                 .bind(&key)
                 .execute(&mut *tx)
@@ -174,7 +174,7 @@ impl CountsStore for PgStore {
 
     async fn forget_guild(&self, guild: GuildId) -> Result<(), StoreError> {
         let mut tx = self.pool().begin().await?;
-        for table in ["guild_daily", "gap_daily"] {
+        for table in GUILD_TABLES {
             sqlx::query(&format!("DELETE FROM {table} WHERE guild_id = $1"))
                 .bind(id(guild))
                 .execute(&mut *tx)

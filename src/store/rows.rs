@@ -2,6 +2,7 @@
 //! same column names and meaning in both schemas).
 
 use sqlx::{ColumnIndex, Decode, Row, Type};
+use time::OffsetDateTime;
 
 use super::StoreError;
 use super::counts::ResourceFeedback;
@@ -59,4 +60,13 @@ where
         not_helpful: r.counter("not_helpful", "feedback_daily")?,
         broken: r.counter("broken", "feedback_daily")?,
     })
+}
+
+/// `digest_log.posted_at` (Unix seconds) as a time, if a row was found.
+pub(super) fn posted_at(seconds: Option<i64>) -> Result<Option<OffsetDateTime>, StoreError> {
+    seconds
+        .map(|t| {
+            OffsetDateTime::from_unix_timestamp(t).map_err(|_| StoreError::Corrupt("digest_log"))
+        })
+        .transpose()
 }

@@ -3,7 +3,10 @@
 use super::rows::CountRow;
 use time::{Date, OffsetDateTime};
 
-use super::counts::{CountsStore, Feedback, GuildTotals, Outcome, ResourceFeedback, day_key};
+use super::counts::{
+    CountsStore, DAILY_TABLES, Feedback, GUILD_TABLES, GuildTotals, Outcome, ResourceFeedback,
+    day_key,
+};
 use super::gaps::{Gap, GapSummary, Threshold};
 use super::sqlite::{SqliteStore, id};
 use super::{GuildId, StoreError, sqlite_gaps};
@@ -115,12 +118,9 @@ impl CountsStore for SqliteStore {
         let key = day_key(before);
         let mut tx = self.pool().begin().await?;
         let mut gone = 0;
-        for sql in [
-            "DELETE FROM guild_daily WHERE day < ?",
-            "DELETE FROM feedback_daily WHERE day < ?",
-            "DELETE FROM gap_daily WHERE day < ?",
-        ] {
-            gone += sqlx::query(sql)
+        for table in DAILY_TABLES {
+            let sql = format!("DELETE FROM {table} WHERE day < ?");
+            gone += sqlx::query(&sql)
                 .bind(&key)
                 .execute(&mut *tx)
                 .await?
@@ -132,11 +132,9 @@ impl CountsStore for SqliteStore {
 
     async fn forget_guild(&self, guild: GuildId) -> Result<(), StoreError> {
         let mut tx = self.pool().begin().await?;
-        for sql in [
-            "DELETE FROM guild_daily WHERE guild_id = ?",
-            "DELETE FROM gap_daily WHERE guild_id = ?",
-        ] {
-            sqlx::query(sql).bind(id(guild)).execute(&mut *tx).await?;
+        for table in GUILD_TABLES {
+            let sql = format!("DELETE FROM {table} WHERE guild_id = ?");
+            sqlx::query(&sql).bind(id(guild)).execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(())

@@ -74,10 +74,7 @@ pub(super) async fn digest_posted(
             .bind(id(channel))
             .fetch_optional(s.pool())
             .await?;
-    at.map(|t| {
-        OffsetDateTime::from_unix_timestamp(t).map_err(|_| StoreError::Corrupt("digest_log"))
-    })
-    .transpose()
+    rows::posted_at(at)
 }
 
 pub(super) async fn set_digest_posted(
