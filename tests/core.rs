@@ -2,6 +2,10 @@
 //! reply) and of the `signpost` command line. Grouped in one test binary to
 //! keep link times down.
 
+/// Throw-away PostgreSQL databases (shared with the end-to-end tests).
+#[path = "support/pg.rs"]
+mod pg;
+
 mod core {
     pub mod bad_input;
     pub mod catalog_check;

@@ -10,6 +10,7 @@
 mod cached;
 pub mod counts;
 pub mod gaps;
+pub mod listen;
 mod postgres;
 mod postgres_counts;
 mod rows;
@@ -17,7 +18,7 @@ mod sqlite;
 mod sqlite_counts;
 mod sqlite_gaps;
 
-pub use cached::CachedStore;
+pub use cached::{CachedStore, GUILD_TTL};
 pub use counts::{CountsStore, Feedback, GuildTotals, Outcome, ResourceFeedback};
 pub use gaps::{Gap, GapKind, GapRow, GapSummary, Threshold};
 pub use postgres::PgStore;
@@ -49,18 +50,22 @@ impl fmt::Debug for Database {
 }
 
 /// Both stores on the configured database (one pool): the settings behind
-/// a cache, and the counters.
+/// a cache, and the counters. On PostgreSQL the cache also follows other
+/// processes' changes ([`listen`]).
 pub async fn open(
     db: &Database,
 ) -> Result<(Arc<dyn SettingsStore>, Arc<dyn CountsStore>), StoreError> {
-    fn both<S: SettingsStore + CountsStore + Clone + 'static>(
-        s: S,
-    ) -> (Arc<dyn SettingsStore>, Arc<dyn CountsStore>) {
-        (Arc::new(CachedStore::new(s.clone())), Arc::new(s))
-    }
     Ok(match db {
-        Database::Sqlite(path) => both(SqliteStore::open(path).await?),
-        Database::Postgres(url) => both(PgStore::connect(url).await?),
+        Database::Sqlite(path) => {
+            let s = SqliteStore::open(path).await?;
+            (Arc::new(CachedStore::new(s.clone())), Arc::new(s))
+        }
+        Database::Postgres(url) => {
+            let s = PgStore::connect(url).await?;
+            let cache = Arc::new(CachedStore::new(s.clone()));
+            listen::start(s.pool().clone(), &cache).await;
+            (cache, Arc::new(s))
+        }
     })
 }
 

@@ -6,89 +6,16 @@
 //! unless `SIGNPOST_REQUIRE_POSTGRES` is set (`.ci/run` sets it), which
 //! turns the skip into a failure.
 
-use std::sync::atomic::{AtomicU32, Ordering};
-
 use signpost::nation::Nation;
 use signpost::store::{
     ChannelMode, CountsStore, Feedback, Gap, GapKind, GuildField, GuildSettings, Outcome, PgStore,
     SettingsStore, SqliteStore, Threshold,
 };
-use sqlx::Connection;
 use time::macros::date;
 
+use crate::pg::PgScratch;
+
 const G: u64 = 1_234_567_890_123_456_789;
-const DEFAULT_ADMIN: &str = "postgres://postgres@127.0.0.1:5432/postgres";
-
-/// A throw-away PostgreSQL database, dropped when this goes out of scope
-/// (a failing test included).
-struct PgScratch {
-    admin: String,
-    name: String,
-}
-
-impl PgScratch {
-    /// A fresh database, or `None` (after saying why) when no server answers.
-    async fn create() -> Option<PgScratch> {
-        let admin = std::env::var("SIGNPOST_TEST_POSTGRES").unwrap_or(DEFAULT_ADMIN.into());
-        let mut conn = match sqlx::PgConnection::connect(&admin).await {
-            Ok(c) => c,
-            Err(e) => {
-                assert!(
-                    std::env::var_os("SIGNPOST_REQUIRE_POSTGRES").is_none(),
-                    "SIGNPOST_REQUIRE_POSTGRES is set but PostgreSQL is unreachable: {e}"
-                );
-                eprintln!(
-                    "SKIPPED the PostgreSQL half: no server at SIGNPOST_TEST_POSTGRES \
-                     (default {DEFAULT_ADMIN}): {e}"
-                );
-                return None;
-            }
-        };
-        static N: AtomicU32 = AtomicU32::new(0);
-        let name = format!(
-            "signpost_test_{}_{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        );
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&mut conn)
-            .await
-            .unwrap();
-        conn.close().await.unwrap();
-        Some(PgScratch { admin, name })
-    }
-
-    /// The scratch database's URL: the admin URL with its database replaced.
-    fn url(&self) -> String {
-        let (base, _) = self.admin.rsplit_once('/').unwrap();
-        format!("{base}/{}", self.name)
-    }
-}
-
-impl Drop for PgScratch {
-    fn drop(&mut self) {
-        // On its own thread and runtime: this runs inside the test's runtime.
-        let (admin, name) = (self.admin.clone(), self.name.clone());
-        let dropped = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async {
-                let mut conn = sqlx::PgConnection::connect(&admin).await?;
-                sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .execute(&mut conn)
-                    .await?;
-                conn.close().await
-            })
-        })
-        .join();
-        if !matches!(dropped, Ok(Ok(()))) {
-            eprintln!("warning: scratch database {} not dropped", self.name);
-        }
-    }
-}
-
 async fn settings_behave<S: SettingsStore>(store: &S) {
     assert_eq!(store.guild(G).await.unwrap(), GuildSettings::default());
     let s = GuildSettings {
@@ -275,4 +202,48 @@ async fn postgres_backend_behaves() {
         "kept, migrations rerun"
     );
     SettingsStore::close(&again).await;
+}
+
+/// Two processes sharing one PostgreSQL database: a change written through
+/// one reaches the other's settings cache by change notice, long before the
+/// cache would expire ([`signpost::store::GUILD_TTL`], a minute). How fast
+/// is measured, not asserted: see `BENCHMARKS.md` (`examples/load.rs`).
+#[tokio::test]
+async fn postgres_change_notices_reach_other_processes_caches() {
+    use signpost::store::{Database, open};
+    let Some(scratch) = PgScratch::create().await else {
+        return;
+    };
+    let db = Database::Postgres(scratch.url());
+    let (a, _) = open(&db).await.unwrap();
+    let (b, _) = open(&db).await.unwrap();
+    // B has read (and cached) the server's settings and channel modes.
+    assert_eq!(b.guild(G).await.unwrap().region, None);
+    assert_eq!(b.channel_mode(G, 7).await.unwrap(), ChannelMode::Off);
+
+    a.set_field(G, &GuildField::Region(Some("nz".into())))
+        .await
+        .unwrap();
+    a.set_channel_mode(G, 7, ChannelMode::Mentions)
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    loop {
+        let region = b.guild(G).await.unwrap().region;
+        let mode = b.channel_mode(G, 7).await.unwrap();
+        if region.as_deref() == Some("nz") && mode == ChannelMode::Mentions {
+            break;
+        }
+        assert!(
+            started.elapsed() < signpost::store::GUILD_TTL / 2,
+            "B never heard of A's change (still {region:?}, {mode})"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    eprintln!(
+        "change seen by the other process after {:?}",
+        started.elapsed()
+    );
+    a.close().await;
+    b.close().await;
 }
