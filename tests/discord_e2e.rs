@@ -34,5 +34,7 @@ mod moderators;
 mod ops;
 #[path = "discord_e2e/privacy.rs"]
 mod privacy;
+#[path = "discord_e2e/processes.rs"]
+mod processes;
 #[path = "discord_e2e/store_faults.rs"]
 mod store_faults;

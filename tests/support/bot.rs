@@ -125,7 +125,17 @@ pub fn init_tracing() {
 }
 
 pub fn config(fake: &FakeDiscord, files: &Files, o: &Options) -> Config {
-    let text = format!(
+    let text = config_toml(fake, files, o);
+    let mut config =
+        Config::from_toml(&text, Path::new("e2e.toml"), Some("fake-token".into())).unwrap();
+    config.shards = o.shards;
+    config
+}
+
+/// The `signpost.toml` of a bot on `files` talking to `fake` (shards and
+/// token are given separately).
+pub fn config_toml(fake: &FakeDiscord, files: &Files, o: &Options) -> String {
+    format!(
         r#"
 [paths]
 resources = {resources:?}
@@ -160,11 +170,7 @@ duplicate_minutes = {dup}
             + &o.ops_listen
                 .map(|a| format!("\n[ops]\nlisten = \"{a}\""))
                 .unwrap_or_default(),
-    );
-    let mut config =
-        Config::from_toml(&text, Path::new("e2e.toml"), Some("fake-token".into())).unwrap();
-    config.shards = o.shards;
-    config
+    )
 }
 
 impl Bot {

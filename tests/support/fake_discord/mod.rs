@@ -216,6 +216,17 @@ impl FakeDiscord {
         let _ = self.ctl_tx.send(control);
     }
 
+    /// Queue a dispatch for one shard, whatever guild it names: as when a
+    /// server has just moved between processes (a reshard, a rolling
+    /// restart with a new split). False when that shard has no session.
+    pub fn dispatch_to_shard(&self, shard: u64, t: &str, d: Value) -> bool {
+        let control = Control::Dispatch(t.to_string(), d);
+        match self.shards.lock().unwrap().get(&shard) {
+            Some(tx) => tx.send(control).is_ok(),
+            None => false,
+        }
+    }
+
     /// Register a sharded session's queue (`shard` of `total`).
     pub(crate) fn register_shard(
         &self,
@@ -310,8 +321,19 @@ impl FakeDiscord {
     }
 
     /// Poll `f` until it gives a value; on timeout, panic with everything recorded.
-    pub async fn wait_until<T>(&self, what: &str, mut f: impl FnMut() -> Option<T>) -> T {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    pub async fn wait_until<T>(&self, what: &str, f: impl FnMut() -> Option<T>) -> T {
+        self.wait_within(Duration::from_secs(20), what, f).await
+    }
+
+    /// [`FakeDiscord::wait_until`] with its own time limit (for whole
+    /// processes starting: index build, then shards five seconds apart).
+    pub async fn wait_within<T>(
+        &self,
+        limit: Duration,
+        what: &str,
+        mut f: impl FnMut() -> Option<T>,
+    ) -> T {
+        let deadline = tokio::time::Instant::now() + limit;
         loop {
             if let Some(v) = f() {
                 return v;
