@@ -235,6 +235,10 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout44.tsv", 0.01),
         // Pregnancy and new parents (1.3 % blind, 0.0 % after).
         ("ordinary-holdout45.tsv", 0.01),
+        // Tenth session: violence and abuse as victims write it (0.7 %
+        // blind and after); medicines, drugs and chemicals (0.0 %).
+        ("ordinary-holdout46.tsv", 0.01),
+        ("ordinary-holdout47.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -285,6 +289,25 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        // Tenth session: violence, abuse and assault as victims, bystanders
+        // and people losing control write it (0.971 / 0.942 / 10.2 % blind;
+        // 1.000 / 0.971 / 8.5 % after).
+        (
+            "crisis-holdout46-categories.tsv",
+            "informational-holdout46-categories.tsv",
+            0.995,
+            0.965,
+            0.09,
+        ),
+        // Tenth session: medicines, drugs, alcohol and household chemicals
+        // (0.958 / 0.929 / 5.1 % blind; 1.000 / 0.974 / 5.1 % after).
+        (
+            "crisis-holdout47-categories.tsv",
+            "informational-holdout47-categories.tsv",
+            0.995,
+            0.965,
+            0.055,
+        ),
         // Ninth session: pregnancy, birth and new parents (0.981 / 0.948 /
         // 4.0 % blind; 1.000 / 0.997 / 3.5 % after).
         (

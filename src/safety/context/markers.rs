@@ -283,46 +283,49 @@ pub(super) fn on_screen(s: &[&str]) -> bool {
 /// bleeding a bit". Not when the animal is the attacker ("bitten by a
 /// dog") or the writer speaks of themself.
 pub(super) fn about_an_animal(s: &[&str]) -> bool {
-    let animal = s.iter().any(|w| {
-        matches!(
-            *w,
-            "hamster"
-                | "lamb"
-                | "lambs"
-                | "kitten"
-                | "kittens"
-                | "puppy"
-                | "puppies"
-                | "parrot"
-                | "budgie"
-                | "calf"
-                | "foal"
-                | "piglet"
-                | "hairball"
-                | "vet"
-                | "vets"
-                | "cat"
-                | "cats"
-                | "dog"
-                | "dogs"
-                | "pony"
-                | "horse"
-                | "rabbit"
-                | "bunny"
-                | "hen"
-                | "chickens"
-                | "goldfish"
-                | "ewe"
-                | "tortoise"
-                | "ferret"
-                | "cockatiel"
-                | "houseplant"
-                | "plant"
-                | "plants"
-                | "tomato"
-                | "tomatoes"
-                | "seedlings"
-        )
+    // "choking on a hot dog" is food, not a pet.
+    let food = |i: usize| i > 0 && matches!(s[i - 1], "hot" | "corn");
+    let animal = s.iter().enumerate().any(|(i, w)| {
+        !(matches!(*w, "dog" | "dogs") && food(i))
+            && matches!(
+                *w,
+                "hamster"
+                    | "lamb"
+                    | "lambs"
+                    | "kitten"
+                    | "kittens"
+                    | "puppy"
+                    | "puppies"
+                    | "parrot"
+                    | "budgie"
+                    | "calf"
+                    | "foal"
+                    | "piglet"
+                    | "hairball"
+                    | "vet"
+                    | "vets"
+                    | "cat"
+                    | "cats"
+                    | "dog"
+                    | "dogs"
+                    | "pony"
+                    | "horse"
+                    | "rabbit"
+                    | "bunny"
+                    | "hen"
+                    | "chickens"
+                    | "goldfish"
+                    | "ewe"
+                    | "tortoise"
+                    | "ferret"
+                    | "cockatiel"
+                    | "houseplant"
+                    | "plant"
+                    | "plants"
+                    | "tomato"
+                    | "tomatoes"
+                    | "seedlings"
+            )
     });
     animal && !mentions_person(s)
 }

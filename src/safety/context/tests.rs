@@ -151,6 +151,8 @@ fn animals_and_plants_are_not_people() {
     assert!(!info("the dog knocked my nan over and shes not breathing"));
     assert!(!info("got bitten by a dog and it wont stop bleeding"));
     assert!(!info("i found my dog and my son both not breathing"));
+    // Food named after an animal is not one.
+    assert!(!info("4yo choking on hot dog no sound"));
 }
 
 #[test]
