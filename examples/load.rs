@@ -12,9 +12,18 @@
 //! Without `--resources` the small test catalog in tests/fixtures is used.
 //! The fake runs on its own single-threaded runtime; the bot on a 2-worker one.
 //! The bot logs as in production (JSON, info) to stderr: add `2>/dev/null`.
+//!
+//! Sharded, several processes sharing PostgreSQL (see `load/sharded.rs`):
+//!
+//!     cargo build --release && DATABASE_URL=postgres://… cargo run --release \
+//!       --example load -- --processes 2 --shard-total 4 --servers 10000 \
+//!       --rate 500 --count 10000 --resources resources
 
 #[path = "../tests/support/mod.rs"]
 mod support;
+
+#[path = "load/sharded.rs"]
+mod sharded;
 
 use std::time::{Duration, Instant};
 
@@ -27,6 +36,10 @@ struct Args {
     rate: f64,
     count: u64,
     warmup: u64,
+    /// 0: the bot in this process on SQLite; else that many `serve` processes.
+    processes: u64,
+    shard_total: u64,
+    servers: u64,
 }
 
 fn args() -> Args {
@@ -35,6 +48,9 @@ fn args() -> Args {
         rate: 500.0,
         count: 5000,
         warmup: 500,
+        processes: 0,
+        shard_total: 4,
+        servers: 10_000,
     };
     let argv: Vec<String> = std::env::args().skip(1).collect();
     for pair in argv.chunks(2) {
@@ -44,8 +60,12 @@ fn args() -> Args {
             "--count" => a.count = value.parse().expect("--count N"),
             "--warmup" => a.warmup = value.parse().expect("--warmup N"),
             "--resources" => a.resources = Some(value.into()),
+            "--processes" => a.processes = value.parse().expect("--processes N"),
+            "--shard-total" => a.shard_total = value.parse().expect("--shard-total N"),
+            "--servers" => a.servers = value.parse().expect("--servers N"),
             other => panic!(
-                "unknown argument {other}; use --rate N --count N --warmup N --resources DIR"
+                "unknown argument {other}; use --rate N --count N --warmup N --resources DIR \
+                 [--processes N --shard-total N --servers N]"
             ),
         }
     }
@@ -55,6 +75,11 @@ fn args() -> Args {
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i]
+}
+
+fn machine_line() {
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    println!("machine: {cores} core(s), {}", cpu_model());
 }
 
 fn cpu_model() -> String {
@@ -121,6 +146,15 @@ fn main() {
         })
     });
     let fake = rx.recv().unwrap();
+    if a.processes > 0 {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(sharded::run(fake, a));
+        return;
+    }
 
     let bot_rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -159,7 +193,7 @@ fn main() {
             .collect();
         lat.sort();
         bot.stop().await.expect("clean shutdown");
-        println!("machine: {} core(s), {}", std::thread::available_parallelism().map_or(0, |n| n.get()), cpu_model());
+        machine_line();
         println!("offered: {} questions at {:.0}/s (achieved {:.0}/s), warmup {}", a.count, a.rate, a.count as f64 / sent_in.as_secs_f64(), a.warmup);
         println!("replies measured: {}; catalog: {}", lat.len(), a.resources.as_ref().map_or("tests/fixtures/resources".into(), |p| p.display().to_string()));
         println!(
