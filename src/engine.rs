@@ -159,12 +159,17 @@ impl Engine {
             .into_iter()
             .map(|n| (n, safety.safety_net("uk", Some(n))))
             .collect();
+        let (screener, readings) = (Screener::new(safety), Readings::new(safety));
+        let mut catalog = opened.catalog;
+        // The screener has its scoring copy; the file form (over 10 MB) is
+        // not needed to serve, and new indexes are built from the folder.
+        catalog.safety.model = None;
         Ok(Engine {
-            screener: Screener::new(safety),
-            readings: Readings::new(safety),
+            screener,
+            readings,
             searcher,
             meta: opened.meta,
-            catalog: opened.catalog,
+            catalog,
             safety_nets,
             nation_nets,
             _in_use: opened.in_use,

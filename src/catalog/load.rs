@@ -398,7 +398,7 @@ fn read_model(
             .map(str::len)
             .sum()
     };
-    let model = match safety::LearnedModel::parse(&file.text) {
+    let model = match safety::LearnedModel::parse_compact(&file.text) {
         Ok(m) => m,
         Err((line, message)) => {
             let hint = "regenerate it with `signpost train-screen`";

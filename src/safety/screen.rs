@@ -83,7 +83,7 @@ impl Screener {
             model: rules
                 .model
                 .as_ref()
-                .map(|m| (m.clone(), class_categories(m, rules))),
+                .map(|m| (m.scoring_copy(), class_categories(m, rules))),
         }
     }
 
