@@ -239,6 +239,10 @@ fn ordinary_questions_rarely_alarm() {
         // blind and after); medicines, drugs and chemicals (0.0 %).
         ("ordinary-holdout46.tsv", 0.01),
         ("ordinary-holdout47.tsv", 0.01),
+        // Peers with long-term mental illness (0.0 %); emergencies relayed
+        // second-hand (0.7 %).
+        ("ordinary-holdout48.tsv", 0.01),
+        ("ordinary-holdout49.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -289,6 +293,26 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        // Tenth session: peers with long-term mental illness in their
+        // community's shorthand (0.977 / 0.935 / 7.4 % blind; 1.000 / 0.961 /
+        // 7.4 % after).
+        (
+            "crisis-holdout48-categories.tsv",
+            "informational-holdout48-categories.tsv",
+            0.995,
+            0.955,
+            0.08,
+        ),
+        // Tenth session: emergencies relayed second-hand (online friends,
+        // group chats, teachers, neighbours) (0.971 / 0.955 / 5.7 % blind;
+        // 0.997 / 0.981 / 5.7 % after).
+        (
+            "crisis-holdout49-categories.tsv",
+            "informational-holdout49-categories.tsv",
+            0.995,
+            0.975,
+            0.06,
+        ),
         // Tenth session: violence, abuse and assault as victims, bystanders
         // and people losing control write it (0.971 / 0.942 / 10.2 % blind;
         // 1.000 / 0.971 / 8.5 % after).

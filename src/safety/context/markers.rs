@@ -372,9 +372,17 @@ pub(super) fn about_a_device(s: &[&str]) -> bool {
 
 /// The sentence names a person (not only an animal or a machine).
 fn mentions_person(s: &[&str]) -> bool {
-    s.iter().any(|w| {
+    // "my daughter's not making sense" reads "daughters" once the
+    // apostrophe is gone: a possessive or plural is a person too.
+    // ("is" is not "i"'s plural: short words are taken as they are.)
+    s.iter()
+        .any(|w| person_word(w) || (w.len() > 3 && w.strip_suffix('s').is_some_and(person_word)))
+}
+
+fn person_word(w: &str) -> bool {
+    {
         matches!(
-            *w,
+            w,
             "i" | "im"
                 | "ive"
                 | "me"
@@ -418,7 +426,7 @@ fn mentions_person(s: &[&str]) -> bool {
                 | "attacked"
                 | "mauled"
         )
-    })
+    }
 }
 
 /// "he's absolutely fine now": a recovery word within `reach` words, not negated.

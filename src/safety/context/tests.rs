@@ -153,6 +153,14 @@ fn animals_and_plants_are_not_people() {
     assert!(!info("i found my dog and my son both not breathing"));
     // Food named after an animal is not one.
     assert!(!info("4yo choking on hot dog no sound"));
+    // "is" is not a person ("i" + s).
+    assert!(info(
+        "our lamb isnt feeding and is floppy the vets coming out"
+    ));
+    // A possessive person beside a sick pet.
+    assert!(!info(
+        "the dogs sick too the gas heaters been on all night my daughters not making sense"
+    ));
 }
 
 #[test]
