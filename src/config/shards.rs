@@ -15,6 +15,18 @@ pub enum ShardPlan {
 }
 
 impl ShardPlan {
+    /// Whether this process answers server `guild`: Discord sends a
+    /// server's events to shard `(id >> 22) % total`.
+    pub fn owns(&self, guild: u64) -> bool {
+        match *self {
+            ShardPlan::Single | ShardPlan::Auto => true,
+            ShardPlan::Range { first, last, total } => {
+                let shard = (guild >> 22) % u64::from(total.max(1));
+                (u64::from(first)..=u64::from(last)).contains(&shard)
+            }
+        }
+    }
+
     /// From `--shards` (`auto`, `N` or `A-B`) and `--shard-total`; the
     /// error says what to write instead.
     pub fn parse(shards: &str, total: Option<u32>) -> Result<ShardPlan, String> {
@@ -50,6 +62,13 @@ mod tests {
 
     #[test]
     fn ranges_auto_and_mistakes() {
+        let half = ShardPlan::Range {
+            first: 2,
+            last: 3,
+            total: 4,
+        };
+        assert!(half.owns(6 << 22) && half.owns(3 << 22) && !half.owns(4 << 22));
+        assert!(ShardPlan::Auto.owns(4 << 22));
         assert_eq!(ShardPlan::parse("auto", None), Ok(ShardPlan::Auto));
         let r = ShardPlan::Range {
             first: 0,

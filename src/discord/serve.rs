@@ -143,6 +143,21 @@ async fn stores(
     }
 }
 
+/// Load the settings of this process's servers into memory, so the first
+/// question from each does not wait for the database (a network round trip
+/// on PostgreSQL). A failure only means they are read as questions come.
+async fn warm(store: &dyn SettingsStore, plan: ShardPlan) {
+    let started = std::time::Instant::now();
+    match store.warm(&move |g| plan.owns(g)).await {
+        Ok(0) => {}
+        Ok(servers) => {
+            let ms = started.elapsed().as_millis() as u64;
+            tracing::info!(servers, ms, "server settings loaded into memory");
+        }
+        Err(e) => tracing::warn!(error = %e, "could not preload server settings"),
+    }
+}
+
 /// [`serve`] with its parts given.
 pub async fn serve_with(
     config: Config,
@@ -151,6 +166,7 @@ pub async fn serve_with(
 ) -> Result<(), ServeError> {
     let token = config.token.clone().ok_or(ServeError::NoToken)?;
     let (store, counts) = stores(&config, &mut parts).await?;
+    warm(store.as_ref(), config.shards).await;
     let paths = Paths {
         resources: config.resources.clone(),
         index: config.index.clone(),

@@ -53,6 +53,9 @@ pub struct CachedStore<S> {
     writes: RwLock<HashMap<GuildId, u64>>,
     /// Every stored channel mode, loaded per guild on first use.
     channels: RwLock<HashMap<GuildId, Channels>>,
+    /// Change notices seen, so a warm-up that raced one does not keep what
+    /// it read before the change.
+    notices: std::sync::atomic::AtomicU64,
 }
 
 impl<S: SettingsStore> CachedStore<S> {
@@ -62,12 +65,14 @@ impl<S: SettingsStore> CachedStore<S> {
             guilds: RwLock::default(),
             writes: RwLock::default(),
             channels: RwLock::default(),
+            notices: std::sync::atomic::AtomicU64::new(0),
         }
     }
 
     /// Another process changed `guild`'s settings or channels: re-read them
     /// on next use (the last values stay as the fallback if that read fails).
     pub fn forget(&self, guild: GuildId) {
+        self.noticed();
         if let Some(e) = write(&self.guilds).get_mut(&guild) {
             e.stale = true;
         }
@@ -77,10 +82,50 @@ impl<S: SettingsStore> CachedStore<S> {
     /// Change notices may have been missed (the listener reconnected):
     /// re-read everything on next use.
     pub fn forget_all(&self) {
+        self.noticed();
         for e in write(&self.guilds).values_mut() {
             e.stale = true;
         }
         write(&self.channels).clear();
+    }
+
+    fn noticed(&self) {
+        self.notices
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Fill the cache with the stored settings and channel modes of the
+    /// servers `owns` accepts (nothing already cached is replaced).
+    async fn warm_from(
+        &self,
+        owns: &(dyn Fn(GuildId) -> bool + Send + Sync),
+    ) -> Result<usize, StoreError> {
+        let seen = self.notices.load(std::sync::atomic::Ordering::SeqCst);
+        let guilds = self.inner.all_guilds().await?;
+        let mut modes: HashMap<GuildId, HashMap<ChannelId, ChannelMode>> = HashMap::new();
+        for (g, c, m) in self.inner.all_channels().await? {
+            if owns(g) {
+                modes.entry(g).or_default().insert(c, m);
+            }
+        }
+        if self.notices.load(std::sync::atomic::Ordering::SeqCst) != seen {
+            return Ok(0); // a change arrived meanwhile: read lazily instead
+        }
+        let (mut cache, mut channels) = (write(&self.guilds), write(&self.channels));
+        let mut loaded = 0;
+        for (g, settings) in guilds.into_iter().filter(|(g, _)| owns(*g)) {
+            if cache.contains_key(&g) || self.write_count(g) > 0 {
+                continue;
+            }
+            cache.insert(g, Entry::now(settings));
+            let modes = modes.remove(&g).unwrap_or_default();
+            channels.entry(g).or_insert(Channels {
+                modes,
+                read_at: Instant::now(),
+            });
+            loaded += 1;
+        }
+        Ok(loaded)
     }
 
     fn write_count(&self, guild: GuildId) -> u64 {
@@ -228,6 +273,13 @@ impl<S: SettingsStore> SettingsStore for CachedStore<S> {
 
     async fn any_auto(&self) -> Result<bool, StoreError> {
         self.inner.any_auto().await
+    }
+
+    async fn warm(
+        &self,
+        owns: &(dyn Fn(GuildId) -> bool + Send + Sync),
+    ) -> Result<usize, StoreError> {
+        self.warm_from(owns).await
     }
 
     async fn delete_guild(&self, guild: GuildId) -> Result<(), StoreError> {

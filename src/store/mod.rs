@@ -224,6 +224,28 @@ pub trait SettingsStore: Send + Sync {
     async fn any_auto(&self) -> Result<bool, StoreError>;
     /// Forget everything about a server (the bot was removed from it).
     async fn delete_guild(&self, guild: GuildId) -> Result<(), StoreError>;
+
+    /// Every stored server's settings, to warm a cache at start. Backends
+    /// where a read costs a network round trip implement it; the default
+    /// (nothing) leaves the cache to fill as questions come.
+    async fn all_guilds(&self) -> Result<Vec<(GuildId, GuildSettings)>, StoreError> {
+        Ok(Vec::new())
+    }
+
+    /// Every stored channel mode, to warm a cache at start (see
+    /// [`SettingsStore::all_guilds`]).
+    async fn all_channels(&self) -> Result<Vec<(GuildId, ChannelId, ChannelMode)>, StoreError> {
+        Ok(Vec::new())
+    }
+
+    /// Load into memory the settings of the servers `owns` says this process
+    /// answers; how many were loaded. Only a cache does anything.
+    async fn warm(
+        &self,
+        _owns: &(dyn Fn(GuildId) -> bool + Send + Sync),
+    ) -> Result<usize, StoreError> {
+        Ok(0)
+    }
     /// Flush and close; later calls fail.
     async fn close(&self);
 }

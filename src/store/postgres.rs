@@ -7,7 +7,7 @@
 use std::str::FromStr;
 
 use sqlx::Row;
-use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::postgres::{PgPool, PgPoolOptions, PgRow};
 
 use super::sqlite::id;
 use super::{
@@ -71,25 +71,7 @@ impl SettingsStore for PgStore {
         let Some(row) = row else {
             return Ok(GuildSettings::default());
         };
-        let results: Option<i16> = row.try_get("results")?;
-        let cooldown: Option<i32> = row.try_get("cooldown_secs")?;
-        let log: Option<i64> = row.try_get("log_channel_id")?;
-        let nation: Option<String> = row.try_get("nation")?;
-        Ok(GuildSettings {
-            region: row.try_get("region")?,
-            private_default: row.try_get("private_default")?,
-            results: results
-                .map(|r| u8::try_from(r).map_err(|_| StoreError::Corrupt("results")))
-                .transpose()?,
-            cooldown_secs: cooldown
-                .map(|c| u32::try_from(c).map_err(|_| StoreError::Corrupt("cooldown_secs")))
-                .transpose()?,
-            log_channel: log.map(|c| c as u64),
-            fallback: row.try_get("fallback")?,
-            nation: nation
-                .map(|n| Nation::parse(&n).ok_or(StoreError::Corrupt("nation")))
-                .transpose()?,
-        })
+        settings_of(&row)
     }
 
     async fn save_guild(&self, guild: GuildId, s: &GuildSettings) -> Result<(), StoreError> {
@@ -201,6 +183,33 @@ impl SettingsStore for PgStore {
             .collect()
     }
 
+    async fn all_guilds(&self) -> Result<Vec<(GuildId, GuildSettings)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT guild_id, region, private_default, results, cooldown_secs, log_channel_id,
+                    fallback, nation
+             FROM guild_settings",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get::<i64, _>("guild_id")? as u64, settings_of(r)?)))
+            .collect()
+    }
+
+    async fn all_channels(&self) -> Result<Vec<(GuildId, ChannelId, ChannelMode)>, StoreError> {
+        let rows = sqlx::query("SELECT guild_id, channel_id, mode FROM channel_modes")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                let g: i64 = r.try_get("guild_id")?;
+                let ch: i64 = r.try_get("channel_id")?;
+                let mode: String = r.try_get("mode")?;
+                Ok((g as u64, ch as u64, ChannelMode::from_str(&mode)?))
+            })
+            .collect()
+    }
+
     async fn any_auto(&self) -> Result<bool, StoreError> {
         let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM channel_modes WHERE mode = 'auto'")
             .fetch_one(&self.pool)
@@ -219,4 +228,27 @@ impl SettingsStore for PgStore {
     async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// A `guild_settings` row (without its id) as settings.
+fn settings_of(row: &PgRow) -> Result<GuildSettings, StoreError> {
+    let results: Option<i16> = row.try_get("results")?;
+    let cooldown: Option<i32> = row.try_get("cooldown_secs")?;
+    let log: Option<i64> = row.try_get("log_channel_id")?;
+    let nation: Option<String> = row.try_get("nation")?;
+    Ok(GuildSettings {
+        region: row.try_get("region")?,
+        private_default: row.try_get("private_default")?,
+        results: results
+            .map(|r| u8::try_from(r).map_err(|_| StoreError::Corrupt("results")))
+            .transpose()?,
+        cooldown_secs: cooldown
+            .map(|c| u32::try_from(c).map_err(|_| StoreError::Corrupt("cooldown_secs")))
+            .transpose()?,
+        log_channel: log.map(|c| c as u64),
+        fallback: row.try_get("fallback")?,
+        nation: nation
+            .map(|n| Nation::parse(&n).ok_or(StoreError::Corrupt("nation")))
+            .transpose()?,
+    })
 }

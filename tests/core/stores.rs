@@ -247,3 +247,35 @@ async fn postgres_change_notices_reach_other_processes_caches() {
     a.close().await;
     b.close().await;
 }
+
+/// A process loads the settings of its own shards' servers at start, so
+/// their first questions do not wait for the database.
+#[tokio::test]
+async fn postgres_warm_loads_the_servers_this_process_owns() {
+    use signpost::config::ShardPlan;
+    use signpost::store::{Database, open};
+    let Some(scratch) = PgScratch::create().await else {
+        return;
+    };
+    let db = Database::Postgres(scratch.url());
+    let (a, _) = open(&db).await.unwrap();
+    for shard in 0..4u64 {
+        let g = ((100 + shard) << 22) | 1; // on shard (100 + shard) % 4
+        a.set_field(g, &GuildField::Region(Some("au".into())))
+            .await
+            .unwrap();
+        a.set_channel_mode(g, 9, ChannelMode::Auto).await.unwrap();
+    }
+    let (b, _) = open(&db).await.unwrap();
+    let plan = ShardPlan::Range {
+        first: 2,
+        last: 3,
+        total: 4,
+    };
+    assert_eq!(b.warm(&move |g| plan.owns(g)).await.unwrap(), 2);
+    let mine = (102 << 22) | 1;
+    assert_eq!(b.guild(mine).await.unwrap().region.as_deref(), Some("au"));
+    assert_eq!(b.channel_mode(mine, 9).await.unwrap(), ChannelMode::Auto);
+    a.close().await;
+    b.close().await;
+}
