@@ -243,6 +243,10 @@ fn ordinary_questions_rarely_alarm() {
         // second-hand (0.7 %).
         ("ordinary-holdout48.tsv", 0.01),
         ("ordinary-holdout49.tsv", 0.01),
+        // Learner English and translation (1.3 % blind, 0.0 % after); long
+        // illness and disability (0.0 %).
+        ("ordinary-holdout50.tsv", 0.01),
+        ("ordinary-holdout51.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -293,6 +297,25 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        // Tenth session: learner English and translation (0.971 / 0.945 /
+        // 6.8 % blind; 1.000 / 0.974 / 6.8 % after).
+        (
+            "crisis-holdout50-categories.tsv",
+            "informational-holdout50-categories.tsv",
+            0.995,
+            0.965,
+            0.075,
+        ),
+        // Tenth session: long-term physical illness and disability, told in
+        // insider shorthand and understatement (**0.896** / 0.860 / 13.6 %
+        // blind; 0.987 / 0.94 / 11.9 % after).
+        (
+            "crisis-holdout51-categories.tsv",
+            "informational-holdout51-categories.tsv",
+            0.98,
+            0.93,
+            0.125,
+        ),
         // Tenth session: peers with long-term mental illness in their
         // community's shorthand (0.977 / 0.935 / 7.4 % blind; 1.000 / 0.961 /
         // 7.4 % after).

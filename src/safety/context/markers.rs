@@ -419,6 +419,7 @@ fn person_word(w: &str) -> bool {
                 | "woman"
                 | "boy"
                 | "girl"
+                | "family"
                 | "someone"
                 | "somebody"
                 | "person"

@@ -157,6 +157,10 @@ fn animals_and_plants_are_not_people() {
     assert!(info(
         "our lamb isnt feeding and is floppy the vets coming out"
     ));
+    // A family is people.
+    assert!(!info(
+        "whole family has headache and vomiting and the dog is sleepy we use the generator inside"
+    ));
     // A possessive person beside a sick pet.
     assert!(!info(
         "the dogs sick too the gas heaters been on all night my daughters not making sense"
