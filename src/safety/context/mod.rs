@@ -17,12 +17,14 @@
 
 mod markers;
 mod past;
+mod subjects;
 
 use markers::{
-    about_a_device, about_an_animal, creative_writing, fiction_noun, game_or_roleplay, on_screen,
-    prev_is_if, recovered_after, recovered_word, sport_training, supposes_ever,
+    creative_writing, fiction_noun, game_or_roleplay, on_screen, prev_is_if, recovered_after,
+    recovered_word, sport_training, supposes_ever,
 };
 use past::past_framed;
+use subjects::{about_a_device, about_an_animal};
 
 /// A word list as a set built once: the lists are read for every word of
 /// every message, and one hash beats comparing against each entry.
