@@ -247,6 +247,10 @@ fn ordinary_questions_rarely_alarm() {
         // illness and disability (0.0 %).
         ("ordinary-holdout50.tsv", 0.01),
         ("ordinary-holdout51.tsv", 0.01),
+        // Humour masking emergencies (0.7 % blind and after); people in the
+        // middle of the health system (0.0 %).
+        ("ordinary-holdout52.tsv", 0.01),
+        ("ordinary-holdout53.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -297,6 +301,24 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        // Tenth session: humour, sarcasm and memes masking emergencies
+        // (0.938 / 0.916 / 6.8 % blind; 0.981 / 0.958 / 6.8 % after).
+        (
+            "crisis-holdout52-categories.tsv",
+            "informational-holdout52-categories.tsv",
+            0.975,
+            0.95,
+            0.075,
+        ),
+        // Tenth session: in the middle of the health system while things get
+        // worse (0.958 / 0.922 / 10.2 % blind; 0.974 / 0.942 / 10.2 % after).
+        (
+            "crisis-holdout53-categories.tsv",
+            "informational-holdout53-categories.tsv",
+            0.97,
+            0.935,
+            0.11,
+        ),
         // Tenth session: learner English and translation (0.971 / 0.945 /
         // 6.8 % blind; 1.000 / 0.974 / 6.8 % after).
         (
