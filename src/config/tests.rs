@@ -105,3 +105,10 @@ fn example_file_parses() {
     let text = include_str!("../../signpost.example.toml");
     parse(text).unwrap();
 }
+
+/// The container image's settings (deploy/signpost.toml) stay valid.
+#[test]
+fn deploy_file_parses() {
+    let c = parse(include_str!("../../deploy/signpost.toml")).unwrap();
+    assert_eq!(c.index, std::path::PathBuf::from("/srv/signpost/index"));
+}
