@@ -150,7 +150,11 @@ impl Engine {
     pub fn from_index(paths: &Paths) -> Result<Engine, SearchError> {
         let opened = search::open(&paths.index)?;
         let searcher = Searcher::new(&opened)?;
-        let safety = &opened.catalog.safety;
+        let mut catalog = opened.catalog;
+        // The screener owns the learned model: serving needs no second copy,
+        // and new indexes are built from the catalog folder, not this one.
+        let model = catalog.safety.model.take();
+        let safety = &catalog.safety;
         let safety_nets = REGIONS
             .iter()
             .map(|r| (r.to_string(), safety.safety_net(r, None)))
@@ -159,11 +163,7 @@ impl Engine {
             .into_iter()
             .map(|n| (n, safety.safety_net("uk", Some(n))))
             .collect();
-        let (screener, readings) = (Screener::new(safety), Readings::new(safety));
-        let mut catalog = opened.catalog;
-        // The screener has its scoring copy; the file form (over 10 MB) is
-        // not needed to serve, and new indexes are built from the folder.
-        catalog.safety.model = None;
+        let (screener, readings) = (Screener::new(safety, model), Readings::new(safety));
         Ok(Engine {
             screener,
             readings,

@@ -158,22 +158,6 @@ impl LearnedModel {
         model
     }
 
-    /// A copy for scoring only: the file form (`weights`, a tree of strings
-    /// several times the size of the look-up) is left behind, so a serving
-    /// process holds it once at most. [`LearnedModel::to_text`] of the copy
-    /// writes no features.
-    pub fn scoring_copy(&self) -> LearnedModel {
-        LearnedModel {
-            classes: self.classes.clone(),
-            threshold: self.threshold,
-            bias: self.bias.clone(),
-            weights: BTreeMap::new(),
-            source: None,
-            lookup: self.lookup.clone(),
-            flat: self.flat.clone(),
-        }
-    }
-
     /// [`LearnedModel::parse`], keeping the file's text instead of the
     /// feature tree: what serving and the catalog hold (the tree is several
     /// times the text's size), written back unchanged by `to_text`.

@@ -50,8 +50,9 @@ impl Screening {
 
 impl Screener {
     /// Compile the rules. Phrases that do not parse were already reported by
-    /// the checker and are skipped here.
-    pub fn new(rules: &SafetyRules) -> Self {
+    /// the checker and are skipped here. `model` is the learned second signal
+    /// (taken out of the rules by the caller, so it is held once).
+    pub fn new(rules: &SafetyRules, model: Option<LearnedModel>) -> Self {
         let mut vocab = Vocab::with_everyday_words();
         let mut compile = |list: &[String]| -> Vec<Compiled> {
             list.iter()
@@ -80,10 +81,10 @@ impl Screener {
             categories,
             vocab,
             by_first,
-            model: rules
-                .model
-                .as_ref()
-                .map(|m| (m.scoring_copy(), class_categories(m, rules))),
+            model: model.map(|m| {
+                let map = class_categories(&m, rules);
+                (m, map)
+            }),
         }
     }
 
