@@ -70,7 +70,8 @@ impl<S: SettingsStore> CachedStore<S> {
     }
 
     /// Another process changed `guild`'s settings or channels: re-read them
-    /// on next use (the last values stay as the fallback if that read fails).
+    /// on next use (the last settings stay as the fallback if that read
+    /// fails; channel modes are dropped, as a missing mode is `off`).
     pub fn forget(&self, guild: GuildId) {
         self.noticed();
         if let Some(e) = write(&self.guilds).get_mut(&guild) {
@@ -92,40 +93,6 @@ impl<S: SettingsStore> CachedStore<S> {
     fn noticed(&self) {
         self.notices
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    }
-
-    /// Fill the cache with the stored settings and channel modes of the
-    /// servers `owns` accepts (nothing already cached is replaced).
-    async fn warm_from(
-        &self,
-        owns: &(dyn Fn(GuildId) -> bool + Send + Sync),
-    ) -> Result<usize, StoreError> {
-        let seen = self.notices.load(std::sync::atomic::Ordering::SeqCst);
-        let guilds = self.inner.all_guilds().await?;
-        let mut modes: HashMap<GuildId, HashMap<ChannelId, ChannelMode>> = HashMap::new();
-        for (g, c, m) in self.inner.all_channels().await? {
-            if owns(g) {
-                modes.entry(g).or_default().insert(c, m);
-            }
-        }
-        if self.notices.load(std::sync::atomic::Ordering::SeqCst) != seen {
-            return Ok(0); // a change arrived meanwhile: read lazily instead
-        }
-        let (mut cache, mut channels) = (write(&self.guilds), write(&self.channels));
-        let mut loaded = 0;
-        for (g, settings) in guilds.into_iter().filter(|(g, _)| owns(*g)) {
-            if cache.contains_key(&g) || self.write_count(g) > 0 {
-                continue;
-            }
-            cache.insert(g, Entry::now(settings));
-            let modes = modes.remove(&g).unwrap_or_default();
-            channels.entry(g).or_insert(Channels {
-                modes,
-                read_at: Instant::now(),
-            });
-            loaded += 1;
-        }
-        Ok(loaded)
     }
 
     fn write_count(&self, guild: GuildId) -> u64 {
@@ -275,11 +242,38 @@ impl<S: SettingsStore> SettingsStore for CachedStore<S> {
         self.inner.any_auto().await
     }
 
+    /// Fill the cache with the stored settings and channel modes of the
+    /// servers `owns` accepts (nothing already cached is replaced).
     async fn warm(
         &self,
         owns: &(dyn Fn(GuildId) -> bool + Send + Sync),
     ) -> Result<usize, StoreError> {
-        self.warm_from(owns).await
+        let seen = self.notices.load(std::sync::atomic::Ordering::SeqCst);
+        let guilds = self.inner.all_guilds().await?;
+        let mut modes: HashMap<GuildId, HashMap<ChannelId, ChannelMode>> = HashMap::new();
+        for (g, c, m) in self.inner.all_channels().await? {
+            if owns(g) {
+                modes.entry(g).or_default().insert(c, m);
+            }
+        }
+        if self.notices.load(std::sync::atomic::Ordering::SeqCst) != seen {
+            return Ok(0); // a change arrived meanwhile: read lazily instead
+        }
+        let (mut cache, mut channels) = (write(&self.guilds), write(&self.channels));
+        let mut loaded = 0;
+        for (g, settings) in guilds.into_iter().filter(|(g, _)| owns(*g)) {
+            if cache.contains_key(&g) || self.write_count(g) > 0 {
+                continue;
+            }
+            cache.insert(g, Entry::now(settings));
+            let modes = modes.remove(&g).unwrap_or_default();
+            channels.entry(g).or_insert(Channels {
+                modes,
+                read_at: Instant::now(),
+            });
+            loaded += 1;
+        }
+        Ok(loaded)
     }
 
     async fn delete_guild(&self, guild: GuildId) -> Result<(), StoreError> {

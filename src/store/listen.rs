@@ -27,7 +27,7 @@ const RETRY: Duration = Duration::from_secs(2);
 /// `close` at shutdown) or the cache is dropped. Returns once the first
 /// subscription is in place (or has failed and will be retried), so a
 /// change made after [`super::open`] returns is never missed.
-pub async fn start(pool: PgPool, cache: &Arc<CachedStore<PgStore>>) -> tokio::task::JoinHandle<()> {
+pub async fn start(pool: PgPool, cache: &Arc<CachedStore<PgStore>>) {
     let mut first = Some(listen(&pool).await);
     let cache = Arc::downgrade(cache);
     tokio::spawn(async move {
@@ -47,7 +47,7 @@ pub async fn start(pool: PgPool, cache: &Arc<CachedStore<PgStore>>) -> tokio::ta
             }
             tokio::time::sleep(RETRY).await;
         }
-    })
+    });
 }
 
 async fn listen(pool: &PgPool) -> Result<PgListener, sqlx::Error> {
