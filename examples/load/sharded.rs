@@ -8,13 +8,12 @@
 //! process is read from /proc at the end.
 
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use serde_json::json;
 use signpost::store::{GuildSettings, PgStore, SettingsStore};
 
-use super::support::bot::{Files, Options, config_toml};
+use super::support::bot::{Files, Options, config_toml, serve_process};
 use super::support::fake_discord::*;
 use super::{Args, ms, percentile};
 
@@ -66,16 +65,8 @@ fn binary() -> PathBuf {
 }
 
 fn spawn(files: &Files, config: &str, url: &str, first: u64, last: u64, total: u64) -> Child {
-    let path = files.dir.path().join("signpost.toml");
-    std::fs::write(&path, config).unwrap();
-    Command::new(binary())
-        .args(["serve", "--config"])
-        .arg(&path)
-        .args(["--shards", &format!("{first}-{last}")])
-        .args(["--shard-total", &total.to_string()])
-        .env("DISCORD_TOKEN", "fake-token")
-        .env("DATABASE_URL", url)
-        .stdout(Stdio::null())
+    let range = format!("{first}-{last}");
+    serve_process(&binary(), files, config, url, &range, total)
         .stderr(Stdio::null())
         .spawn()
         .expect("start signpost serve")
@@ -103,9 +94,7 @@ async fn burst(fake: &FakeDiscord, first_id: u64, n: u64, a: &Args) -> Duration 
         let id = first_id + k;
         let g = guild(id % a.servers);
         let data = ask_data("how do I use an asthma inhaler?", None);
-        let mut d = interaction(id, &format!("tok-{id}"), HUMAN_ID, MEMBER_PERMS, data);
-        d["guild_id"] = json!(g.to_string());
-        d["authorizing_integration_owners"] = json!({ "0": g.to_string() });
+        let d = interaction_in(g, id, &format!("tok-{id}"), HUMAN_ID, MEMBER_PERMS, data);
         fake.dispatch("INTERACTION_CREATE", d);
     }
     started.elapsed()
@@ -157,13 +146,8 @@ pub async fn run(fake: std::sync::Arc<FakeDiscord>, a: Args) {
         folders.push(files);
     }
     fake.wait_within(Duration::from_secs(300), "every shard identified", || {
-        let shards: std::collections::HashSet<String> = fake
-            .recorder
-            .frames()
-            .iter()
-            .filter(|f| f["op"] == 2)
-            .map(|f| f["d"]["shard"].to_string())
-            .collect();
+        let shards: std::collections::HashSet<String> =
+            fake.identified_shards().into_iter().collect();
         (shards.len() as u64 == total).then_some(())
     })
     .await;

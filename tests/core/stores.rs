@@ -16,6 +16,7 @@ use time::macros::date;
 use crate::pg::PgScratch;
 
 const G: u64 = 1_234_567_890_123_456_789;
+
 async fn settings_behave<S: SettingsStore>(store: &S) {
     assert_eq!(store.guild(G).await.unwrap(), GuildSettings::default());
     let s = GuildSettings {

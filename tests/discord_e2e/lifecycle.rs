@@ -267,13 +267,7 @@ async fn two_shards_identify_and_the_owning_shard_answers() {
     };
     let bot = Bot::start(&fake, &files, opts).await;
     fake.wait_until("both shards identified", || {
-        let mut shards: Vec<String> = fake
-            .recorder
-            .frames()
-            .iter()
-            .filter(|f| f["op"] == 2)
-            .map(|f| f["d"]["shard"].to_string())
-            .collect();
+        let mut shards = fake.identified_shards();
         shards.sort();
         (shards == ["[0,2]", "[1,2]"]).then_some(())
     })

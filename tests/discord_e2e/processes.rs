@@ -5,12 +5,12 @@
 //! the other keeps answering. Skipped (with a message) without PostgreSQL,
 //! unless `SIGNPOST_REQUIRE_POSTGRES` is set, as in `.ci/run`.
 
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::Child;
 
 use serde_json::{Value, json};
 
-use crate::support::bot::{Files, Options, config_toml};
+use crate::support::bot::{Files, Options, config_toml, serve_process};
 use crate::support::fake_discord::*;
 use crate::support::pg::PgScratch;
 
@@ -29,18 +29,9 @@ struct Process {
 
 impl Process {
     fn start(files: &Files, config: &str, db: &str, shards: &str, name: &str) -> Process {
-        let path = files.dir.path().join("signpost.toml");
-        std::fs::write(&path, config).unwrap();
         let log = files.dir.path().join(format!("{name}.log"));
-        let child = Command::new(env!("CARGO_BIN_EXE_signpost"))
-            .args(["serve", "--config"])
-            .arg(&path)
-            .args(["--shards", shards, "--shard-total", &TOTAL.to_string()])
-            .current_dir(files.dir.path())
-            .env("DISCORD_TOKEN", "fake-token")
-            .env("DATABASE_URL", db)
-            .env_remove("RUST_LOG")
-            .stdout(Stdio::null())
+        let bin = Path::new(env!("CARGO_BIN_EXE_signpost"));
+        let child = serve_process(bin, files, config, db, shards, TOTAL)
             .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
             .unwrap();
@@ -62,11 +53,10 @@ impl Drop for Process {
 
 /// Identify frames seen for `shard`.
 fn identifies(fake: &FakeDiscord, shard: u64) -> usize {
-    let want = json!([shard, TOTAL]);
-    fake.recorder
-        .frames()
+    let want = json!([shard, TOTAL]).to_string();
+    fake.identified_shards()
         .iter()
-        .filter(|f| f["op"] == 2 && f["d"]["shard"] == want)
+        .filter(|s| **s == want)
         .count()
 }
 
@@ -91,9 +81,7 @@ async fn command(
     data: Value,
 ) -> Recorded {
     let user = if perms == MOD_PERMS { MOD_ID } else { HUMAN_ID };
-    let mut d = interaction(id, &format!("tok-{id}"), user, perms, data);
-    d["guild_id"] = json!(guild.to_string());
-    d["authorizing_integration_owners"] = json!({ "0": guild.to_string() });
+    let d = interaction_in(guild, id, &format!("tok-{id}"), user, perms, data);
     assert!(
         fake.dispatch_to_shard(shard, "INTERACTION_CREATE", d),
         "shard {shard} has no session"

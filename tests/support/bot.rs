@@ -249,3 +249,28 @@ impl Drop for Bot {
         self.join.abort();
     }
 }
+
+/// `signpost serve` as a process of its own (the binary at `bin`), on
+/// `files` with the settings text `config`, the database at `db_url` and
+/// shards `range` (`A-B`) of `total`; the caller chooses where output goes.
+pub fn serve_process(
+    bin: &Path,
+    files: &Files,
+    config: &str,
+    db_url: &str,
+    range: &str,
+    total: u64,
+) -> std::process::Command {
+    let path = files.dir.path().join("signpost.toml");
+    std::fs::write(&path, config).unwrap();
+    let mut cmd = std::process::Command::new(bin);
+    cmd.args(["serve", "--config"])
+        .arg(&path)
+        .args(["--shards", range, "--shard-total", &total.to_string()])
+        .current_dir(files.dir.path())
+        .env("DISCORD_TOKEN", "fake-token")
+        .env("DATABASE_URL", db_url)
+        .env_remove("RUST_LOG")
+        .stdout(std::process::Stdio::null());
+    cmd
+}

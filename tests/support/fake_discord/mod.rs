@@ -294,6 +294,17 @@ impl FakeDiscord {
         self.recorder.requests()
     }
 
+    /// The `[shard, total]` of every IDENTIFY received, in order, as JSON
+    /// text (`null` for an unsharded session).
+    pub fn identified_shards(&self) -> Vec<String> {
+        self.recorder
+            .frames()
+            .iter()
+            .filter(|f| f["op"] == 2)
+            .map(|f| f["d"]["shard"].to_string())
+            .collect()
+    }
+
     pub fn sessions(&self) -> usize {
         self.sessions.load(Ordering::SeqCst)
     }

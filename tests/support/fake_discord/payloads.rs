@@ -125,16 +125,28 @@ pub fn guild_create(everyone_perms: &str) -> Value {
 
 /// An INTERACTION_CREATE for an application command invoked in the guild.
 pub fn interaction(id: u64, token: &str, user_id: u64, perms: &str, data: Value) -> Value {
+    interaction_in(GUILD_ID, id, token, user_id, perms, data)
+}
+
+/// [`interaction`] in another server (its events go to that server's shard).
+pub fn interaction_in(
+    guild: u64,
+    id: u64,
+    token: &str,
+    user_id: u64,
+    perms: &str,
+    data: Value,
+) -> Value {
     json!({
         "id": id.to_string(), "application_id": APP_ID.to_string(), "type": 2,
         "token": token, "version": 1, "data": data,
-        "guild_id": GUILD_ID.to_string(), "channel_id": CHANNEL_ID.to_string(),
+        "guild_id": guild.to_string(), "channel_id": CHANNEL_ID.to_string(),
         "member": {
             "user": user(user_id, "member", false), "roles": [], "joined_at": TS,
             "deaf": false, "mute": false, "flags": 0, "permissions": perms
         },
         "app_permissions": MEMBER_PERMS, "locale": "en-GB", "guild_locale": "en-GB",
-        "entitlements": [], "authorizing_integration_owners": { "0": GUILD_ID.to_string() },
+        "entitlements": [], "authorizing_integration_owners": { "0": guild.to_string() },
         "context": 0, "attachment_size_limit": 26_214_400
     })
 }
