@@ -229,9 +229,13 @@ impl Engine {
         self.screener
             .explain(question)
             .into_iter()
-            .map(|(ci, phrase)| match phrase {
-                Some(pi) => format!("{}: phrase \"{}\"", cats[ci].id, cats[ci].phrases[pi]),
-                None => format!("{}: learned model", cats[ci].id),
+            .map(|(ci, phrase)| {
+                let cat = &cats[ci];
+                match phrase.map(|pi| (pi, pi.checked_sub(cat.phrases.len()))) {
+                    Some((_, Some(k))) => format!("{}: pair \"{}\"", cat.id, cat.together[k]),
+                    Some((pi, None)) => format!("{}: phrase \"{}\"", cat.id, cat.phrases[pi]),
+                    None => format!("{}: learned model", cat.id),
+                }
             })
             .chain(readings)
             .collect()

@@ -85,6 +85,16 @@ impl Pattern {
     }
 }
 
+/// The two halves of a `together` pair (`"A + B"`), trimmed. Each half is
+/// an ordinary phrase; `+` appears nowhere else in the phrase language.
+pub fn split_pair(raw: &str) -> Result<(&str, &str), String> {
+    let mut halves = raw.split('+').map(str::trim);
+    match (halves.next(), halves.next(), halves.next()) {
+        (Some(a), Some(b), None) if !a.is_empty() && !b.is_empty() => Ok((a, b)),
+        _ => Err("must be two phrases joined by one `+` (`\"A + B\"`)".into()),
+    }
+}
+
 fn parse_word(part: &str) -> Result<Vec<Alt>, String> {
     part.split('|')
         .map(|alt| {

@@ -3,7 +3,7 @@
 use toml::Spanned;
 
 use super::check::{self, Review};
-use super::pattern::Pattern;
+use super::pattern::{Pattern, split_pair};
 use super::rules::{
     CONTACT_KINDS, Category, ContactEntry, RegionContacts, Route, SafetyRules, URGENCIES,
 };
@@ -77,7 +77,9 @@ fn read_category(
     let screen_past = r.boolean("screen_past", d).unwrap_or(false);
     let phrases = r.string_list("phrases", false, d).unwrap_or_default();
     let unless = r.string_list("unless", false, d).unwrap_or_default();
+    let together = r.string_list("together", false, d).unwrap_or_default();
     check_phrases(file, phrases.iter().chain(&unless), d);
+    check_pairs(file, &together, d);
     check::text(file, message.as_ref(), &steps, d);
     check::contact_specs(file, urgency.as_ref(), &contacts, d);
     check_optional_url(file, source.as_ref(), d);
@@ -105,6 +107,7 @@ fn read_category(
             "screen_past",
             "phrases",
             "unless",
+            "together",
         ],
         d,
     );
@@ -123,6 +126,7 @@ fn read_category(
         screen_past,
         phrases: values(phrases),
         unless: values(unless),
+        together: values(together),
     })
 }
 
@@ -142,6 +146,22 @@ pub(super) fn check_phrases<'a>(
                 file,
                 p.offset,
                 format!("phrase `{}` {why}", p.value),
+                Some("see the phrase syntax in resources/README.md"),
+            );
+        }
+    }
+}
+
+/// Report every `together` pair that is not two parsable phrases.
+fn check_pairs(file: &SourceFile, pairs: &[At<String>], d: &mut Diagnostics) {
+    for p in pairs {
+        let halves = split_pair(&p.value)
+            .and_then(|(a, b)| Pattern::parse(a).and(Pattern::parse(b)).map(|_| ()));
+        if let Err(why) = halves {
+            d.error(
+                file,
+                p.offset,
+                format!("pair `{}` {why}", p.value),
                 Some("see the phrase syntax in resources/README.md"),
             );
         }

@@ -74,6 +74,11 @@ pub struct Category {
     /// (`risk factors for`, `signs of`); they cancel non-explicit phrases in
     /// the same sentence.
     pub unless: Vec<String>,
+    /// Phrase pairs (`"A + B"`): both halves found anywhere in the message,
+    /// each in a sentence that reports something now, so a danger told over
+    /// two sentences ("he hit his head. now hes been sick 3 times") counts.
+    #[serde(default)]
+    pub together: Vec<String>,
 }
 
 /// Contacts for one region.

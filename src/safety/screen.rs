@@ -6,7 +6,7 @@ use super::compiled::{Compiled, Tokens, Vocab};
 use super::context::{Frame, frame, not_about_people, reports_now};
 use super::learned::{Hashed, LearnedModel, MIN_WORDS};
 use super::neighbours::{denied_in_a_list, denied_thought, instead_of, negated_wish};
-use super::pattern::{Pattern, normalize_word};
+use super::pattern::{Pattern, normalize_word, split_pair};
 use super::rules::SafetyRules;
 use crate::text;
 
@@ -14,11 +14,16 @@ use crate::text;
 struct Category {
     phrases: Vec<Compiled>,
     unless: Vec<Compiled>,
+    /// Halves of the `together` pairs, two per pair in order, each with the
+    /// pair's index in the rules. Half `j` is phrase `phrases.len() + j`.
+    halves: Vec<(usize, Compiled)>,
     /// Screened in past-framed sentences too.
     screen_past: bool,
 }
 
-/// Reference to one phrase: (category index, phrase index).
+/// Reference to one phrase: (category index, phrase index). Indexes past
+/// the category's phrases are pair halves in [`Screener::phrase_hits`]'s
+/// candidates and whole pairs (`phrases.len() + pair`) in its result.
 type PhraseRef = (usize, usize);
 
 /// Compiled safety phrases with an index on each phrase's first word, so a
@@ -54,7 +59,7 @@ impl Screener {
     /// (taken out of the rules by the caller, so it is held once).
     pub fn new(rules: &SafetyRules, model: Option<LearnedModel>) -> Self {
         let mut vocab = Vocab::with_everyday_words();
-        let mut compile = |list: &[String]| -> Vec<Compiled> {
+        let compile = |list: &[String], vocab: &mut Vocab| -> Vec<Compiled> {
             list.iter()
                 .filter_map(|p| Pattern::parse(p).ok())
                 .map(|p| vocab.compile(&p))
@@ -64,14 +69,16 @@ impl Screener {
             .categories
             .iter()
             .map(|cat| Category {
-                phrases: compile(&cat.phrases),
-                unless: compile(&cat.unless),
+                phrases: compile(&cat.phrases, &mut vocab),
+                unless: compile(&cat.unless, &mut vocab),
+                halves: compile_pairs(&cat.together, &mut vocab),
                 screen_past: cat.screen_past,
             })
             .collect();
         let mut by_first = vec![Vec::new(); vocab.len()];
         for (ci, cat) in categories.iter().enumerate() {
-            for (pi, p) in cat.phrases.iter().enumerate() {
+            let halves = cat.halves.iter().map(|(_, h)| h);
+            for (pi, p) in cat.phrases.iter().chain(halves).enumerate() {
                 for &id in p.first_ids() {
                     by_first[id as usize].push((ci, pi));
                 }
@@ -135,6 +142,7 @@ impl Screener {
     /// order. `views`: the message's sentences as words ([`sentence_views`]).
     fn phrase_hits(&self, views: &[Vec<&str>]) -> Vec<PhraseRef> {
         let mut found: Vec<Option<usize>> = vec![None; self.categories.len()];
+        let mut halves_seen = Vec::new();
         let mut candidates = Vec::new();
         let mut tokens = Tokens::default();
         for (i, sentence) in views.iter().enumerate() {
@@ -146,7 +154,7 @@ impl Screener {
                 for &id in tokens.at(start) {
                     let starting = self.by_first[id as usize].iter();
                     let open = starting.filter(|&&(ci, pi)| {
-                        found[ci].is_none() && self.categories[ci].phrases[pi].possible(&tokens)
+                        found[ci].is_none() && self.categories[ci].phrase(pi).possible(&tokens)
                     });
                     candidates.extend(open.map(|&(ci, pi)| (start, ci, pi)));
                 }
@@ -168,7 +176,7 @@ impl Screener {
             for &(start, ci, pi) in &candidates {
                 let skip = found[ci].is_some() || (past && !self.categories[ci].screen_past);
                 if !skip && self.phrase_fires(ci, pi, sentence, &tokens, start) {
-                    found[ci] = Some(pi);
+                    found[ci] = self.categories[ci].fired(ci, pi, &mut halves_seen);
                 }
             }
         }
@@ -224,7 +232,7 @@ impl Screener {
         start: usize,
     ) -> bool {
         let cat = &self.categories[ci];
-        let phrase = &cat.phrases[pi];
+        let phrase = cat.phrase(pi);
         phrase.matches_at(tokens, start)
             && !negated_wish(sentence, start)
             && !denied_thought(sentence, start)
@@ -232,6 +240,47 @@ impl Screener {
             && !instead_of(sentence, start)
             && (phrase.explicit || !cat.unless.iter().any(|u| u.matches_anywhere(tokens)))
     }
+}
+
+impl Category {
+    /// Phrase `pi`, or pair half `pi - phrases.len()`.
+    fn phrase(&self, pi: usize) -> &Compiled {
+        match pi.checked_sub(self.phrases.len()) {
+            Some(half) => &self.halves[half].1,
+            None => &self.phrases[pi],
+        }
+    }
+
+    /// Phrase `pi` of category `ci` fired: what the category then matched.
+    /// A phrase matches alone; a pair half only once the other half of its
+    /// pair fired too (in any sentence), recorded in `seen`.
+    fn fired(&self, ci: usize, pi: usize, seen: &mut Vec<PhraseRef>) -> Option<usize> {
+        let half = pi.checked_sub(self.phrases.len());
+        let Some(half) = half else { return Some(pi) };
+        if seen.contains(&(ci, half ^ 1)) {
+            return Some(self.phrases.len() + self.halves[half].0);
+        }
+        seen.push((ci, half));
+        None
+    }
+}
+
+/// The halves of each parsable `together` pair, compiled (two per pair,
+/// each with the pair's index). Pairs that do not parse were reported by
+/// the checker.
+fn compile_pairs(pairs: &[String], vocab: &mut Vocab) -> Vec<(usize, Compiled)> {
+    let mut halves = Vec::new();
+    for (k, raw) in pairs.iter().enumerate() {
+        let Ok((a, b)) = split_pair(raw) else {
+            continue;
+        };
+        let (Ok(a), Ok(b)) = (Pattern::parse(a), Pattern::parse(b)) else {
+            continue;
+        };
+        halves.push((k, vocab.compile(&a)));
+        halves.push((k, vocab.compile(&b)));
+    }
+    halves
 }
 
 /// The learned model's threshold for one sentence of a longer message: a
@@ -342,7 +391,52 @@ fn canonical_forms<'a>(words: impl Iterator<Item = Cow<'a, str>>) -> Vec<Cow<'a,
 
 #[cfg(test)]
 mod tests {
-    use super::sentences;
+    use super::{Screener, sentences};
+    use crate::safety::rules::{Category, SafetyRules};
+
+    /// One category whose only trigger is the pair `pair`.
+    fn pair_screener(pair: &str) -> Screener {
+        let date = time::macros::date!(2026 - 01 - 01);
+        let category = Category {
+            id: "head-injury".into(),
+            name: "Head injury".into(),
+            urgency: "life-threatening".into(),
+            message: String::new(),
+            steps: Vec::new(),
+            contacts: vec!["emergency".into()],
+            source: String::new(),
+            publisher: String::new(),
+            approved_by: String::new(),
+            approved_on: date,
+            review_by: date,
+            screen_past: false,
+            phrases: Vec::new(),
+            unless: vec!["if".into()],
+            together: vec![pair.into()],
+        };
+        let rules = SafetyRules {
+            categories: vec![category],
+            regions: Vec::new(),
+            readings: Vec::new(),
+            model: None,
+        };
+        Screener::new(&rules, None)
+    }
+
+    #[test]
+    fn a_pair_fires_when_both_halves_are_found_in_any_sentences() {
+        let s = pair_screener("hit|banged .. head + sick|vomited");
+        let found = |m: &str| s.screen(m).is_some();
+        assert!(found(
+            "my son hit his head on the slide. now hes been sick twice"
+        ));
+        assert!(found("been sick twice since he banged his head"));
+        assert!(!found("my son hit his head on the slide, he seems fine"));
+        assert!(!found("my son has been sick all day"));
+        // Each half obeys its own sentence's context: `unless` cancels it.
+        assert!(!found("my son hit his head. what if hes sick later"));
+        assert_eq!(s.explain("he hit his head. hes sick now"), [(0, Some(0))]);
+    }
 
     #[test]
     fn scots_negatives_read_as_english() {

@@ -58,8 +58,20 @@ fn every_problem_is_reported_with_its_place() {
     has(&all, f, 11, "not a valid date");
     has(&all, f, 12, "review date 2020-01-01 has passed");
     has(&all, f, 13, "unknown field `colour`");
+    has(
+        &all,
+        "safety.toml",
+        14,
+        "pair `pills + tonight + alone` must be two phrases",
+    );
+    has(
+        &all,
+        "safety.toml",
+        14,
+        "pair `pills + ..` must start and end with a word",
+    );
     has(&all, "safety-model.tsv", 4, "bad class:weight pair");
-    has(&all, "safety.toml", 53, "unknown measure `heart-rate`");
+    has(&all, "safety.toml", 54, "unknown measure `heart-rate`");
     has(
         &all,
         "signs.toml",
@@ -75,10 +87,10 @@ fn every_problem_is_reported_with_its_place() {
     has(
         &all,
         "safety.toml",
-        54,
+        55,
         "unknown category `no-such-category`",
     );
-    has(&all, "safety.toml", 55, "`below` must be a number");
+    has(&all, "safety.toml", 56, "`below` must be a number");
     has(
         &all,
         "library/main.toml",

@@ -251,6 +251,12 @@ fn ordinary_questions_rarely_alarm() {
         // middle of the health system (0.0 %).
         ("ordinary-holdout52.tsv", 0.01),
         ("ordinary-holdout53.tsv", 0.01),
+        // Eleventh session: stories with the danger told late (0.0 %);
+        // away from home and help (0.0 %); carers and older people (1.3 %
+        // blind, 0.7 % after).
+        ("ordinary-holdout54.tsv", 0.01),
+        ("ordinary-holdout55.tsv", 0.01),
+        ("ordinary-holdout56.tsv", 0.015),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -301,6 +307,34 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        // Eleventh session: stories with the danger told sentences after
+        // the who and what (0.984 / 0.974 / 6.2 % blind; 1.000 / 0.997 /
+        // 6.2 % after, with `together` pairs).
+        (
+            "crisis-holdout54-categories.tsv",
+            "informational-holdout54-categories.tsv",
+            0.995,
+            0.99,
+            0.07,
+        ),
+        // Eleventh session: away from home and help, outdoors, at work and
+        // travelling (0.990 / 0.984 / 4.0 % blind; 1.000 / 1.000 / 4.0 %).
+        (
+            "crisis-holdout55-categories.tsv",
+            "informational-holdout55-categories.tsv",
+            0.995,
+            0.99,
+            0.05,
+        ),
+        // Eleventh session: carers and older people (0.990 / 0.964 / 3.4 %
+        // blind; 1.000 / 0.994 / 3.4 % after).
+        (
+            "crisis-holdout56-categories.tsv",
+            "informational-holdout56-categories.tsv",
+            0.995,
+            0.985,
+            0.04,
+        ),
         // Tenth session: humour, sarcasm and memes masking emergencies
         // (0.938 / 0.916 / 6.8 % blind; 0.981 / 0.958 / 6.8 % after).
         (

@@ -19,6 +19,7 @@ fn category(id: &str) -> Category {
         screen_past: false,
         phrases: Vec::new(),
         unless: Vec::new(),
+        together: Vec::new(),
     }
 }
 
