@@ -26,6 +26,10 @@ struct Category {
 /// candidates and whole pairs (`phrases.len() + pair`) in its result.
 type PhraseRef = (usize, usize);
 
+/// A pair half that fired: (category, half, found in a sentence that is
+/// not about now: a general question, or past for the category).
+type Half = (usize, usize, bool);
+
 /// Compiled safety phrases with an index on each phrase's first word, so a
 /// message is scanned once whatever the number of phrases.
 pub struct Screener {
@@ -166,17 +170,21 @@ impl Screener {
             candidates.dedup();
             // A general-looking question counts when the next sentence says
             // it is happening to someone now ("…is this serious? my 2 yo
-            // just drank it").
-            let past = match frame(sentence) {
-                Frame::General if !views.get(i + 1).is_some_and(|n| reports_now(n)) => continue,
-                Frame::General => false,
-                Frame::Past => true,
-                Frame::Now => false,
+            // just drank it"). Pair halves are looked for in general and
+            // past sentences too, but need their other half from a sentence
+            // about now ("he fell last night. now his pupils are uneven").
+            let (past, general) = match frame(sentence) {
+                Frame::General => (false, !views.get(i + 1).is_some_and(|n| reports_now(n))),
+                Frame::Past => (true, false),
+                Frame::Now => (false, false),
             };
             for &(start, ci, pi) in &candidates {
-                let skip = found[ci].is_some() || (past && !self.categories[ci].screen_past);
+                let cat = &self.categories[ci];
+                let whole = pi < cat.phrases.len();
+                let quiet = general || (past && !cat.screen_past);
+                let skip = found[ci].is_some() || (quiet && whole);
                 if !skip && self.phrase_fires(ci, pi, sentence, &tokens, start) {
-                    found[ci] = self.categories[ci].fired(ci, pi, &mut halves_seen);
+                    found[ci] = cat.fired(ci, pi, quiet, &mut halves_seen);
                 }
             }
         }
@@ -251,16 +259,21 @@ impl Category {
         }
     }
 
-    /// Phrase `pi` of category `ci` fired: what the category then matched.
-    /// A phrase matches alone; a pair half only once the other half of its
-    /// pair fired too (in any sentence), recorded in `seen`.
-    fn fired(&self, ci: usize, pi: usize, seen: &mut Vec<PhraseRef>) -> Option<usize> {
+    /// Phrase `pi` of category `ci` fired (in a sentence not about now
+    /// when `quiet`): what the category then matched. A phrase matches
+    /// alone; a pair half only once the other half of its pair fired too, in
+    /// any sentence, and not both in quiet ones. `seen` records halves.
+    fn fired(&self, ci: usize, pi: usize, quiet: bool, seen: &mut Vec<Half>) -> Option<usize> {
         let half = pi.checked_sub(self.phrases.len());
         let Some(half) = half else { return Some(pi) };
-        if seen.contains(&(ci, half ^ 1)) {
+        let other = (ci, half ^ 1);
+        if seen
+            .iter()
+            .any(|&(c, h, q)| (c, h) == other && !(q && quiet))
+        {
             return Some(self.phrases.len() + self.halves[half].0);
         }
-        seen.push((ci, half));
+        seen.push((ci, half, quiet));
         None
     }
 }
@@ -436,6 +449,12 @@ mod tests {
         // Each half obeys its own sentence's context: `unless` cancels it.
         assert!(!found("my son hit his head. what if hes sick later"));
         assert_eq!(s.explain("he hit his head. hes sick now"), [(0, Some(0))]);
+        // One half may be in a sentence that is not about now (past, or a
+        // general question), when the other is about now; never both.
+        assert!(found("he hit his head last week. now hes been sick twice"));
+        assert!(!found(
+            "he hit his head last year. he was sick last year too"
+        ));
     }
 
     #[test]

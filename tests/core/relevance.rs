@@ -257,6 +257,12 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout54.tsv", 0.01),
         ("ordinary-holdout55.tsv", 0.01),
         ("ordinary-holdout56.tsv", 0.015),
+        // Eleventh session: typed in a hurry on a phone (1.3 % blind, 0.7 %
+        // after); teenagers and young adults (0.7 %); many cultures and
+        // faiths (0.0 %).
+        ("ordinary-holdout57.tsv", 0.01),
+        ("ordinary-holdout58.tsv", 0.01),
+        ("ordinary-holdout59.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -307,6 +313,33 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        // Eleventh session: typed in a hurry on a phone (0.994 / 0.987 /
+        // 4.0 % blind; 1.000 / 1.000 / 4.0 % after).
+        (
+            "crisis-holdout57-categories.tsv",
+            "informational-holdout57-categories.tsv",
+            0.995,
+            0.99,
+            0.05,
+        ),
+        // Eleventh session: teenagers and young adults, and their parents
+        // (0.990 / 0.961 / 3.4 % blind; 0.997 / 0.997 / 3.4 % after).
+        (
+            "crisis-holdout58-categories.tsv",
+            "informational-holdout58-categories.tsv",
+            0.99,
+            0.99,
+            0.04,
+        ),
+        // Eleventh session: many cultures and faiths, speaking indirectly
+        // (**0.968** / 0.961 / 4.0 % blind; 1.000 / 1.000 / 4.0 % after).
+        (
+            "crisis-holdout59-categories.tsv",
+            "informational-holdout59-categories.tsv",
+            0.995,
+            0.99,
+            0.05,
+        ),
         // Eleventh session: stories with the danger told sentences after
         // the who and what (0.984 / 0.974 / 6.2 % blind; 1.000 / 0.997 /
         // 6.2 % after, with `together` pairs).
