@@ -81,6 +81,31 @@ pub struct Category {
     pub together: Vec<String>,
 }
 
+#[cfg(test)]
+impl Category {
+    /// A life-threatening category with no text, contacts beyond the
+    /// emergency number, or phrases: for tests of the screening code.
+    pub(crate) fn bare(id: &str) -> Category {
+        Category {
+            id: id.into(),
+            name: id.into(),
+            urgency: "life-threatening".into(),
+            message: String::new(),
+            steps: Vec::new(),
+            contacts: vec!["emergency".into()],
+            source: String::new(),
+            publisher: String::new(),
+            approved_by: String::new(),
+            approved_on: time::macros::date!(2026 - 01 - 01),
+            review_by: time::macros::date!(2027 - 01 - 01),
+            screen_past: false,
+            phrases: Vec::new(),
+            unless: Vec::new(),
+            together: Vec::new(),
+        }
+    }
+}
+
 /// Contacts for one region.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct RegionContacts {

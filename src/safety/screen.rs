@@ -409,23 +409,10 @@ mod tests {
 
     /// One category whose only trigger is the pair `pair`.
     fn pair_screener(pair: &str) -> Screener {
-        let date = time::macros::date!(2026 - 01 - 01);
         let category = Category {
-            id: "head-injury".into(),
-            name: "Head injury".into(),
-            urgency: "life-threatening".into(),
-            message: String::new(),
-            steps: Vec::new(),
-            contacts: vec!["emergency".into()],
-            source: String::new(),
-            publisher: String::new(),
-            approved_by: String::new(),
-            approved_on: date,
-            review_by: date,
-            screen_past: false,
-            phrases: Vec::new(),
             unless: vec!["if".into()],
             together: vec![pair.into()],
+            ..Category::bare("head-injury")
         };
         let rules = SafetyRules {
             categories: vec![category],

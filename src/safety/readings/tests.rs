@@ -4,23 +4,7 @@ use super::*;
 use crate::safety::rules::Category;
 
 fn category(id: &str) -> Category {
-    Category {
-        id: id.into(),
-        name: id.into(),
-        urgency: "life-threatening".into(),
-        message: String::new(),
-        steps: Vec::new(),
-        contacts: vec!["emergency".into()],
-        source: String::new(),
-        publisher: String::new(),
-        approved_by: String::new(),
-        approved_on: time::macros::date!(2026 - 01 - 01),
-        review_by: time::macros::date!(2027 - 01 - 01),
-        screen_past: false,
-        phrases: Vec::new(),
-        unless: Vec::new(),
-        together: Vec::new(),
-    }
+    Category::bare(id)
 }
 
 fn rule(id: &str, measure: &str, category: &str) -> ReadingRule {
