@@ -263,6 +263,12 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout57.tsv", 0.01),
         ("ordinary-holdout58.tsv", 0.01),
         ("ordinary-holdout59.tsv", 0.01),
+        // Eleventh session: the danger in passing inside a post about
+        // something else (2.0 % blind, 1.3 % after); live updates and bodily
+        // detail (3.3 % blind, 2.0 % after: two learned alarms and a panic
+        // attack told as "I feel like I'm dying").
+        ("ordinary-holdout61.tsv", 0.015),
+        ("ordinary-holdout62.tsv", 0.021),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -313,6 +319,24 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        // Eleventh session: the danger in passing inside a post about
+        // something else (0.981 / 0.974 / 6.8 % blind; 1.000 / 0.997 / 6.8 %).
+        (
+            "crisis-holdout61-categories.tsv",
+            "informational-holdout61-categories.tsv",
+            0.995,
+            0.99,
+            0.075,
+        ),
+        // Eleventh session: live updates and bodily detail (0.974 / 0.964 /
+        // 4.0 % blind; 0.997 / 0.997 / 4.0 % after).
+        (
+            "crisis-holdout62-categories.tsv",
+            "informational-holdout62-categories.tsv",
+            0.99,
+            0.99,
+            0.045,
+        ),
         // Eleventh session: typed in a hurry on a phone (0.994 / 0.987 /
         // 4.0 % blind; 1.000 / 1.000 / 4.0 % after).
         (
