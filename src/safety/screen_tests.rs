@@ -1,0 +1,56 @@
+//! Sentence splitting, canonical forms and phrase pairs.
+
+use super::{Screener, sentences};
+use crate::safety::rules::{Category, SafetyRules};
+
+/// One category whose only trigger is the pair `pair`.
+fn pair_screener(pair: &str) -> Screener {
+    let category = Category {
+        unless: vec!["if".into()],
+        together: vec![pair.into()],
+        ..Category::bare("head-injury")
+    };
+    let rules = SafetyRules {
+        categories: vec![category],
+        regions: Vec::new(),
+        readings: Vec::new(),
+        model: None,
+    };
+    Screener::new(&rules, None)
+}
+
+#[test]
+fn a_pair_fires_when_both_halves_are_found_in_any_sentences() {
+    let s = pair_screener("hit|banged .. head + sick|vomited");
+    let found = |m: &str| s.screen(m).is_some();
+    assert!(found(
+        "my son hit his head on the slide. now hes been sick twice"
+    ));
+    assert!(found("been sick twice since he banged his head"));
+    assert!(!found("my son hit his head on the slide, he seems fine"));
+    assert!(!found("my son has been sick all day"));
+    // Each half obeys its own sentence's context: `unless` cancels it.
+    assert!(!found("my son hit his head. what if hes sick later"));
+    assert_eq!(s.explain("he hit his head. hes sick now"), [(0, Some(0))]);
+    // One half may be in a sentence that is not about now (past, or a
+    // general question), when the other is about now; never both.
+    assert!(found("he hit his head last week. now hes been sick twice"));
+    assert!(!found(
+        "he hit his head last year. he was sick last year too"
+    ));
+}
+
+#[test]
+fn scots_negatives_read_as_english() {
+    let got: Vec<String> = super::sentence_words("bairn cannae breathe, he isnae waking")
+        .into_iter()
+        .map(|w| w.into_owned())
+        .collect();
+    assert_eq!(got, ["bairn", "cant", "breathe", "he", "isnt", "waking"]);
+}
+
+#[test]
+fn decimals_do_not_end_a_sentence() {
+    let got: Vec<&str> = sentences("bgl 1.9 cant think. help! 2. ok").collect();
+    assert_eq!(got, ["bgl 1.9 cant think", " help", " 2", " ok"]);
+}
