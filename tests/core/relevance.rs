@@ -269,6 +269,11 @@ fn ordinary_questions_rarely_alarm() {
         // attack told as "I feel like I'm dying").
         ("ordinary-holdout61.tsv", 0.015),
         ("ordinary-holdout62.tsv", 0.021),
+        // Eleventh session: literal, plain writers (3.3 %, all five the
+        // learned screen on short plain sentences: over the 2 % goal);
+        // alone at night (2.0 %, all three learned).
+        ("ordinary-holdout63.tsv", 0.034),
+        ("ordinary-holdout64.tsv", 0.021),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -319,6 +324,24 @@ fn ordinary_questions_rarely_alarm() {
 #[test]
 fn fresh_held_out_category_sets() {
     for (crisis, info, recall, right, alarms) in [
+        // Eleventh session: literal, plain writers (0.974 / 0.964 / 6.8 %
+        // blind; 1.000 / 1.000 / 6.8 % after).
+        (
+            "crisis-holdout63-categories.tsv",
+            "informational-holdout63-categories.tsv",
+            0.995,
+            0.995,
+            0.075,
+        ),
+        // Eleventh session: alone at night, downplaying (0.997 / 0.987 /
+        // 4.5 % blind; 1.000 / 1.000 / 4.5 % after).
+        (
+            "crisis-holdout64-categories.tsv",
+            "informational-holdout64-categories.tsv",
+            0.995,
+            0.995,
+            0.05,
+        ),
         // Eleventh session: the danger in passing inside a post about
         // something else (0.981 / 0.974 / 6.8 % blind; 1.000 / 0.997 / 6.8 %).
         (
