@@ -14,7 +14,7 @@ use crate::catalog::{self, Catalog, Diagnostics, LoadOptions, REGIONS};
 use crate::fallback::{self, Fallback};
 use crate::nation::Nation;
 use crate::reply::{Reply, Urgent};
-use crate::safety::{Readings, Screener, Screening};
+use crate::safety::{Readings, Screener, Screening, Trigger};
 use crate::search::{self, BuildSummary, Found, IndexMeta, SearchError, SearchRequest, Searcher};
 use crate::text;
 
@@ -229,12 +229,12 @@ impl Engine {
         self.screener
             .explain(question)
             .into_iter()
-            .map(|(ci, phrase)| {
+            .map(|(ci, trigger)| {
                 let cat = &cats[ci];
-                match phrase.map(|pi| (pi, pi.checked_sub(cat.phrases.len()))) {
-                    Some((_, Some(k))) => format!("{}: pair \"{}\"", cat.id, cat.together[k]),
-                    Some((pi, None)) => format!("{}: phrase \"{}\"", cat.id, cat.phrases[pi]),
-                    None => format!("{}: learned model", cat.id),
+                match trigger {
+                    Trigger::Pair(k) => format!("{}: pair \"{}\"", cat.id, cat.together[k]),
+                    Trigger::Phrase(pi) => format!("{}: phrase \"{}\"", cat.id, cat.phrases[pi]),
+                    Trigger::Learned => format!("{}: learned model", cat.id),
                 }
             })
             .chain(readings)

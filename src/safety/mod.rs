@@ -31,6 +31,6 @@ pub use pattern::Pattern;
 pub use read::read;
 pub use readings::{ReadingRule, Readings};
 pub use rules::{Category, ContactEntry, RegionContacts, Route, SafetyRules};
-pub use screen::{Screener, Screening};
+pub use screen::{Screener, Screening, Trigger};
 
 pub use block::MAX_BLOCK_CONTACTS;

@@ -50,6 +50,17 @@ pub struct Screening {
     pub learned: bool,
 }
 
+/// What made a category fire ([`Screener::explain`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    /// The category's phrase at this index.
+    Phrase(usize),
+    /// The category's `together` pair at this index.
+    Pair(usize),
+    /// The learned second signal.
+    Learned,
+}
+
 impl Screening {
     /// The most urgent category matched.
     pub fn lead(&self) -> usize {
@@ -122,23 +133,28 @@ impl Screener {
         })
     }
 
-    /// Why a message alarms: per matched category, the index of the first
-    /// phrase that fired (`None` when the learned model raised it). For
+    /// Why a message alarms: per matched category, what fired first. For
     /// clinicians tuning phrases (`signpost ask --why`); never logged.
-    pub fn explain(&self, message: &str) -> Vec<(usize, Option<usize>)> {
+    pub fn explain(&self, message: &str) -> Vec<(usize, Trigger)> {
         let cleaned = text::clean(message);
         let all = split_sentences(&cleaned);
         let views = sentence_views(&all);
-        let hits: Vec<(usize, Option<usize>)> = self
+        let hits: Vec<(usize, Trigger)> = self
             .phrase_hits(&views)
             .into_iter()
-            .map(|(c, p)| (c, Some(p)))
+            .map(|(ci, pi)| {
+                let trigger = match pi.checked_sub(self.categories[ci].phrases.len()) {
+                    Some(pair) => Trigger::Pair(pair),
+                    None => Trigger::Phrase(pi),
+                };
+                (ci, trigger)
+            })
             .collect();
         if !hits.is_empty() {
             return hits;
         }
         self.learned(&cleaned, &views)
-            .map(|s| vec![(s.lead(), None)])
+            .map(|s| vec![(s.lead(), Trigger::Learned)])
             .unwrap_or_default()
     }
 

@@ -1,6 +1,6 @@
 //! Sentence splitting, canonical forms and phrase pairs.
 
-use super::{Screener, sentences};
+use super::{Screener, Trigger, sentences};
 use crate::safety::rules::{Category, SafetyRules};
 
 /// One category whose only trigger is the pair `pair`.
@@ -31,7 +31,10 @@ fn a_pair_fires_when_both_halves_are_found_in_any_sentences() {
     assert!(!found("my son has been sick all day"));
     // Each half obeys its own sentence's context: `unless` cancels it.
     assert!(!found("my son hit his head. what if hes sick later"));
-    assert_eq!(s.explain("he hit his head. hes sick now"), [(0, Some(0))]);
+    assert_eq!(
+        s.explain("he hit his head. hes sick now"),
+        [(0, Trigger::Pair(0))]
+    );
     // One half may be in a sentence that is not about now (past, or a
     // general question), when the other is about now; never both.
     assert!(found("he hit his head last week. now hes been sick twice"));
