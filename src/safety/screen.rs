@@ -74,18 +74,25 @@ impl Screener {
     /// (taken out of the rules by the caller, so it is held once).
     pub fn new(rules: &SafetyRules, model: Option<LearnedModel>) -> Self {
         let mut vocab = Vocab::with_everyday_words();
-        let compile = |list: &[String], vocab: &mut Vocab| -> Vec<Compiled> {
+        // `unless` words never match with a typo (`Vocab::compile_strict`).
+        let compile = |list: &[String], vocab: &mut Vocab, strict: bool| -> Vec<Compiled> {
             list.iter()
                 .filter_map(|p| Pattern::parse(p).ok())
-                .map(|p| vocab.compile(&p))
+                .map(|p| {
+                    if strict {
+                        vocab.compile_strict(&p)
+                    } else {
+                        vocab.compile(&p)
+                    }
+                })
                 .collect()
         };
         let categories: Vec<Category> = rules
             .categories
             .iter()
             .map(|cat| Category {
-                phrases: compile(&cat.phrases, &mut vocab),
-                unless: compile(&cat.unless, &mut vocab),
+                phrases: compile(&cat.phrases, &mut vocab, false),
+                unless: compile(&cat.unless, &mut vocab, true),
                 halves: compile_pairs(&cat.together, &mut vocab),
                 screen_past: cat.screen_past,
             })

@@ -57,3 +57,27 @@ fn decimals_do_not_end_a_sentence() {
     let got: Vec<&str> = sentences("bgl 1.9 cant think. help! 2. ok").collect();
     assert_eq!(got, ["bgl 1.9 cant think", " help", " 2", " ok"]);
 }
+
+#[test]
+fn unless_words_never_match_with_a_typo() {
+    let category = Category {
+        phrases: vec!["choking".into()],
+        unless: vec!["hazard".into(), "fade".into()],
+        ..Category::bare("choking")
+    };
+    let rules = SafetyRules {
+        categories: vec![category],
+        regions: Vec::new(),
+        readings: Vec::new(),
+        model: None,
+    };
+    let s = Screener::new(&rules, None);
+    let found = |m: &str| s.screen(m).is_some();
+    assert!(!found("is this toy a choking hazard"));
+    // A long word's plural still cancels, as written.
+    assert!(!found("toys that are choking hazards"));
+    // A word one letter away is another word here, not a typo.
+    assert!(found("he is choking, hazrd a guess what to do"));
+    // Short words take no plural: "fades" is not `fade`.
+    assert!(found("she is choking and it fades in and out"));
+}

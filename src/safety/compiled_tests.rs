@@ -1,0 +1,57 @@
+//! The compiled matcher agrees with the plain one.
+
+use super::*;
+use crate::safety::pattern::normalize_word;
+
+/// The compiled matcher agrees with the plain one on these phrases.
+fn same(phrase: &str, sentence: &str) -> bool {
+    let p = Pattern::parse(phrase).unwrap();
+    let mut vocab = Vocab::default();
+    let c = vocab.compile(&p);
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .map(|w| normalize_word(w).into_owned())
+        .collect();
+    let view: Vec<&str> = words.iter().map(String::as_str).collect();
+    let mut t = Tokens::default();
+    vocab.tokens(&view, &mut t);
+    let compiled = c.matches_anywhere(&t);
+    let plain = (0..words.len()).any(|i| p.matches_at(&words, i));
+    assert_eq!(compiled, plain, "{phrase:?} on {sentence:?}");
+    compiled
+}
+
+#[test]
+fn agrees_with_the_plain_matcher() {
+    assert!(same("kill myself", "i want to k1llll myself"));
+    assert!(same("suicid*", "feeling suicidal"));
+    assert!(same("suicidal", "im sucidal"));
+    assert!(same("overdos*", "ovredosed"));
+    assert!(same("choking", "chocking"));
+    assert!(!same("choking", "cooking"));
+    assert!(same("took|swallowed .. pills", "took all my pills"));
+    assert!(!same(
+        "took|swallowed .. pills",
+        "took the dog out and forgot my pills"
+    ));
+    assert!(same("face _ droop*", "face is drooping"));
+    assert!(same("chest ... sweating", "chest a b c d e f g h sweating"));
+    assert!(!same(
+        "chest ... sweating",
+        "chest a b c d e f g h i sweating"
+    ));
+    assert!(same("unconscious", "unconcious"));
+    assert!(same("unconscious", "unconsciuos"));
+    assert!(same("a*", "apple"));
+}
+
+#[test]
+fn agrees_on_random_words() {
+    use proptest::prelude::*;
+    let words = prop::collection::vec("[a-e]{1,8}", 1..8);
+    let phrases = prop::collection::vec("[a-e]{1,7}\\*?", 1..4);
+    proptest!(|(ws in words, ps in phrases)| {
+        let phrase = ps.join(" .. ");
+        same(&phrase, &ws.join(" "));
+    });
+}
