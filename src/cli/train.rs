@@ -13,46 +13,15 @@ use signpost::safety::train::{Example, TrainOptions, train};
 
 use super::eval::read;
 
-/// The sets the shipped weights were trained on: the development sets and
-/// the held-out sets 1–14, 16–29 and 33, read and tuned on once the next was
-/// written (never `*holdout15*`, `*holdout31*`, `*holdout32*` or
-/// `region-holdout-questions.tsv`, the sets still held out). Set 30 was read
-/// for phrases but is not trained on: with it the model alarmed on two more
-/// ordinary region questions ("We're in Porirua and he lives with us…").
+/// The sets the shipped weights were trained on: the development sets, the
+/// lay-question sets below, and the numbered held-out sets up to
+/// [`LAST_TRAINED`] (crises, near misses and ordinary questions), each read
+/// and tuned on once the next was written.
 const CRISIS: &[&str] = &[
     "tests/eval/crisis-categories.tsv",
     "tests/eval/crisis.tsv",
     "tests/eval/crisis-holdout-categories.tsv",
     "tests/eval/crisis-holdout.tsv",
-    "tests/eval/crisis-holdout2-categories.tsv",
-    "tests/eval/crisis-holdout3-categories.tsv",
-    "tests/eval/crisis-holdout4-categories.tsv",
-    "tests/eval/crisis-holdout5-categories.tsv",
-    "tests/eval/crisis-holdout6-categories.tsv",
-    "tests/eval/crisis-holdout7-categories.tsv",
-    "tests/eval/crisis-holdout8-categories.tsv",
-    "tests/eval/crisis-holdout9-categories.tsv",
-    "tests/eval/crisis-holdout10-categories.tsv",
-    "tests/eval/crisis-holdout11-categories.tsv",
-    "tests/eval/crisis-holdout12-categories.tsv",
-    "tests/eval/crisis-holdout13-categories.tsv",
-    "tests/eval/crisis-holdout14-categories.tsv",
-    "tests/eval/crisis-holdout16-categories.tsv",
-    "tests/eval/crisis-holdout17-categories.tsv",
-    "tests/eval/crisis-holdout18-categories.tsv",
-    "tests/eval/crisis-holdout19-categories.tsv",
-    "tests/eval/crisis-holdout20-categories.tsv",
-    "tests/eval/crisis-holdout21-categories.tsv",
-    "tests/eval/crisis-holdout22-categories.tsv",
-    "tests/eval/crisis-holdout23-categories.tsv",
-    "tests/eval/crisis-holdout24-categories.tsv",
-    "tests/eval/crisis-holdout25-categories.tsv",
-    "tests/eval/crisis-holdout26-categories.tsv",
-    "tests/eval/crisis-holdout27-categories.tsv",
-    "tests/eval/crisis-holdout28-categories.tsv",
-    "tests/eval/crisis-holdout29-categories.tsv",
-    "tests/eval/crisis-holdout33-categories.tsv",
-    "tests/eval/crisis-holdout36-categories.tsv",
 ];
 const ORDINARY: &[&str] = &[
     "tests/eval/informational-categories.tsv",
@@ -60,65 +29,8 @@ const ORDINARY: &[&str] = &[
     "tests/eval/patient-questions.tsv",
     "tests/eval/informational-holdout-categories.tsv",
     "tests/eval/informational-holdout.tsv",
-    "tests/eval/informational-holdout2-categories.tsv",
     "tests/eval/holdout-questions.tsv",
     "tests/eval/region-questions.tsv",
-    "tests/eval/informational-holdout3-categories.tsv",
-    "tests/eval/ordinary-holdout3.tsv",
-    "tests/eval/informational-holdout4-categories.tsv",
-    "tests/eval/ordinary-holdout4.tsv",
-    "tests/eval/informational-holdout5-categories.tsv",
-    "tests/eval/ordinary-holdout5.tsv",
-    "tests/eval/informational-holdout6-categories.tsv",
-    "tests/eval/ordinary-holdout6.tsv",
-    "tests/eval/informational-holdout7-categories.tsv",
-    "tests/eval/ordinary-holdout7.tsv",
-    "tests/eval/informational-holdout8-categories.tsv",
-    "tests/eval/ordinary-holdout8.tsv",
-    "tests/eval/informational-holdout9-categories.tsv",
-    "tests/eval/ordinary-holdout9.tsv",
-    "tests/eval/informational-holdout10-categories.tsv",
-    "tests/eval/ordinary-holdout10.tsv",
-    "tests/eval/informational-holdout11-categories.tsv",
-    "tests/eval/ordinary-holdout11.tsv",
-    "tests/eval/informational-holdout12-categories.tsv",
-    "tests/eval/ordinary-holdout12.tsv",
-    "tests/eval/informational-holdout13-categories.tsv",
-    "tests/eval/ordinary-holdout13.tsv",
-    "tests/eval/informational-holdout14-categories.tsv",
-    "tests/eval/ordinary-holdout14.tsv",
-    "tests/eval/informational-holdout16-categories.tsv",
-    "tests/eval/ordinary-holdout16.tsv",
-    "tests/eval/informational-holdout17-categories.tsv",
-    "tests/eval/ordinary-holdout17.tsv",
-    "tests/eval/informational-holdout18-categories.tsv",
-    "tests/eval/ordinary-holdout18.tsv",
-    "tests/eval/informational-holdout19-categories.tsv",
-    "tests/eval/ordinary-holdout19.tsv",
-    "tests/eval/informational-holdout20-categories.tsv",
-    "tests/eval/ordinary-holdout20.tsv",
-    "tests/eval/informational-holdout21-categories.tsv",
-    "tests/eval/ordinary-holdout21.tsv",
-    "tests/eval/informational-holdout22-categories.tsv",
-    "tests/eval/ordinary-holdout22.tsv",
-    "tests/eval/informational-holdout23-categories.tsv",
-    "tests/eval/ordinary-holdout23.tsv",
-    "tests/eval/informational-holdout24-categories.tsv",
-    "tests/eval/ordinary-holdout24.tsv",
-    "tests/eval/informational-holdout25-categories.tsv",
-    "tests/eval/ordinary-holdout25.tsv",
-    "tests/eval/informational-holdout26-categories.tsv",
-    "tests/eval/ordinary-holdout26.tsv",
-    "tests/eval/informational-holdout27-categories.tsv",
-    "tests/eval/ordinary-holdout27.tsv",
-    "tests/eval/informational-holdout28-categories.tsv",
-    "tests/eval/ordinary-holdout28.tsv",
-    "tests/eval/informational-holdout29-categories.tsv",
-    "tests/eval/ordinary-holdout29.tsv",
-    "tests/eval/informational-holdout33-categories.tsv",
-    "tests/eval/ordinary-holdout33.tsv",
-    "tests/eval/informational-holdout36-categories.tsv",
-    "tests/eval/ordinary-holdout36.tsv",
     // Readings talk from people who measure (sugars, pressures) that is not
     // an emergency: the readings rules judge the numbers.
     "tests/eval/readings-ordinary.tsv",
@@ -133,6 +45,30 @@ const ORDINARY: &[&str] = &[
     "tests/eval/region-questions16.tsv",
     "tests/eval/region-questions17.tsv",
 ];
+/// The numbered sets `crisis-holdoutN-categories.tsv` (with
+/// `informational-holdoutN-categories.tsv` and, from set 3,
+/// `ordinary-holdoutN.tsv`) trained on: 2 to this one, except [`NOT_TRAINED`].
+/// Later sets judge the model.
+const LAST_TRAINED: u32 = 64;
+/// Never trained on: 15, 31 and 32 are still held out (with
+/// `region-holdout-questions.tsv`); set 30 was read for phrases but with it
+/// the model alarmed on two more ordinary region questions ("We're in
+/// Porirua and he lives with us…"); set 60 was never written.
+const NOT_TRAINED: &[u32] = &[15, 30, 31, 32, 60];
+
+/// The numbered sets' files: (crisis files, ordinary files).
+fn numbered_sets() -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let (mut crisis, mut ordinary) = (Vec::new(), Vec::new());
+    for n in (2..=LAST_TRAINED).filter(|n| !NOT_TRAINED.contains(n)) {
+        let eval = PathBuf::from("tests/eval");
+        crisis.push(eval.join(format!("crisis-holdout{n}-categories.tsv")));
+        ordinary.push(eval.join(format!("informational-holdout{n}-categories.tsv")));
+        if n >= 3 {
+            ordinary.push(eval.join(format!("ordinary-holdout{n}.tsv")));
+        }
+    }
+    (crisis, ordinary)
+}
 
 #[derive(clap::Args, Debug)]
 pub struct TrainArgs {
@@ -228,21 +164,23 @@ fn condition_frames(resources: &std::path::Path) -> anyhow::Result<Vec<String>> 
     Ok(out)
 }
 
-fn files(given: &[PathBuf], default: &[&str]) -> Vec<PathBuf> {
+/// The files given, else the fixed list and the numbered sets.
+fn files(given: &[PathBuf], fixed: &[&str], numbered: Vec<PathBuf>) -> Vec<PathBuf> {
     if given.is_empty() {
-        default.iter().map(PathBuf::from).collect()
+        fixed.iter().map(PathBuf::from).chain(numbered).collect()
     } else {
         given.to_vec()
     }
 }
 
 pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
+    let (numbered_crisis, numbered_ordinary) = numbered_sets();
     let mut crisis = Vec::new();
-    for p in files(&args.crisis, CRISIS) {
+    for p in files(&args.crisis, CRISIS, numbered_crisis) {
         crisis.extend(read(&p, true)?);
     }
     let mut ordinary = Vec::new();
-    for p in files(&args.ordinary, ORDINARY) {
+    for p in files(&args.ordinary, ORDINARY, numbered_ordinary) {
         ordinary.extend(read(&p, false)?);
     }
     let framed = condition_frames(&args.resources)?;
