@@ -277,6 +277,8 @@ fn happening_now(s: &[&str]) -> bool {
                     || matches!(prev, "someone" | "somebody" | "anyone" | "anybody")
             }
             "just" => just_happened(next),
+            // "had a TIA last year and it's happening again": now.
+            "happening" => next == "again",
             _ => now_word(w),
         }
     })

@@ -207,6 +207,9 @@ fn stories_shows_and_school_days_are_not_now() {
     // What is happening now still wins.
     assert!(!info("shes in high school and shes cutting herself again"));
     assert!(!info("my brother is not breathing right and wont wake up"));
+    assert!(!info(
+        "my husband had a tia last year and its happening again arm weak"
+    ));
 }
 
 #[test]

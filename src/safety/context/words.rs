@@ -37,7 +37,6 @@ word_list! {
     "sociology",
     "statistics",
     "stats",
-    "evidence",
     "studies",
     "curriculum",
     "module",
