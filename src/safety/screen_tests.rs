@@ -3,13 +3,8 @@
 use super::{Screener, Trigger, sentences};
 use crate::safety::rules::{Category, SafetyRules};
 
-/// One category whose only trigger is the pair `pair`.
-fn pair_screener(pair: &str) -> Screener {
-    let category = Category {
-        unless: vec!["if".into()],
-        together: vec![pair.into()],
-        ..Category::bare("head-injury")
-    };
+/// A screener of one category and nothing else.
+fn screener(category: Category) -> Screener {
     let rules = SafetyRules {
         categories: vec![category],
         regions: Vec::new(),
@@ -17,6 +12,15 @@ fn pair_screener(pair: &str) -> Screener {
         model: None,
     };
     Screener::new(&rules, None)
+}
+
+/// One category whose only trigger is the pair `pair`.
+fn pair_screener(pair: &str) -> Screener {
+    screener(Category {
+        unless: vec!["if".into()],
+        together: vec![pair.into()],
+        ..Category::bare("head-injury")
+    })
 }
 
 #[test]
@@ -60,18 +64,11 @@ fn decimals_do_not_end_a_sentence() {
 
 #[test]
 fn unless_words_never_match_with_a_typo() {
-    let category = Category {
+    let s = screener(Category {
         phrases: vec!["choking".into()],
         unless: vec!["hazard".into(), "fade".into()],
         ..Category::bare("choking")
-    };
-    let rules = SafetyRules {
-        categories: vec![category],
-        regions: Vec::new(),
-        readings: Vec::new(),
-        model: None,
-    };
-    let s = Screener::new(&rules, None);
+    });
     let found = |m: &str| s.screen(m).is_some();
     assert!(!found("is this toy a choking hazard"));
     // A long word's plural still cancels, as written.
