@@ -127,6 +127,8 @@ impl Vocab {
         self.alts.len()
     }
 
+    /// An `unless` word's own id, matched only by [`Vocab::strict_ids`]
+    /// (a `word*` prefix keeps the usual rule).
     fn intern_strict(&mut self, alt: &Alt) -> WordId {
         let Alt::Exact(w) = alt else {
             return self.intern(alt);
