@@ -23,6 +23,7 @@ mod read;
 pub mod readings;
 pub mod rules;
 mod screen;
+mod sentences;
 pub mod train;
 
 pub use check::{CONTACT_RECHECK_DAYS, Review, find_dose, placeholders};

@@ -1,7 +1,8 @@
 //! Sentence splitting, canonical forms and phrase pairs.
 
-use super::{Screener, Trigger, sentences};
+use super::{Screener, Trigger};
 use crate::safety::rules::{Category, SafetyRules};
+use crate::safety::sentences::{sentence_words, sentences};
 
 /// A screener of one category and nothing else.
 fn screener(category: Category) -> Screener {
@@ -49,7 +50,7 @@ fn a_pair_fires_when_both_halves_are_found_in_any_sentences() {
 
 #[test]
 fn scots_negatives_read_as_english() {
-    let got: Vec<String> = super::sentence_words("bairn cannae breathe, he isnae waking")
+    let got: Vec<String> = sentence_words("bairn cannae breathe, he isnae waking")
         .into_iter()
         .map(|w| w.into_owned())
         .collect();

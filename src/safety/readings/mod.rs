@@ -23,7 +23,8 @@ use serde::{Deserialize, Serialize};
 use super::context::{Frame, frame};
 use super::pattern::Pattern;
 use super::rules::SafetyRules;
-use super::screen::{Screening, sentence_words, sentences};
+use super::screen::Screening;
+use super::sentences::{sentence_words, sentences};
 pub use parse::{Measure, Reading};
 pub use read::read_rules;
 

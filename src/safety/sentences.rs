@@ -1,0 +1,95 @@
+//! Messages as the screener reads them: split into sentences, words
+//! normalised, negations and slang written one way.
+
+use std::borrow::Cow;
+
+use super::pattern::normalize_word;
+use crate::text;
+
+/// Words of each sentence, normalised. Sentences end at `.`, `!`, `?`, `;`
+/// and line breaks, but a point between digits is a decimal ("sugar is
+/// 1.9, can't think straight" is one sentence).
+/// Words are borrowed from the message unless normalising changed them.
+pub(super) fn split_sentences(cleaned: &str) -> Vec<Vec<Cow<'_, str>>> {
+    sentences(cleaned)
+        .map(sentence_words)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Each sentence's words as `&str`, built once: framing a sentence may read
+/// the next, and the learned screen's frame check reads them all.
+pub(super) fn sentence_views<'a>(all: &'a [Vec<Cow<'_, str>>]) -> Vec<Vec<&'a str>> {
+    all.iter()
+        .map(|words| words.iter().map(|w| w.as_ref()).collect())
+        .collect()
+}
+
+/// The words of one sentence (or any text), normalised as the screener
+/// reads them.
+pub(super) fn sentence_words(sentence: &str) -> Vec<Cow<'_, str>> {
+    canonical_forms(text::words(sentence).map(normalize_word))
+}
+
+/// The sentences of `text` (see [`split_sentences`]).
+pub(super) fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
+    let mut start = 0;
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        let decimal = c == '.' && digit(i.checked_sub(1)) && digit(Some(i + 1));
+        if matches!(c, '.' | '!' | '?' | ';' | '\n') && !decimal {
+            ends.push((start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    ends.push((start, text.len()));
+    ends.into_iter().map(move |(a, b)| &text[a..b])
+}
+
+/// Write negations and slang one way, so phrases need only one form:
+/// "do not" → "dont", "cannot" → "cant", "wanna" → "want to", and the
+/// Scots negatives ("cannae", "dinnae", "isnae") as their English forms.
+fn canonical_forms<'a>(words: impl Iterator<Item = Cow<'a, str>>) -> Vec<Cow<'a, str>> {
+    let mut out: Vec<Cow<'a, str>> = Vec::new();
+    for w in words {
+        let merged = match (out.last().map(|w| w.as_ref()), w.as_ref()) {
+            (Some("do"), "not") => Some("dont"),
+            (Some("does"), "not") => Some("doesnt"),
+            (Some("did"), "not") => Some("didnt"),
+            (Some("can"), "not") => Some("cant"),
+            (Some("will"), "not") => Some("wont"),
+            (Some("is"), "not") => Some("isnt"),
+            (Some("am"), "not") => Some("amnt"),
+            (Some("i"), "am") => Some("im"),
+            _ => None,
+        };
+        if let Some(m) = merged {
+            *out.last_mut().expect("matched a previous word") = Cow::Borrowed(m);
+            continue;
+        }
+        let canonical: &[&'static str] = match w.as_ref() {
+            "cannot" | "cannae" | "canna" => &["cant"],
+            "dinnae" | "dinna" => &["dont"],
+            "didnae" | "didna" => &["didnt"],
+            "doesnae" | "disnae" => &["doesnt"],
+            "isnae" | "isna" => &["isnt"],
+            "wasnae" => &["wasnt"],
+            "wullnae" | "winnae" | "willnae" => &["wont"],
+            "couldnae" | "couldna" => &["couldnt"],
+            "havnae" | "hasnae" | "havenae" => &["havent"],
+            "wanna" => &["want", "to"],
+            "gonna" => &["going", "to"],
+            "gotta" => &["got", "to"],
+            "dnt" | "don" => &["dont"],
+            "ur" => &["your"],
+            _ => {
+                out.push(w);
+                continue;
+            }
+        };
+        out.extend(canonical.iter().map(|c| Cow::Borrowed(*c)));
+    }
+    out
+}
