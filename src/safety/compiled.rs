@@ -97,21 +97,16 @@ impl Vocab {
     }
 
     fn compile_with(&mut self, pattern: &Pattern, strict: bool) -> Compiled {
+        let intern = if strict {
+            Self::intern_strict
+        } else {
+            Self::intern
+        };
         let elems = pattern
             .elems
             .iter()
             .map(|e| match e {
-                Elem::Word(alts) => Step::Word(
-                    alts.iter()
-                        .map(|a| {
-                            if strict {
-                                self.intern_strict(a)
-                            } else {
-                                self.intern(a)
-                            }
-                        })
-                        .collect(),
-                ),
+                Elem::Word(alts) => Step::Word(alts.iter().map(|a| intern(self, a)).collect()),
                 Elem::Any => Step::Any,
                 Elem::Gap(n) => Step::Gap(*n),
             })
@@ -237,8 +232,10 @@ impl Vocab {
                 check(self.deletes.get(buf.as_str()), out);
             }
         }
+        // An everyday word still matches a long phrase word that is its
+        // plural or singular, as a typo would have.
         if !typo && word.len() + 1 >= FUZZY_MIN_CHARS {
-            self.plural_or_singular(word, buf, out);
+            plural_or_singular(&self.exact, word, buf, out);
         }
         check(starts.map(|h| &h.prefixes), out);
         if !self.short_prefixes.is_empty() {
@@ -252,36 +249,30 @@ impl Vocab {
         if self.strict.is_empty() {
             return;
         }
-        buf.clear();
-        buf.push_str(word);
-        buf.push('s');
         if let Some(&id) = self.strict.get(word) {
             out.push(id);
         }
-        // Only long words, as for typos: "fade" must not meet `fades`.
-        for form in [word.strip_suffix('s'), Some(buf.as_str())]
-            .into_iter()
-            .flatten()
-        {
-            match self.strict.get(form) {
-                Some(&id) if form.len() >= FUZZY_MIN_CHARS => out.push(id),
-                _ => {}
-            }
-        }
+        plural_or_singular(&self.strict, word, buf, out);
     }
+}
 
-    /// An everyday word still matches a long phrase word that is its plural
-    /// or singular ("cigarettes" and `cigarette`), as a typo would have.
-    fn plural_or_singular(&self, word: &str, buf: &mut String, out: &mut Vec<WordId>) {
-        buf.clear();
-        buf.push_str(word);
-        buf.push('s');
-        let forms = [word.strip_suffix('s'), Some(buf.as_str())];
-        for form in forms.into_iter().flatten() {
-            match self.exact.get(form) {
-                Some(&id) if form.len() >= FUZZY_MIN_CHARS => out.push(id),
-                _ => {}
-            }
+/// The ids in `words` of a long word that is `word`'s plural or singular
+/// ("cigarettes" and `cigarette`), as a typo would have matched. Only long
+/// words: "fade" must not meet `fades`.
+fn plural_or_singular(
+    words: &FxHashMap<Box<str>, WordId>,
+    word: &str,
+    buf: &mut String,
+    out: &mut Vec<WordId>,
+) {
+    buf.clear();
+    buf.push_str(word);
+    buf.push('s');
+    let forms = [word.strip_suffix('s'), Some(buf.as_str())];
+    for form in forms.into_iter().flatten() {
+        match words.get(form) {
+            Some(&id) if form.len() >= FUZZY_MIN_CHARS => out.push(id),
+            _ => {}
         }
     }
 }

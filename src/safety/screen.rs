@@ -73,25 +73,20 @@ impl Screener {
     /// (taken out of the rules by the caller, so it is held once).
     pub fn new(rules: &SafetyRules, model: Option<LearnedModel>) -> Self {
         let mut vocab = Vocab::with_everyday_words();
-        // `unless` words never match with a typo (`Vocab::compile_strict`).
-        let compile = |list: &[String], vocab: &mut Vocab, strict: bool| -> Vec<Compiled> {
+        type How = fn(&mut Vocab, &Pattern) -> Compiled;
+        let compile = |list: &[String], vocab: &mut Vocab, how: How| -> Vec<Compiled> {
             list.iter()
                 .filter_map(|p| Pattern::parse(p).ok())
-                .map(|p| {
-                    if strict {
-                        vocab.compile_strict(&p)
-                    } else {
-                        vocab.compile(&p)
-                    }
-                })
+                .map(|p| how(vocab, &p))
                 .collect()
         };
         let categories: Vec<Category> = rules
             .categories
             .iter()
             .map(|cat| Category {
-                phrases: compile(&cat.phrases, &mut vocab, false),
-                unless: compile(&cat.unless, &mut vocab, true),
+                phrases: compile(&cat.phrases, &mut vocab, Vocab::compile),
+                // `unless` words never match with a typo.
+                unless: compile(&cat.unless, &mut vocab, Vocab::compile_strict),
                 halves: compile_pairs(&cat.together, &mut vocab),
                 screen_past: cat.screen_past,
             })
