@@ -86,6 +86,39 @@ fn blood_pressure_with_and_without_symptoms() {
 }
 
 #[test]
+fn a_baby_of_3_to_6_months_at_39_gets_same_day_advice() {
+    // NHS (resources/sources/safety-readings.tsv): 39C or more at 3-6 months
+    // is "seek help", not 999; under 3 months 38C is an emergency sign.
+    for (q, region) in [
+        ("my 5 month old has a temp of 39.4", "uk"),
+        ("4 month old running 102.5F since lunch", "us"),
+        ("bub is 5 months, temp 39.1 tonight", "au"),
+    ] {
+        assert_eq!(category(q, region).as_deref(), Some("baby-fever"), "{q}");
+    }
+    let e = engine()
+        .answer("my 5 month old has a temp of 39.4", &uk())
+        .emergency
+        .expect("urgent block");
+    assert!(e.contacts.iter().any(|c| c.number == "111"), "{e:?}");
+    assert_eq!(category("my 5 month old is 38.4, teething", "uk"), None);
+    assert_eq!(
+        category("my 2 month old has a temp of 39.1", "uk").as_deref(),
+        Some("baby-unwell")
+    );
+    // With a red sign the emergency block leads (breathing, unconscious or
+    // a seriously ill baby), never the same-day advice.
+    let red = category(
+        "5 month old, temp 39.5 and grunting with every breath",
+        "uk",
+    );
+    assert!(
+        red.is_some() && red.as_deref() != Some("baby-fever"),
+        "{red:?}"
+    );
+}
+
+#[test]
 fn the_urgent_line_is_the_regions_own() {
     let opts = AskOptions {
         region: "uk".into(),
