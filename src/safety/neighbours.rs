@@ -39,6 +39,7 @@ pub(super) fn denied_thought(sentence: &[&str], start: usize) -> bool {
         "mentioned",
         "talked",
         "talking",
+        "thinking",
         "spoken",
         "sign",
         "signs",
@@ -106,6 +107,10 @@ mod tests {
         assert!(!denied_thought(&v, 4));
         let w = ["trying", "not", "to", "hurt", "myself"];
         assert!(!denied_thought(&w, 3));
+        let x = [
+            "im", "safe", "not", "thinking", "about", "hurting", "myself",
+        ];
+        assert!(denied_thought(&x, 5));
     }
 
     #[test]

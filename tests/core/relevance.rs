@@ -282,6 +282,9 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout67.tsv", 0.027),
         ("ordinary-holdout68.tsv", 0.01),
         ("ordinary-holdout69.tsv", 0.01),
+        // Thirteenth session (sets 70-71): 0.7 % and 0.0 %.
+        ("ordinary-holdout70.tsv", 0.01),
+        ("ordinary-holdout71.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -385,6 +388,24 @@ fn fresh_held_out_category_sets() {
             0.99,
             0.98,
             0.03,
+        ),
+        // Thirteenth session: nightlife, parties and festivals (0.974 /
+        // 0.955 / 6.2 % blind; 1.000 / 0.997 / 6.2 % after).
+        (
+            "crisis-holdout70-categories.tsv",
+            "informational-holdout70-categories.tsv",
+            0.995,
+            0.99,
+            0.07,
+        ),
+        // Thirteenth session: sport, exercise and the outdoors (0.951 /
+        // 0.942 / 5.7 % blind; 0.997 / 0.997 / 3.4 % after).
+        (
+            "crisis-holdout71-categories.tsv",
+            "informational-holdout71-categories.tsv",
+            0.995,
+            0.99,
+            0.04,
         ),
         // Twelfth session: world Englishes (0.994 / 0.984 / 4.0 % blind with the
         // old learned screen; 1.000 / 0.994 / 4.0 % after).
