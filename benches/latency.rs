@@ -7,8 +7,11 @@
 //! For profiling, `LATENCY_ROUNDS=200 LATENCY_SHIPPED_ONLY=1` repeats the
 //! shipped catalog's questions longer and skips the 100k catalog, so
 //! `perf record` sees answering rather than index building;
-//! `LATENCY_MIN_CHARS=500` keeps only the long posts (the tail), and
-//! `LATENCY_SLOWEST=1` lists the slowest questions by line.
+//! `LATENCY_MIN_CHARS=500` keeps only the long posts (the tail),
+//! `LATENCY_SLOWEST=1` lists the slowest questions by line, and
+//! `LATENCY_SCREEN_ONLY=1` times the safety screen alone (phrases, learned
+//! signal and readings, as `Engine::sounds_like_crisis`), to tell its share
+//! from the search's.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -36,15 +39,23 @@ fn measure(name: &str, engine: &Engine, questions: &[String], rounds: usize) {
         k: 3,
         ..Default::default()
     };
+    let screen_only = std::env::var_os("LATENCY_SCREEN_ONLY").is_some();
+    let run = |q: &str| {
+        if screen_only {
+            std::hint::black_box(engine.sounds_like_crisis(q));
+        } else {
+            std::hint::black_box(engine.answer(q, &opts));
+        }
+    };
     for q in questions.iter().take(50) {
-        std::hint::black_box(engine.answer(q, &opts)); // warm up
+        run(q); // warm up
     }
     let mut times = Vec::with_capacity(questions.len() * rounds);
     let mut per_question = vec![Duration::ZERO; questions.len()];
     for _ in 0..rounds {
         for (i, q) in questions.iter().enumerate() {
             let t = Instant::now();
-            std::hint::black_box(engine.answer(q, &opts));
+            run(q);
             let took = t.elapsed();
             times.push(took);
             per_question[i] += took;
