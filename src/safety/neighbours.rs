@@ -8,7 +8,9 @@
 /// cancelled: "I don't want to be here anymore" is its own phrase, and any
 /// other phrase in the message still fires.
 pub(super) fn negated_wish(sentence: &[&str], start: usize) -> bool {
-    const WISHES: &[&str] = &["want", "wanting", "need", "tempted", "planning", "plan"];
+    const WISHES: &[&str] = &[
+        "want", "wanting", "need", "tempted", "planning", "plan", "wish",
+    ];
     const NEGATIONS: &[&str] = &["dont", "doesnt", "didnt", "never", "not", "no", "wont"];
     let word = |i: usize| sentence.get(i).map_or("", |w| *w);
     // The wish is the phrase's first word, or just before it ("want to").
@@ -81,7 +83,7 @@ pub(super) fn instead_of(sentence: &[&str], start: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{denied_in_a_list, denied_thought, instead_of};
+    use super::{denied_in_a_list, denied_thought, instead_of, negated_wish};
 
     #[test]
     fn coping_instead_of_the_act() {
@@ -111,6 +113,14 @@ mod tests {
             "im", "safe", "not", "thinking", "about", "hurting", "myself",
         ];
         assert!(denied_thought(&x, 5));
+    }
+
+    #[test]
+    fn a_wish_denied_is_not_a_wish() {
+        let s = ["i", "have", "no", "wish", "to", "die"];
+        assert!(negated_wish(&s, 3));
+        let t = ["i", "wish", "to", "die"];
+        assert!(!negated_wish(&t, 1));
     }
 
     #[test]
