@@ -234,7 +234,7 @@ impl Vocab {
         }
         // An everyday word still matches a long phrase word that is its
         // plural or singular, as a typo would have.
-        if !typo && word.len() + 1 >= FUZZY_MIN_CHARS {
+        if !typo {
             plural_or_singular(&self.exact, word, buf, out);
         }
         check(starts.map(|h| &h.prefixes), out);
@@ -265,6 +265,10 @@ fn plural_or_singular(
     buf: &mut String,
     out: &mut Vec<WordId>,
 ) {
+    // Neither form of a short word is long (most message words): no lookup.
+    if word.len() + 1 < FUZZY_MIN_CHARS {
+        return;
+    }
     buf.clear();
     buf.push_str(word);
     buf.push('s');
