@@ -289,6 +289,10 @@ fn ordinary_questions_rarely_alarm() {
         // 2.7 % and 0.0 % blind; 1.3 % and 0.0 % after.
         ("ordinary-holdout72.tsv", 0.014),
         ("ordinary-holdout73.tsv", 0.01),
+        // Fourteenth session: clinical wording (74) and busy family life
+        // (75): 0.0 % and 0.0 % blind.
+        ("ordinary-holdout74.tsv", 0.01),
+        ("ordinary-holdout75.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -428,6 +432,24 @@ fn fresh_held_out_category_sets() {
             0.995,
             0.99,
             0.09,
+        ),
+        // Fourteenth session: clinical and jargon-heavy wording (0.971 /
+        // 0.964 / 2.8 % blind; 1.000 / 1.000 / 2.8 % after).
+        (
+            "crisis-holdout74-categories.tsv",
+            "informational-holdout74-categories.tsv",
+            0.995,
+            0.99,
+            0.035,
+        ),
+        // Fourteenth session: busy family life, pets and children in the
+        // same sentences (1.000 / 1.000 / 4.5 % blind; 4.0 % after).
+        (
+            "crisis-holdout75-categories.tsv",
+            "informational-holdout75-categories.tsv",
+            0.995,
+            0.99,
+            0.045,
         ),
         // Twelfth session: world Englishes (0.994 / 0.984 / 4.0 % blind with the
         // old learned screen; 1.000 / 0.994 / 4.0 % after).
