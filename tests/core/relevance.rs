@@ -293,6 +293,9 @@ fn ordinary_questions_rarely_alarm() {
         // (75): 0.0 % and 0.0 % blind.
         ("ordinary-holdout74.tsv", 0.01),
         ("ordinary-holdout75.tsv", 0.01),
+        // Understatement (76) and hardship (77): 0.0 % and 0.0 % blind.
+        ("ordinary-holdout76.tsv", 0.01),
+        ("ordinary-holdout77.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -447,6 +450,25 @@ fn fresh_held_out_category_sets() {
         (
             "crisis-holdout75-categories.tsv",
             "informational-holdout75-categories.tsv",
+            0.995,
+            0.99,
+            0.045,
+        ),
+        // Fourteenth session: understatement and minimising (0.990 / 0.990
+        // / 6.8 % blind; 1.000 / 1.000 / 6.2 % after: a relapse "after 6
+        // months clean" now reads as happening now, not as past).
+        (
+            "crisis-holdout76-categories.tsv",
+            "informational-holdout76-categories.tsv",
+            0.995,
+            0.99,
+            0.07,
+        ),
+        // Fourteenth session: hardship and everyday pressures (0.994 /
+        // 0.987 / 4.0 % blind; 1.000 / 1.000 / 4.0 % after).
+        (
+            "crisis-holdout77-categories.tsv",
+            "informational-holdout77-categories.tsv",
             0.995,
             0.99,
             0.045,

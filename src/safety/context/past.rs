@@ -8,9 +8,12 @@ use super::markers::{back_in_season, past_year};
 /// `used to`, `when i was`, `last year`, `in the past`, `3 years clean`.
 pub(super) fn past_framed(s: &[&str]) -> bool {
     const SPANS: &[&str] = &["year", "years", "month", "months", "yrs"];
-    s.windows(2).any(|w| {
+    s.windows(2).enumerate().any(|(i, w)| {
         let (a, b) = (w[0], w[1]);
-        (SPANS.contains(&a) && matches!(b, "ago" | "back" | "later" | "clean" | "free" | "sober"))
+        (SPANS.contains(&a) && matches!(b, "ago" | "back" | "later"))
+            || (SPANS.contains(&a)
+                && matches!(b, "clean" | "free" | "sober")
+                && !relapse_before(s, i))
             || (a == "used" && b == "to")
             || (a == "last"
                 && matches!(
@@ -88,6 +91,7 @@ fn stopped_for_a_while(s: &[&str]) -> bool {
 fn clean_for(s: &[&str]) -> bool {
     s.iter().enumerate().any(|(i, w)| {
         matches!(*w, "clean" | "free" | "sober")
+            && !relapse_before(s, i)
             && s[i + 1..]
                 .iter()
                 .take(3)
@@ -106,5 +110,17 @@ fn not_for_ages(s: &[&str]) -> bool {
             && s[i.saturating_sub(4)..i]
                 .iter()
                 .any(|x| matches!(*x, "havent" | "hadnt" | "never" | "not"))
+    })
+}
+
+/// `after 6 months clean`, `broke 2 years sober`: a streak that has just
+/// ended, so what follows is happening now (a relapse), not over.
+/// `at`: where the streak's words start.
+fn relapse_before(s: &[&str], at: usize) -> bool {
+    s[at.saturating_sub(3)..at].iter().any(|w| {
+        matches!(
+            *w,
+            "after" | "broke" | "broken" | "ruined" | "lost" | "relapsed" | "ended" | "ending"
+        )
     })
 }

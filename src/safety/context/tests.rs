@@ -103,6 +103,14 @@ fn someones_state_now_keeps_the_alarm_but_a_supposition_does_not() {
 }
 
 #[test]
+fn a_streak_just_broken_is_now_not_past() {
+    assert!(info("3 years clean from self harm"));
+    assert!(info("clean 40 days and proud"));
+    assert!(!info("got the blades out again after 6 months clean"));
+    assert!(!info("relapsed after being clean 40 days"));
+}
+
+#[test]
 fn plain_statements_are_not_informational() {
     assert!(!info("he took 30 pills"));
     assert!(!info("face is drooping"));
