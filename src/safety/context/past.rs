@@ -16,6 +16,7 @@ pub(super) fn past_framed(s: &[&str]) -> bool {
                 && !relapse_before(s, i))
             || (a == "used" && b == "to")
             || (a == "last"
+                && !dated_result(s, i)
                 && matches!(
                     b,
                     "year"
@@ -123,4 +124,19 @@ fn relapse_before(s: &[&str], at: usize) -> bool {
             "after" | "broke" | "broken" | "ruined" | "lost" | "relapsed" | "ended" | "ending"
         )
     })
+}
+
+/// `positive test last week`, `pregnancy test last month`: when a
+/// pregnancy was found, not when the danger came; the sentence goes on
+/// about now ("…, severe pain on one side"). `at`: where `last` is.
+fn dated_result(s: &[&str], at: usize) -> bool {
+    let before = |back: usize| at.checked_sub(back).map(|i| s[i]);
+    let found = match before(1) {
+        Some("positive") => true,
+        Some("test" | "tests") => matches!(before(2), Some("positive" | "pregnancy")),
+        _ => false,
+    };
+    found
+        && s.get(at + 1)
+            .is_some_and(|w| matches!(*w, "week" | "month"))
 }

@@ -103,6 +103,15 @@ fn someones_state_now_keeps_the_alarm_but_a_supposition_does_not() {
 }
 
 #[test]
+fn a_result_dated_last_week_does_not_make_the_sentence_past() {
+    assert!(!info(
+        "pregnant positive test last week severe one sided pain"
+    ));
+    assert!(info("i had a miscarriage last week"));
+    assert!(info("had a tiny bleed after my smear test last week"));
+}
+
+#[test]
 fn a_streak_just_broken_is_now_not_past() {
     assert!(info("3 years clean from self harm"));
     assert!(info("clean 40 days and proud"));
