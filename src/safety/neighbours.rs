@@ -81,9 +81,39 @@ pub(super) fn instead_of(sentence: &[&str], start: usize) -> bool {
         )
 }
 
+/// An accident told as one: "accidentally cut myself sharpening the
+/// knives", "cut myself by accident, not on purpose". Only the phrase right
+/// after "accidentally", or any in a sentence that says "by accident" or
+/// "not on purpose"; the bleeding or burn still screens on its own.
+pub(super) fn told_as_accident(sentence: &[&str], start: usize) -> bool {
+    let has = |a: &str, b: &str| sentence.windows(2).any(|w| w[0] == a && w[1] == b);
+    (start >= 1 && sentence[start - 1] == "accidentally")
+        || has("by", "accident")
+        || sentence.windows(3).any(|w| w == ["not", "on", "purpose"])
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{denied_in_a_list, denied_thought, instead_of, negated_wish};
+    use super::{denied_in_a_list, denied_thought, instead_of, negated_wish, told_as_accident};
+
+    #[test]
+    fn an_accident_told_as_one() {
+        let s = ["accidentally", "cut", "myself", "sharpening", "knives"];
+        assert!(told_as_accident(&s, 1));
+        let t = ["cut", "myself", "not", "on", "purpose"];
+        assert!(told_as_accident(&t, 0));
+        let u = [
+            "i",
+            "cut",
+            "myself",
+            "and",
+            "accidentally",
+            "went",
+            "too",
+            "deep",
+        ];
+        assert!(!told_as_accident(&u, 1));
+    }
 
     #[test]
     fn coping_instead_of_the_act() {

@@ -3,7 +3,9 @@
 use super::compiled::{Compiled, Tokens, Vocab};
 use super::context::{Frame, frame, not_about_people, reports_now};
 use super::learned::{Hashed, LearnedModel, MIN_WORDS};
-use super::neighbours::{denied_in_a_list, denied_thought, instead_of, negated_wish};
+use super::neighbours::{
+    denied_in_a_list, denied_thought, instead_of, negated_wish, told_as_accident,
+};
 use super::pattern::{Pattern, split_pair};
 use super::rules::SafetyRules;
 use super::sentences::{sentence_views, sentences, split_sentences};
@@ -18,6 +20,9 @@ struct Category {
     halves: Vec<(usize, Compiled)>,
     /// Screened in past-framed sentences too.
     screen_past: bool,
+    /// Deliberate acts only (self-harm): a phrase told as an accident
+    /// ("accidentally cut myself") does not fire; overdoses and burns do.
+    deliberate: bool,
 }
 
 /// Reference to one phrase: (category index, phrase index). Indexes past
@@ -89,6 +94,7 @@ impl Screener {
                 unless: compile(&cat.unless, &mut vocab, Vocab::compile_strict),
                 halves: compile_pairs(&cat.together, &mut vocab),
                 screen_past: cat.screen_past,
+                deliberate: cat.id == "self-harm",
             })
             .collect();
         let mut by_first = vec![Vec::new(); vocab.len()];
@@ -263,6 +269,7 @@ impl Screener {
             && !denied_thought(sentence, start)
             && !denied_in_a_list(sentence, start)
             && !instead_of(sentence, start)
+            && (!cat.deliberate || !told_as_accident(sentence, start))
             && (phrase.explicit || !cat.unless.iter().any(|u| u.matches_anywhere(tokens)))
     }
 }

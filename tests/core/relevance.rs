@@ -296,6 +296,11 @@ fn ordinary_questions_rarely_alarm() {
         // Understatement (76) and hardship (77): 0.0 % and 0.0 % blind.
         ("ordinary-holdout76.tsv", 0.01),
         ("ordinary-holdout77.tsv", 0.01),
+        // Numbers, times and medicines (78): 2.0 % blind ("transferrin sat
+        // 72%" read as oxygen; a newborn "feeding" every 2 hours), 0.7 %
+        // after. Rural and farming life (79): 0.7 % blind, 0.0 % after.
+        ("ordinary-holdout78.tsv", 0.01),
+        ("ordinary-holdout79.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -472,6 +477,24 @@ fn fresh_held_out_category_sets() {
             0.995,
             0.99,
             0.045,
+        ),
+        // Fourteenth session: numbers, times and medicines (0.977 / 0.971 /
+        // 5.7 % blind; 1.000 / 1.000 / 4.5 % after).
+        (
+            "crisis-holdout78-categories.tsv",
+            "informational-holdout78-categories.tsv",
+            0.995,
+            0.99,
+            0.05,
+        ),
+        // Fourteenth session: rural, farming and remote life (1.000 / 1.000
+        // / 9.1 % blind, animals and machinery beside people; 8.5 % after).
+        (
+            "crisis-holdout79-categories.tsv",
+            "informational-holdout79-categories.tsv",
+            0.995,
+            0.99,
+            0.09,
         ),
         // Twelfth session: world Englishes (0.994 / 0.984 / 4.0 % blind with the
         // old learned screen; 1.000 / 0.994 / 4.0 % after).

@@ -126,14 +126,16 @@ fn relapse_before(s: &[&str], at: usize) -> bool {
     })
 }
 
-/// `positive test last week`, `pregnancy test last month`: when a
-/// pregnancy was found, not when the danger came; the sentence goes on
-/// about now ("…, severe pain on one side"). `at`: where `last` is.
+/// `positive test last week`, `chemo last week`: when a pregnancy was
+/// found or a treatment given, not when the danger came; the sentence goes
+/// on about now ("…, severe pain on one side", "…, fever 38.7, shaking").
+/// `at`: where `last` is.
 fn dated_result(s: &[&str], at: usize) -> bool {
     let before = |back: usize| at.checked_sub(back).map(|i| s[i]);
     let found = match before(1) {
         Some("positive") => true,
         Some("test" | "tests") => matches!(before(2), Some("positive" | "pregnancy")),
+        Some("chemo" | "chemotherapy" | "surgery" | "operation" | "op") => true,
         _ => false,
     };
     found

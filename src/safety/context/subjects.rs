@@ -49,6 +49,20 @@ pub(super) fn about_an_animal(s: &[&str]) -> bool {
                     | "tomato"
                     | "tomatoes"
                     | "seedlings"
+                    | "kelpie"
+                    | "collie"
+                    | "heeler"
+                    | "sheepdog"
+                    | "cow"
+                    | "cows"
+                    | "heifer"
+                    | "bull"
+                    | "sheep"
+                    | "ewes"
+                    | "goat"
+                    | "pig"
+                    | "chook"
+                    | "chooks"
             )
     });
     animal && !mentions_person(s)

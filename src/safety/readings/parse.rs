@@ -91,7 +91,8 @@ fn named(w: &str, before: Option<&Tok>) -> Option<Measure> {
         Some(Measure::BloodPressure)
     } else if TEMPERATURE.contains(&w) {
         Some(Measure::Temperature)
-    } else if OXYGEN.contains(&w) {
+    } else if OXYGEN.contains(&w) && !is_word(before, &["transferrin", "iron"]) {
+        // "transferrin sat 72%" is an iron test, not oxygen.
         Some(Measure::Oxygen)
     } else {
         None
