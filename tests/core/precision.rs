@@ -26,8 +26,10 @@ fn first_condition(question: &str) -> Option<String> {
 #[test]
 fn what_a_patient_sees_first() {
     for (name, on_topic, off_first, main_first) in [
-        ("patient-questions.tsv", 0.80, 0.07, 0.77),
-        ("holdout-questions.tsv", 0.75, 0.10, 0.71),
+        // Main page first 84.2 % and 79.8 % since general pages give way to
+        // the main page (2026-12-02, "Fourteenth session").
+        ("patient-questions.tsv", 0.80, 0.07, 0.83),
+        ("holdout-questions.tsv", 0.75, 0.10, 0.78),
     ] {
         let r = evaluate(engine(), &eval_set(name, true), &uk());
         let o = &r.overall;
