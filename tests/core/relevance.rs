@@ -301,6 +301,11 @@ fn ordinary_questions_rarely_alarm() {
         // after. Rural and farming life (79): 0.7 % blind, 0.0 % after.
         ("ordinary-holdout78.tsv", 0.01),
         ("ordinary-holdout79.tsv", 0.01),
+        // Fifteenth session: students away from home (80) and people at
+        // work (81): 0.0 % and 0.7 % blind (panic attacks that "then pass"),
+        // 0.0 % and 0.0 % after.
+        ("ordinary-holdout80.tsv", 0.01),
+        ("ordinary-holdout81.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -495,6 +500,24 @@ fn fresh_held_out_category_sets() {
             0.995,
             0.99,
             0.09,
+        ),
+        // Fifteenth session: students away from home (0.994 / 0.994 / 3.4 %
+        // blind; 1.000 / 1.000 / 2.3 % after).
+        (
+            "crisis-holdout80-categories.tsv",
+            "informational-holdout80-categories.tsv",
+            0.995,
+            0.99,
+            0.03,
+        ),
+        // Fifteenth session: people at work and on shift (0.990 / 0.987 /
+        // 2.8 % blind; 1.000 / 1.000 / 0.0 % after).
+        (
+            "crisis-holdout81-categories.tsv",
+            "informational-holdout81-categories.tsv",
+            0.995,
+            0.99,
+            0.01,
         ),
         // Twelfth session: world Englishes (0.994 / 0.984 / 4.0 % blind with the
         // old learned screen; 1.000 / 0.994 / 4.0 % after).
