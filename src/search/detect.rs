@@ -51,6 +51,10 @@ struct AliasSeq {
     content: usize,
     /// A one-word alias written in mixed case ("PsA"): see [`QueryWord::mixed`].
     mixed: bool,
+    /// "the" + one word ("the pill", "the coil") names one thing: its noun
+    /// matches letter for letter and never through a typo or a spelling correction, so "the pills
+    /// are in front of me" is not contraception nor "the pines" piles. `Some(letters)` of that noun.
+    last_chars: Option<usize>,
 }
 
 /// A condition found in a question.
@@ -138,6 +142,8 @@ impl Detector {
                     upper_chars: needs_upper.then_some(len),
                     content,
                     mixed: single && mixed_case(alias),
+                    last_chars: (words.len() == 2 && words[0] == "the")
+                        .then(|| words[1].chars().count()),
                 };
                 if let Some(second) = seq.stems.get(1) {
                     let entry = by_stem.entry(second.clone()).or_default();
@@ -371,15 +377,24 @@ impl AliasSeq {
             if w.stem.as_ref() == s && !(fuzzy_first && k == 0) {
                 continue;
             }
+            // An everyday word is a typo only of a five-letter or longer
+            // alias word ("bowl" of "bowel", never "many" of "mini").
             let close = self.stems.len() > 1
                 && !fuzzy
                 && w.stem.len() >= 4
-                && s.len() >= 4
+                && (s.len() >= 5 || (s.len() >= 4 && !w.common))
                 && osa_distance(&w.stem, s, 1) <= 1;
             if !close || (fuzzy_first && k != 0) {
                 return None;
             }
             fuzzy = true;
+        }
+        let noun = &words[end - 1];
+        if self
+            .last_chars
+            .is_some_and(|n| fuzzy || noun.corrected || noun.chars != n)
+        {
+            return None;
         }
         Some(fuzzy)
     }

@@ -89,6 +89,31 @@ fn abbreviations_in_capitals_only() {
     assert_eq!(first_condition("my feet are cold all the time"), None);
 }
 
+/// "the pill" is the contraceptive pill, "the pills" any pills; "many"
+/// is an everyday word, never a typo of "mini" ("mini pill"), while "bowl"
+/// still reads as "bowel" before "cancer".
+#[test]
+fn everyday_words_are_not_contraception() {
+    for q in [
+        "the pills are in front of me and I keep looking at them",
+        "my friend took many pills at the party, what happens next",
+    ] {
+        let got = titles(q, &uk());
+        assert!(
+            !got.iter().any(|t| t.contains("ontracepti")),
+            "{q}: {got:?}"
+        );
+    }
+    assert_eq!(
+        first_condition("I'm on the pill and missed one yesterday").as_deref(),
+        Some("contraception")
+    );
+    assert_eq!(
+        first_condition("bowl cancer at 29?? my friend was just diagnosed").as_deref(),
+        Some("bowel cancer")
+    );
+}
+
 /// "PsA" (psoriatic arthritis) is not "PSA" (the prostate test), and "bp"
 /// or "b/p" in lower case is blood pressure, not Hepatitis B.
 #[test]
