@@ -216,12 +216,18 @@ impl Detector {
                 }
             }
             // A typo in the first word of a multi-word alias ("bowl cancer").
+            // Lengths first: a typo is one edit of a word of four or more
+            // letters, and the lists behind common second words are long.
             let second = match starts.get(i + 1) {
-                Some(Some(s)) => &s.second[..],
+                Some(Some(s)) if w.stem.len() >= 4 => &s.second[..],
                 _ => &[],
             };
             for seq in second {
-                if seq.stems[0] != w.stem.as_ref() && seq.matches_at(words, i, true).is_some() {
+                let first = &seq.stems[0];
+                if first.len() < 4 || first.len().abs_diff(w.stem.len()) > 1 {
+                    continue;
+                }
+                if first != w.stem.as_ref() && seq.matches_at(words, i, true).is_some() {
                     matches.push(Match {
                         start: i,
                         len: seq.stems.len(),

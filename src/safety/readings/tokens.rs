@@ -14,43 +14,24 @@ pub(super) enum Tok {
 /// its digits ("spo2", "t1d"); one starting with a digit is a number
 /// followed by a word ("38c", "20mg", "6wk").
 pub(super) fn tokens(sentence: &str) -> Vec<Tok> {
-    let chars: Vec<char> = sentence.chars().collect();
-    let mut out = Vec::new();
+    // Byte positions, always on a character boundary: no copy of the
+    // sentence as characters, one allocation per word.
+    let s = sentence;
+    let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(c) = s[i..].chars().next() {
         if c.is_ascii_digit() {
-            let start = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            let decimal = i + 1 < chars.len()
-                && matches!(chars[i], '.' | ',')
-                && chars[i + 1].is_ascii_digit()
-                && (chars[i] == '.' || i - start <= 2);
-            if decimal {
-                i += 1;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
-                }
-            }
-            // "140s over 80s": a decade is a number.
-            if chars.get(i) == Some(&'s') && !chars.get(i + 1).is_some_and(|c| c.is_alphanumeric())
-            {
-                i += 1;
-            }
-            let end = if chars[i - 1] == 's' { i - 1 } else { i };
-            let text: String = chars[start..end]
-                .iter()
-                .map(|&c| if c == ',' { '.' } else { c })
-                .collect();
-            out.push(Tok::Num(text.parse().unwrap_or(f64::NAN), decimal));
+            let (tok, next) = number(s, i);
+            out.push(tok);
+            i = next;
         } else if c.is_alphabetic() {
             let start = i;
-            while i < chars.len() && chars[i].is_alphanumeric() {
-                i += 1;
+            while let Some(ch) = s[i..].chars().next()
+                && ch.is_alphanumeric()
+            {
+                i += ch.len_utf8();
             }
-            out.push(Tok::Word(chars[start..i].iter().collect()));
+            out.push(Tok::Word(s[start..i].to_string()));
         } else {
             match c {
                 '/' => out.push(Tok::Slash),
@@ -58,10 +39,42 @@ pub(super) fn tokens(sentence: &str) -> Vec<Tok> {
                 '°' | 'º' => out.push(Tok::Degree),
                 _ => {}
             }
-            i += 1;
+            i += c.len_utf8();
         }
     }
     out
+}
+
+/// The number starting at byte `start` (a digit), with a decimal point or a
+/// decimal comma after at most two digits ("7,2"), a trailing `s` dropped
+/// ("the 90s"); and the byte after it.
+fn number(s: &str, start: usize) -> (Tok, usize) {
+    let b = s.as_bytes();
+    let digits = |mut i: usize| {
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        i
+    };
+    let mut i = digits(start);
+    let decimal = i + 1 < b.len()
+        && matches!(b[i], b'.' | b',')
+        && b[i + 1].is_ascii_digit()
+        && (b[i] == b'.' || i - start <= 2);
+    if decimal {
+        i = digits(i + 1);
+    }
+    if b.get(i) == Some(&b's') && !s[i + 1..].chars().next().is_some_and(char::is_alphanumeric) {
+        i += 1;
+    }
+    let end = if b[i - 1] == b's' { i - 1 } else { i };
+    let text = &s[start..end];
+    let value = if text.contains(',') {
+        text.replace(',', ".").parse()
+    } else {
+        text.parse()
+    };
+    (Tok::Num(value.unwrap_or(f64::NAN), decimal), i)
 }
 
 /// Whether `t` is a word of `set`.
