@@ -306,6 +306,10 @@ fn ordinary_questions_rarely_alarm() {
         // 0.0 % and 0.0 % after.
         ("ordinary-holdout80.tsv", 0.01),
         ("ordinary-holdout81.tsv", 0.01),
+        // LGBTQ+ lives (82) and veterans and responders (83): 0.7 % and
+        // 1.3 % blind, 0.7 % (a learned alarm on checking locks) and 0.0 % after.
+        ("ordinary-holdout82.tsv", 0.01),
+        ("ordinary-holdout83.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -518,6 +522,25 @@ fn fresh_held_out_category_sets() {
             0.995,
             0.99,
             0.01,
+        ),
+        // Fifteenth session: LGBTQ+ lives (0.987 / 0.987 / 6.8 % blind;
+        // 1.000 / 1.000 / 4.5 % after).
+        (
+            "crisis-holdout82-categories.tsv",
+            "informational-holdout82-categories.tsv",
+            0.995,
+            0.99,
+            0.05,
+        ),
+        // Fifteenth session: veterans, military families and responders off
+        // duty (0.987 / 0.974 / 4.0 % blind; 0.997 / 0.994 / 2.3 % after: an
+        // "assaulted" that does not say sexual is left to the learned screen).
+        (
+            "crisis-holdout83-categories.tsv",
+            "informational-holdout83-categories.tsv",
+            0.99,
+            0.99,
+            0.03,
         ),
         // Twelfth session: world Englishes (0.994 / 0.984 / 4.0 % blind with the
         // old learned screen; 1.000 / 0.994 / 4.0 % after).
