@@ -52,8 +52,9 @@ struct AliasSeq {
     /// A one-word alias written in mixed case ("PsA"): see [`QueryWord::mixed`].
     mixed: bool,
     /// "the" + one word ("the pill", "the coil") names one thing: its noun
-    /// matches letter for letter and never through a typo or a spelling correction, so "the pills
-    /// are in front of me" is not contraception nor "the pines" piles. `Some(letters)` of that noun.
+    /// matches letter for letter, never through a typo or a spelling
+    /// correction, so "the pills are in front of me" is not contraception
+    /// nor "the pines" piles. `Some(letters)` of that noun.
     last_chars: Option<usize>,
 }
 

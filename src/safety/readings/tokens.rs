@@ -46,8 +46,8 @@ pub(super) fn tokens(sentence: &str) -> Vec<Tok> {
 }
 
 /// The number starting at byte `start` (a digit), with a decimal point or a
-/// decimal comma after at most two digits ("7,2"), a trailing `s` dropped
-/// ("the 90s"); and the byte after it.
+/// decimal comma after at most two digits ("7,2"), a trailing `s` dropped;
+/// and the byte after it.
 fn number(s: &str, start: usize) -> (Tok, usize) {
     let b = s.as_bytes();
     let digits = |mut i: usize| {
@@ -64,6 +64,7 @@ fn number(s: &str, start: usize) -> (Tok, usize) {
     if decimal {
         i = digits(i + 1);
     }
+    // "140s over 80s": a decade is a number.
     if b.get(i) == Some(&b's') && !s[i + 1..].chars().next().is_some_and(char::is_alphanumeric) {
         i += 1;
     }
