@@ -8,6 +8,10 @@ use support::{engine_for, shipped, synthetic};
 
 mod support;
 
+/// The allocator the `signpost` binary uses, so the bench times what ships.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const QUESTIONS: &[&str] = &[
     "I've just been told I have type 2 diabetes, where do I start?",
     "my mum was told her sugars are high and she has to go on metformin, is that diabetes??",

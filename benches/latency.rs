@@ -8,6 +8,7 @@
 //! shipped catalog's questions longer and skips the 100k catalog, so
 //! `perf record` sees answering rather than index building;
 //! `LATENCY_MIN_CHARS=500` keeps only the long posts (the tail),
+//! `LATENCY_MAX_CHARS=130` only the short ones (the median),
 //! `LATENCY_SLOWEST=1` lists the slowest questions by line, and
 //! `LATENCY_SCREEN_ONLY=1` times the safety screen alone (phrases, learned
 //! signal and readings, as `Engine::sounds_like_crisis`), to tell its share
@@ -20,6 +21,10 @@ use signpost::engine::{AskOptions, Engine};
 use support::{shipped, synthetic};
 
 mod support;
+
+/// The allocator the `signpost` binary uses, so the bench times what ships.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use signpost::eval::read_cases;
 
 fn timed_engine(catalog: &signpost::catalog::Catalog, dir: &Path) -> (Engine, Duration) {
@@ -102,11 +107,15 @@ fn main() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
+    let max_chars: usize = std::env::var("LATENCY_MAX_CHARS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(usize::MAX);
     let questions: Vec<String> = read_cases(&text, true)
         .unwrap()
         .into_iter()
         .map(|c| c.text)
-        .filter(|q| q.chars().count() >= min_chars)
+        .filter(|q| (min_chars..=max_chars).contains(&q.chars().count()))
         .collect();
     let base = shipped();
     let tmp = tempfile::tempdir().unwrap();

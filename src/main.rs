@@ -2,6 +2,12 @@
 
 mod cli;
 
+/// mimalloc: answering allocates many small short-lived buffers, and it
+/// serves them in fewer instructions than the system allocator
+/// (BENCHMARKS.md, sixteenth session).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::process::ExitCode;
 
 use clap::Parser;
