@@ -95,8 +95,10 @@ pub fn osa_distance(a: &str, b: &str, max: usize) -> usize {
         // The common case (one typo): linear, no table.
         return if a == b {
             0
+        } else if max == 1 && a.len().abs_diff(b.len()) > 4 {
+            2 // no one-character edit changes the length by more than 4 bytes
         } else if max == 1 && a.is_ascii() && b.is_ascii() {
-            if within_one_edit(a.as_bytes(), b.as_bytes()) {
+            if a.len().abs_diff(b.len()) <= 1 && within_one_edit(a.as_bytes(), b.as_bytes()) {
                 1
             } else {
                 2
@@ -117,6 +119,21 @@ pub fn osa_distance(a: &str, b: &str, max: usize) -> usize {
     let width = b.len() + 1;
     let (mut r0, mut r1, mut r2) = (vec![0; width], vec![0; width], vec![0; width]);
     osa(&a, &b, max, &mut r0, &mut r1, &mut r2)
+}
+
+/// Could `a` and `b` be one edit apart, judged by their first two
+/// characters alone? One edit keeps the first character, or it changes
+/// the first place only, so the second characters line up or are shifted
+/// by one. A cheap filter before [`osa_distance`]: `false` means the two
+/// are surely more than one edit apart. Only read when both start with
+/// two ASCII characters; anything else may be.
+pub fn may_be_one_edit(a: &str, b: &str) -> bool {
+    match (a.as_bytes(), b.as_bytes()) {
+        ([a0, a1, ..], [b0, b1, ..]) if [a0, a1, b0, b1].iter().all(|c| c.is_ascii()) => {
+            a0 == b0 || a1 == b1 || a0 == b1 || a1 == b0
+        }
+        _ => true,
+    }
 }
 
 /// Two different sequences one substitution, insertion, deletion or
@@ -239,6 +256,22 @@ mod tests {
     fn words_split_on_punctuation_and_emoji() {
         let w: Vec<_> = words("hi, i\u{1F600}have type-2 diabetes!!").collect();
         assert_eq!(w, ["hi", "i", "have", "type", "2", "diabetes"]);
+    }
+
+    #[test]
+    fn the_first_two_letters_never_rule_out_a_single_edit() {
+        let words = [
+            "bowel", "bowl", "obwel", "xowel", "owel", "abowel", "bwoel", "diabetes",
+        ];
+        for a in words {
+            for b in words {
+                if osa_distance(a, b, 1) <= 1 {
+                    assert!(may_be_one_edit(a, b), "{a} / {b}");
+                }
+            }
+        }
+        assert!(!may_be_one_edit("bowel", "cramp"));
+        assert!(may_be_one_edit("éa", "zz"), "non-ASCII is never ruled out");
     }
 
     #[test]

@@ -36,6 +36,10 @@ pub struct Vocab {
     /// singular but never with a typo: a near-miss spelling must not cancel
     /// a crisis.
     strict: FxHashMap<Box<str>, WordId>,
+    /// The ids of words messages use most (everyday words and the phrase
+    /// words themselves), worked out once by [`Vocab::memoize`]: most
+    /// message words then cost one look-up instead of several.
+    memo: FxHashMap<Box<str>, Box<[WordId]>>,
 }
 
 /// Phrase words and prefixes that start with the same two letters.
@@ -97,6 +101,7 @@ impl Vocab {
     }
 
     fn compile_with(&mut self, pattern: &Pattern, strict: bool) -> Compiled {
+        self.memo.clear();
         let intern = if strict {
             Self::intern_strict
         } else {
@@ -115,6 +120,25 @@ impl Vocab {
             elems,
             explicit: pattern.explicit,
         }
+    }
+
+    /// Work out the ids of everyday words and phrase words now, once every
+    /// phrase is compiled (a later [`Vocab::compile`] clears the memo, as
+    /// new words may change what a word matches).
+    pub fn memoize(&mut self) {
+        let mut words: Vec<&str> = self.everyday.iter().copied().collect();
+        words.extend(self.exact.keys().map(|w| &**w));
+        words.extend(self.strict.keys().map(|w| &**w));
+        let mut memo = FxHashMap::default();
+        let (mut buf, mut ids) = (String::new(), Vec::new());
+        for w in words {
+            ids.clear();
+            self.ids_of(w, &mut buf, &mut ids);
+            ids.sort_unstable();
+            ids.dedup();
+            memo.insert(w.into(), ids.as_slice().into());
+        }
+        self.memo = memo;
     }
 
     /// How many ids there are (ids are `0..len`).
@@ -184,16 +208,21 @@ impl Vocab {
         let mut buf = String::new();
         for w in words {
             let from = out.ids.len();
-            self.ids_of(w, &mut buf, &mut out.ids);
-            out.ids[from..].sort_unstable();
-            let mut kept = from;
-            for i in from..out.ids.len() {
-                if i == from || out.ids[i] != out.ids[kept - 1] {
-                    out.ids[kept] = out.ids[i];
-                    kept += 1;
+            if let Some(ids) = self.memo.get(*w) {
+                out.ids.extend_from_slice(ids);
+            } else {
+                self.ids_of(w, &mut buf, &mut out.ids);
+                out.ids[from..].sort_unstable();
+                let mut kept = from;
+                for i in from..out.ids.len() {
+                    if i == from || out.ids[i] != out.ids[kept - 1] {
+                        out.ids[kept] = out.ids[i];
+                        kept += 1;
+                    }
                 }
+                out.ids.truncate(kept);
             }
-            out.ids.truncate(kept);
+            let kept = out.ids.len();
             for &id in &out.ids[from..] {
                 out.present[id as usize / 64] |= 1 << (id % 64);
             }
@@ -333,11 +362,23 @@ impl Compiled {
 
     /// Does every word of the phrase occur somewhere in the sentence?
     pub fn possible(&self, tokens: &Tokens) -> bool {
-        self.elems.iter().all(|step| match step {
-            Step::Word(ids) => ids.iter().any(|&id| tokens.has(id)),
-            Step::Any | Step::Gap(_) => true,
-        })
+        possible(&self.elems, tokens)
     }
+
+    /// [`Compiled::possible`] for a phrase whose first word is already
+    /// known to be in the sentence (it starts at a word there).
+    pub fn possible_after_first(&self, tokens: &Tokens) -> bool {
+        possible(self.elems.get(1..).unwrap_or_default(), tokens)
+    }
+}
+
+/// Does every word of `steps` occur in the sentence? Checked from the last
+/// word back: later words are rarer than first ones ("took .. pills").
+fn possible(steps: &[Step], tokens: &Tokens) -> bool {
+    steps.iter().rev().all(|step| match step {
+        Step::Word(ids) => ids.iter().any(|&id| tokens.has(id)),
+        Step::Any | Step::Gap(_) => true,
+    })
 }
 
 fn steps_from(steps: &[Step], tokens: &Tokens, pos: usize) -> bool {

@@ -73,12 +73,17 @@ impl<'a> Hashed<'a> {
             keys: Vec::with_capacity(64),
             ..Hashed::default()
         };
+        let mut last_hash = 0;
         for w in text::words(lower) {
             h.words += 1;
-            h.keys.push(feature_hash(&[w]));
-            if let Some(p) = h.last {
-                h.keys.push(feature_hash(&[p, w]));
+            let word_hash = feature_hash(&[w]);
+            h.keys.push(word_hash);
+            if h.last.is_some() {
+                // The pair "p w" hashed on from the previous word's hash.
+                let pair = crate::fnv::extend(last_hash, std::iter::once(b' '));
+                h.keys.push(crate::fnv::extend(pair, w.bytes()));
             }
+            last_hash = word_hash;
             h.first.get_or_insert(w);
             h.last = Some(w);
         }
@@ -204,7 +209,17 @@ impl LearnedModel {
             return None;
         }
         let x = 1.0 / (keys.len() as f32).sqrt();
-        let mut logits = self.bias.clone();
+        // On the stack for the usual few dozen classes.
+        let mut stack = [0.0f32; 64];
+        let mut heap = Vec::new();
+        let logits: &mut [f32] = match stack.get_mut(..self.bias.len()) {
+            Some(s) => s,
+            None => {
+                heap.resize(self.bias.len(), 0.0);
+                &mut heap
+            }
+        };
+        logits.copy_from_slice(&self.bias);
         for key in keys {
             if let Some(&(start, end)) = self.lookup.get(&key) {
                 for &(c, w) in &self.flat[start as usize..end as usize] {
@@ -212,7 +227,7 @@ impl LearnedModel {
                 }
             }
         }
-        softmax_verdict(&logits)
+        softmax_verdict(logits)
     }
 
     /// The crisis class to screen, when the model is confident enough.

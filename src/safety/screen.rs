@@ -97,6 +97,7 @@ impl Screener {
                 deliberate: cat.id == "self-harm",
             })
             .collect();
+        vocab.memoize();
         let mut by_first = vec![Vec::new(); vocab.len()];
         for (ci, cat) in categories.iter().enumerate() {
             let halves = cat.halves.iter().map(|(_, h)| h);
@@ -128,11 +129,12 @@ impl Screener {
 
     /// [`Screener::screen`] on text already passed through [`text::clean`].
     pub fn screen_cleaned(&self, cleaned: &str) -> Option<Screening> {
-        let all = split_sentences(cleaned);
+        let raw: Vec<&str> = sentences(cleaned).collect();
+        let all = split_sentences(&raw);
         let views = sentence_views(&all);
         let categories: Vec<usize> = self.phrase_hits(&views).iter().map(|h| h.0).collect();
         if categories.is_empty() {
-            return self.learned(cleaned, &views);
+            return self.learned(&raw, &views);
         }
         Some(Screening {
             categories,
@@ -144,7 +146,8 @@ impl Screener {
     /// clinicians tuning phrases (`signpost ask --why`); never logged.
     pub fn explain(&self, message: &str) -> Vec<(usize, Trigger)> {
         let cleaned = text::clean(message);
-        let all = split_sentences(&cleaned);
+        let raw: Vec<&str> = sentences(&cleaned).collect();
+        let all = split_sentences(&raw);
         let views = sentence_views(&all);
         let hits: Vec<(usize, Trigger)> = self
             .phrase_hits(&views)
@@ -160,7 +163,7 @@ impl Screener {
         if !hits.is_empty() {
             return hits;
         }
-        self.learned(&cleaned, &views)
+        self.learned(&raw, &views)
             .map(|s| vec![(s.lead(), Trigger::Learned)])
             .unwrap_or_default()
     }
@@ -181,7 +184,8 @@ impl Screener {
                 for &id in tokens.at(start) {
                     let starting = self.by_first[id as usize].iter();
                     let open = starting.filter(|&&(ci, pi)| {
-                        found[ci].is_none() && self.categories[ci].phrase(pi).possible(&tokens)
+                        found[ci].is_none()
+                            && self.categories[ci].phrase(pi).possible_after_first(&tokens)
                     });
                     candidates.extend(open.map(|&(ci, pi)| (start, ci, pi)));
                 }
@@ -221,15 +225,16 @@ impl Screener {
     /// The learned model's alarm, when no phrase matched: on the whole
     /// message, then on each sentence (at a stricter threshold), so a crisis
     /// told after a paragraph of chatter is not diluted by it.
-    /// `views` are the same message's sentences as words, for the frame check.
-    fn learned(&self, cleaned: &str, views: &[Vec<&str>]) -> Option<Screening> {
+    /// `raw` are the message's sentences ([`sentences`]), `views` the same
+    /// sentences as words, for the frame check.
+    fn learned(&self, raw: &[&str], views: &[Vec<&str>]) -> Option<Screening> {
         let (model, map) = self.model.as_ref()?;
         let alarm = |hashed: Hashed<'_>, threshold: f32| {
             let v = model.verdict_of(hashed)?;
             map[v.class].filter(|_| v.crisis >= threshold)
         };
         // Each sentence's words are hashed once and serve both passes.
-        let parts: Vec<Hashed<'_>> = sentences(cleaned).map(Hashed::new).collect();
+        let parts: Vec<Hashed<'_>> = raw.iter().map(|s| Hashed::new(s)).collect();
         let per_sentence = model.threshold.max(SENTENCE_THRESHOLD);
         let category = alarm(Hashed::joined(&parts), model.threshold).or_else(|| {
             let long = |p: &Hashed<'_>| p.words() >= MIN_WORDS;

@@ -10,9 +10,9 @@ use crate::text;
 /// and line breaks, but a point between digits is a decimal ("sugar is
 /// 1.9, can't think straight" is one sentence).
 /// Words are borrowed from the message unless normalising changed them.
-pub(super) fn split_sentences(cleaned: &str) -> Vec<Vec<Cow<'_, str>>> {
-    sentences(cleaned)
-        .map(sentence_words)
+pub(super) fn split_sentences<'a>(raw: &[&'a str]) -> Vec<Vec<Cow<'a, str>>> {
+    raw.iter()
+        .map(|s| sentence_words(s))
         .filter(|s| !s.is_empty())
         .collect()
 }
@@ -31,21 +31,28 @@ pub(super) fn sentence_words(sentence: &str) -> Vec<Cow<'_, str>> {
     canonical_forms(text::words(sentence).map(normalize_word))
 }
 
-/// The sentences of `text` (see [`split_sentences`]).
+/// The sentences of `text` (see [`split_sentences`]). Read byte by byte:
+/// every sentence end is ASCII, and no byte of a longer UTF-8 character is.
 pub(super) fn sentences(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
-    let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
-    let mut start = 0;
-    let mut ends: Vec<(usize, usize)> = Vec::new();
-    for (i, c) in text.char_indices() {
-        let decimal = c == '.' && digit(i.checked_sub(1)) && digit(Some(i + 1));
-        if matches!(c, '.' | '!' | '?' | ';' | '\n') && !decimal {
-            ends.push((start, i));
-            start = i + c.len_utf8();
+    let digit = move |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let end = move |i: usize| match bytes[i] {
+        b'.' => !(i > 0 && digit(i - 1) && digit(i + 1)),
+        b'!' | b'?' | b';' | b'\n' => true,
+        _ => false,
+    };
+    let (mut start, mut i, mut done) = (0, 0, false);
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            i += 1;
+            if end(i - 1) {
+                let sentence = &text[start..i - 1];
+                start = i;
+                return Some(sentence);
+            }
         }
-    }
-    ends.push((start, text.len()));
-    ends.into_iter().map(move |(a, b)| &text[a..b])
+        (!std::mem::replace(&mut done, true)).then(|| &text[start..])
+    })
 }
 
 /// Write negations and slang one way, so phrases need only one form:

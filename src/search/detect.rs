@@ -225,7 +225,10 @@ impl Detector {
             };
             for seq in second {
                 let first = &seq.stems[0];
-                if first.len() < 4 || first.len().abs_diff(w.stem.len()) > 1 {
+                if first.len() < 4
+                    || first.len().abs_diff(w.stem.len()) > 1
+                    || !text::may_be_one_edit(first, &w.stem)
+                {
                     continue;
                 }
                 if first != w.stem.as_ref() && seq.matches_at(words, i, true).is_some() {
