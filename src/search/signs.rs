@@ -16,23 +16,36 @@ use crate::text;
 const SPAN: usize = 14;
 
 struct Sign {
-    /// Distinct stems, the key stem first.
-    stems: Vec<String>,
+    /// The stems after the key stem, as ids in [`SignMatcher::ids`].
+    others: Box<[u32]>,
+    /// How many stems the sign has, the key stem included.
+    len: usize,
     condition: u32,
 }
 
 /// Signs indexed by one of their stems (the longest, as the rarest guess),
-/// so a question costs one lookup per word.
+/// so a question costs one lookup per word. Stems are compared as ids: a
+/// question's words are looked up once, and each sign near a key word is
+/// then checked without comparing strings.
 pub struct SignMatcher {
-    by_stem: FxHashMap<String, Vec<Sign>>,
+    /// Every stem of every sign → its id.
+    ids: FxHashMap<String, u32>,
+    /// Per key stem id: the signs it leads.
+    by_key: Vec<Vec<Sign>>,
 }
+
+/// The id of a question word that is no sign's stem.
+const NO_STEM: u32 = u32::MAX;
 
 impl SignMatcher {
     /// Compile the catalog's signs; names that are not conditions were
     /// reported by the checker and are skipped.
     pub fn new(catalog: &Catalog, stemmer: &mut WordStemmer) -> SignMatcher {
         let index = catalog.condition_ids();
-        let mut by_stem: FxHashMap<String, Vec<Sign>> = FxHashMap::default();
+        let mut matcher = SignMatcher {
+            ids: FxHashMap::default(),
+            by_key: Vec::new(),
+        };
         for entry in &catalog.signs {
             let Some(&condition) = index.get(entry.name.as_str()) else {
                 continue;
@@ -48,41 +61,58 @@ impl SignMatcher {
                 if stems.len() < 2 {
                     continue;
                 }
-                by_stem
-                    .entry(stems[0].clone())
-                    .or_default()
-                    .push(Sign { stems, condition });
+                let ids: Vec<u32> = stems.into_iter().map(|s| matcher.id(s)).collect();
+                matcher.by_key[ids[0] as usize].push(Sign {
+                    others: ids[1..].into(),
+                    len: ids.len(),
+                    condition,
+                });
             }
         }
-        SignMatcher { by_stem }
+        matcher
+    }
+
+    /// The id of `stem`, given a new one (and an empty list of the signs it
+    /// leads) when new.
+    fn id(&mut self, stem: String) -> u32 {
+        let next = self.ids.len() as u32;
+        let id = *self.ids.entry(stem).or_insert(next);
+        if id == next {
+            self.by_key.push(Vec::new());
+        }
+        id
     }
 
     /// Conditions whose signs match `words`, not already in `named`: most
     /// words matched first, then earliest. Each comes with no mentions, so
     /// it ranks after every named condition.
     pub fn detect(&self, words: &[QueryWord], named: &[Detected]) -> Vec<Detected> {
-        if self.by_stem.is_empty() {
+        if self.ids.is_empty() {
             return Vec::new();
         }
+        let ids: Vec<u32> = words
+            .iter()
+            .map(|w| self.ids.get(w.stem.as_ref()).copied().unwrap_or(NO_STEM))
+            .collect();
         let mut found: Vec<Detected> = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            let Some(signs) = self.by_stem.get(w.stem.as_ref()) else {
+        for (i, &id) in ids.iter().enumerate() {
+            let Some(signs) = self.by_key.get(id as usize) else {
                 continue;
             };
             for sign in signs {
                 let known = |c: u32| {
                     named.iter().any(|d| d.condition == c) || found.iter().any(|d| d.condition == c)
                 };
-                if known(sign.condition) || !sign.matches_near(words, i) {
+                if known(sign.condition) || !sign.matches_near(&ids, i) {
                     continue;
                 }
                 found.push(Detected {
                     condition: sign.condition,
                     mentions: 0,
                     first: i,
-                    length: sign.stems.len(),
+                    length: sign.len,
                     named: false,
-                    content: sign.stems.len(),
+                    content: sign.len,
                     exact: true,
                     denied: false,
                     taken: false,
@@ -96,12 +126,10 @@ impl SignMatcher {
 
 impl Sign {
     /// Every other stem within [`SPAN`] words of the key stem at `at`.
-    fn matches_near(&self, words: &[QueryWord], at: usize) -> bool {
+    fn matches_near(&self, ids: &[u32], at: usize) -> bool {
         let from = at.saturating_sub(SPAN);
-        let to = (at + SPAN + 1).min(words.len());
-        let near = &words[from..to];
-        self.stems[1..]
-            .iter()
-            .all(|s| near.iter().any(|w| w.stem.as_ref() == s))
+        let to = (at + SPAN + 1).min(ids.len());
+        let near = &ids[from..to];
+        self.others.iter().all(|s| near.contains(s))
     }
 }
