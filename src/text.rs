@@ -128,10 +128,22 @@ pub fn osa_distance(a: &str, b: &str, max: usize) -> usize {
 /// are surely more than one edit apart. Only read when both start with
 /// two ASCII characters; anything else may be.
 pub fn may_be_one_edit(a: &str, b: &str) -> bool {
-    match (a.as_bytes(), b.as_bytes()) {
-        ([a0, a1, ..], [b0, b1, ..]) if [a0, a1, b0, b1].iter().all(|c| c.is_ascii()) => {
-            a0 == b0 || a1 == b1 || a0 == b1 || a1 == b0
-        }
+    heads_may_be_one_edit(ascii_head(a), ascii_head(b))
+}
+
+/// The first two characters of `word` when both are ASCII (the heads
+/// [`heads_may_be_one_edit`] compares).
+pub fn ascii_head(word: &str) -> Option<[u8; 2]> {
+    match word.as_bytes() {
+        [a, b, ..] if a.is_ascii() && b.is_ascii() => Some([*a, *b]),
+        _ => None,
+    }
+}
+
+/// [`may_be_one_edit`] on heads worked out before ([`ascii_head`]).
+pub fn heads_may_be_one_edit(a: Option<[u8; 2]>, b: Option<[u8; 2]>) -> bool {
+    match (a, b) {
+        (Some([a0, a1]), Some([b0, b1])) => a0 == b0 || a1 == b1 || a0 == b1 || a1 == b0,
         _ => true,
     }
 }

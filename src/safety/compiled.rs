@@ -326,7 +326,7 @@ impl Tokens {
     }
 
     /// Does some word of the sentence match `id`?
-    fn has(&self, id: WordId) -> bool {
+    pub fn has(&self, id: WordId) -> bool {
         self.present
             .get(id as usize / 64)
             .is_some_and(|bits| bits & (1 << (id % 64)) != 0)
@@ -365,10 +365,13 @@ impl Compiled {
         possible(&self.elems, tokens)
     }
 
-    /// [`Compiled::possible`] for a phrase whose first word is already
-    /// known to be in the sentence (it starts at a word there).
-    pub fn possible_after_first(&self, tokens: &Tokens) -> bool {
-        possible(self.elems.get(1..).unwrap_or_default(), tokens)
+    /// Each word of the phrase, as the ids it may be, in order (gaps and
+    /// `*` wildcards left out).
+    pub fn word_steps(&self) -> impl Iterator<Item = &[WordId]> {
+        self.elems.iter().filter_map(|step| match step {
+            Step::Word(ids) => Some(&ids[..]),
+            Step::Any | Step::Gap(_) => None,
+        })
     }
 }
 

@@ -16,6 +16,7 @@ mod block;
 mod check;
 mod compiled;
 mod context;
+mod first_words;
 pub mod learned;
 mod neighbours;
 mod pattern;

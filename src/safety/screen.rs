@@ -2,6 +2,7 @@
 
 use super::compiled::{Compiled, Tokens, Vocab};
 use super::context::{Frame, frame, not_about_people, reports_now};
+use super::first_words::FirstWords;
 use super::learned::{Hashed, LearnedModel, MIN_WORDS};
 use super::neighbours::{
     denied_in_a_list, denied_thought, instead_of, negated_wish, told_as_accident,
@@ -39,8 +40,8 @@ type Half = (usize, usize, bool);
 pub struct Screener {
     categories: Vec<Category>,
     vocab: Vocab,
-    /// Per word id: the phrases whose first word may be it.
-    by_first: Vec<Vec<PhraseRef>>,
+    /// The phrases whose first word may be each word id.
+    first_words: FirstWords,
     /// The learned second signal, consulted when no phrase matches.
     model: Option<(LearnedModel, Vec<Option<usize>>)>,
 }
@@ -98,19 +99,16 @@ impl Screener {
             })
             .collect();
         vocab.memoize();
-        let mut by_first = vec![Vec::new(); vocab.len()];
-        for (ci, cat) in categories.iter().enumerate() {
+        let phrases = categories.iter().enumerate().flat_map(|(ci, cat)| {
             let halves = cat.halves.iter().map(|(_, h)| h);
-            for (pi, p) in cat.phrases.iter().chain(halves).enumerate() {
-                for &id in p.first_ids() {
-                    by_first[id as usize].push((ci, pi));
-                }
-            }
-        }
+            let all = cat.phrases.iter().chain(halves).enumerate();
+            all.map(move |(pi, p)| (ci, pi, p))
+        });
+        let first_words = FirstWords::new(vocab.len(), phrases);
         Screener {
             categories,
             vocab,
-            by_first,
+            first_words,
             model: model.map(|m| {
                 let map = class_categories(&m, rules);
                 (m, map)
@@ -182,12 +180,8 @@ impl Screener {
             candidates.clear();
             for start in 0..sentence.len() {
                 for &id in tokens.at(start) {
-                    let starting = self.by_first[id as usize].iter();
-                    let open = starting.filter(|&&(ci, pi)| {
-                        found[ci].is_none()
-                            && self.categories[ci].phrase(pi).possible_after_first(&tokens)
-                    });
-                    candidates.extend(open.map(|&(ci, pi)| (start, ci, pi)));
+                    let open = self.first_words.open(id, &tokens, |ci| found[ci].is_some());
+                    candidates.extend(open.map(|(ci, pi)| (start, ci, pi)));
                 }
             }
             if candidates.is_empty() {

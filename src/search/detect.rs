@@ -56,6 +56,11 @@ struct AliasSeq {
     /// correction, so "the pills are in front of me" is not contraception
     /// nor "the pines" piles. `Some(letters)` of that noun.
     last_chars: Option<usize>,
+    /// The first stem's length and first two letters, kept beside the
+    /// sequence so the typo-in-first-word pass can rule most aliases out
+    /// without reading their stems (which live elsewhere in memory).
+    first_len: usize,
+    first_head: Option<[u8; 2]>,
 }
 
 /// A condition found in a question.
@@ -145,6 +150,8 @@ impl Detector {
                     mixed: single && mixed_case(alias),
                     last_chars: (words.len() == 2 && words[0] == "the")
                         .then(|| words[1].chars().count()),
+                    first_len: first.len(),
+                    first_head: text::ascii_head(&first),
                 };
                 if let Some(second) = seq.stems.get(1) {
                     let entry = by_stem.entry(second.clone()).or_default();
@@ -223,15 +230,15 @@ impl Detector {
                 Some(Some(s)) if w.stem.len() >= 4 => &s.second[..],
                 _ => &[],
             };
+            let head = text::ascii_head(&w.stem);
             for seq in second {
-                let first = &seq.stems[0];
-                if first.len() < 4
-                    || first.len().abs_diff(w.stem.len()) > 1
-                    || !text::may_be_one_edit(first, &w.stem)
+                if seq.first_len < 4
+                    || seq.first_len.abs_diff(w.stem.len()) > 1
+                    || !text::heads_may_be_one_edit(seq.first_head, head)
                 {
                     continue;
                 }
-                if first != w.stem.as_ref() && seq.matches_at(words, i, true).is_some() {
+                if seq.stems[0] != w.stem.as_ref() && seq.matches_at(words, i, true).is_some() {
                     matches.push(Match {
                         start: i,
                         len: seq.stems.len(),
