@@ -10,9 +10,7 @@ pub fn youngest_age_months(text: &str) -> Option<f64> {
     let mut youngest: Option<f64> = None;
     for (i, t) in toks.iter().enumerate() {
         let months = match t {
-            Tok::Word(w) if matches!(w.as_str(), "newborn" | "newborns" | "neonate" | "nb") => {
-                Some(0.0)
-            }
+            Tok::Word(w) if matches!(*w, "newborn" | "newborns" | "neonate" | "nb") => Some(0.0),
             Tok::Word(w) => number_word(w).and_then(|n| age_after(&toks, i, n)),
             Tok::Num(n, _) => age_after(&toks, i, *n),
             _ => None,
@@ -30,7 +28,7 @@ fn age_after(toks: &[Tok], i: usize, n: f64) -> Option<f64> {
     let Some(Tok::Word(unit)) = toks.get(i + 1) else {
         return None;
     };
-    let per = match unit.as_str() {
+    let per = match *unit {
         "day" | "days" | "dy" | "d" | "do" => 1.0 / 30.4,
         "week" | "weeks" | "wk" | "wks" | "wek" | "w" | "wo" => 1.0 / 4.35,
         "month" | "months" | "mo" | "mos" | "mth" | "mths" | "m" | "mnth" => 1.0,
@@ -43,7 +41,7 @@ fn age_after(toks: &[Tok], i: usize, n: f64) -> Option<f64> {
     ) {
         return None;
     }
-    let self_old = matches!(unit.as_str(), "wo" | "yo" | "do");
+    let self_old = matches!(*unit, "wo" | "yo" | "do");
     let before = i.checked_sub(1).and_then(|b| toks.get(b));
     // "bub is 5 weeks", "she's only 6 weeks", "turned 2 months".
     const STATES: &[&str] = &[

@@ -65,7 +65,7 @@ fn measure_before(toks: &[Tok], i: usize) -> Option<Measure> {
     while j > 0 && i - j < 6 {
         j -= 1;
         let w = match &toks[j] {
-            Tok::Word(w) => w.as_str(),
+            Tok::Word(w) => *w,
             // "SpO2 99%, pulse 92": a unit ends the reading before.
             Tok::Percent => return None,
             _ => continue,
@@ -236,7 +236,7 @@ fn named_after(toks: &[Tok], i: usize) -> Option<Measure> {
             return Some(m);
         }
         if !matches!(
-            w.as_str(),
+            *w,
             "on" | "the" | "my" | "his" | "her" | "a" | "by" | "pulse" | "finger" | "little"
         ) {
             return None;
@@ -249,7 +249,7 @@ fn named_after(toks: &[Tok], i: usize) -> Option<Measure> {
 fn ends_bare(toks: &[Tok], i: usize) -> bool {
     match toks.get(i + 1) {
         None | Some(Tok::Percent) => true,
-        Some(Tok::Word(w)) => AFTER.contains(&w.as_str()),
+        Some(Tok::Word(w)) => AFTER.contains(w),
         Some(_) => false,
     }
 }
@@ -302,7 +302,7 @@ fn bare_low_glucose(toks: &[Tok], i: usize, v: f64, decimal: bool) -> Option<Mea
     let next_ok = ends_bare(toks, i);
     let prev_ok = i
         .checked_sub(1)
-        .is_none_or(|b| matches!(&toks[b], Tok::Word(w) if BETWEEN.contains(&w.as_str())));
+        .is_none_or(|b| matches!(&toks[b], Tok::Word(w) if BETWEEN.contains(w)));
     (decimal && (1.0..4.0).contains(&v) && next_ok && prev_ok).then_some(Measure::Glucose)
 }
 
@@ -310,7 +310,7 @@ fn bare_low_glucose(toks: &[Tok], i: usize, v: f64, decimal: bool) -> Option<Mea
 fn pair_after(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
     match (toks.get(i + 1), toks.get(i + 2)) {
         (Some(Tok::Slash), Some(Tok::Num(d, _))) => Some((*d, 3)),
-        (Some(Tok::Word(w)), Some(Tok::Num(d, _))) if w == "over" => Some((*d, 3)),
+        (Some(Tok::Word(w)), Some(Tok::Num(d, _))) if *w == "over" => Some((*d, 3)),
         _ => None,
     }
 }
@@ -326,7 +326,7 @@ fn unit_after(toks: &[Tok], i: usize, carry: &Carry) -> Option<(Measure, &'stati
         return oxygen.then_some((Measure::Oxygen, "%"));
     }
     let word_at = |k: usize| match toks.get(k) {
-        Some(Tok::Word(w)) => Some(w.as_str()),
+        Some(Tok::Word(w)) => Some(*w),
         _ => None,
     };
     let (w, k) = match next {

@@ -1,8 +1,9 @@
 //! Splitting a sentence into the tokens readings are found in.
 
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Tok {
-    Word(String),
+pub(super) enum Tok<'a> {
+    /// Borrowed from the sentence: no allocation per word.
+    Word(&'a str),
     Num(f64, bool),
     Slash,
     Percent,
@@ -13,9 +14,9 @@ pub(super) enum Tok {
 /// the symbols that matter for readings. A run starting with a letter keeps
 /// its digits ("spo2", "t1d"); one starting with a digit is a number
 /// followed by a word ("38c", "20mg", "6wk").
-pub(super) fn tokens(sentence: &str) -> Vec<Tok> {
+pub(super) fn tokens(sentence: &str) -> Vec<Tok<'_>> {
     // Byte positions, always on a character boundary: no copy of the
-    // sentence as characters, one allocation per word.
+    // sentence as characters, and words borrowed from it.
     let s = sentence;
     let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut i = 0;
@@ -31,7 +32,7 @@ pub(super) fn tokens(sentence: &str) -> Vec<Tok> {
             {
                 i += ch.len_utf8();
             }
-            out.push(Tok::Word(s[start..i].to_string()));
+            out.push(Tok::Word(&s[start..i]));
         } else {
             match c {
                 '/' => out.push(Tok::Slash),
@@ -48,7 +49,7 @@ pub(super) fn tokens(sentence: &str) -> Vec<Tok> {
 /// The number starting at byte `start` (a digit), with a decimal point or a
 /// decimal comma after at most two digits ("7,2"), a trailing `s` dropped;
 /// and the byte after it.
-fn number(s: &str, start: usize) -> (Tok, usize) {
+fn number(s: &str, start: usize) -> (Tok<'_>, usize) {
     let b = s.as_bytes();
     let digits = |mut i: usize| {
         while i < b.len() && b[i].is_ascii_digit() {
@@ -80,7 +81,7 @@ fn number(s: &str, start: usize) -> (Tok, usize) {
 
 /// Whether `t` is a word of `set`.
 pub(super) fn is_word(t: Option<&Tok>, set: &[&str]) -> bool {
-    matches!(t, Some(Tok::Word(w)) if set.contains(&w.as_str()))
+    matches!(t, Some(Tok::Word(w)) if set.contains(w))
 }
 
 /// Whether any token of `toks` is a word of `set`.

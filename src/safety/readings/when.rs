@@ -223,25 +223,25 @@ fn is_past(toks: &[Tok], k: usize) -> bool {
     let event = has_word(&toks[k.saturating_sub(4)..k], EVENTS);
     match &toks[k] {
         // "last week", but not "for the last hour" (a duration up to now).
-        Tok::Word(w) if w == "last" => {
+        Tok::Word(w) if *w == "last" => {
             !event
                 && !k
                     .checked_sub(1)
                     .is_some_and(|b| is_word(toks.get(b), &["the", "past", "for"]))
         }
         // "back in March", "used to run 200/120"; not "back pain".
-        Tok::Word(w) if w == "back" => is_word(toks.get(k + 1), &["in", "then", "when"]),
-        Tok::Word(w) if w == "used" => is_word(toks.get(k + 1), &["to"]),
+        Tok::Word(w) if *w == "back" => is_word(toks.get(k + 1), &["in", "then", "when"]),
+        Tok::Word(w) if *w == "used" => is_word(toks.get(k + 1), &["to"]),
         // "2 weeks ago", but not "5 mins ago" (just now) or "born 5 weeks ago".
-        Tok::Word(w) if w == "ago" => {
+        Tok::Word(w) if *w == "ago" => {
             !event && !is_word(k.checked_sub(1).and_then(|b| toks.get(b)), JUST_NOW)
         }
         // "on Saturday my sats were 88".
-        Tok::Word(w) if WHEN.contains(&w.as_str()) => {
+        Tok::Word(w) if WHEN.contains(w) => {
             is_word(k.checked_sub(1).and_then(|b| toks.get(b)), &["on"])
         }
         Tok::Word(w) => matches!(
-            w.as_str(),
+            *w,
             "yesterday" | "previously" | "earlier" | "formerly" | "often" | "sometimes"
         ),
         Tok::Num(y, false) => (1950.0..=2030.0).contains(y),
