@@ -21,11 +21,11 @@ use signpost::engine::{AskOptions, Engine};
 use support::{shipped, synthetic};
 
 mod support;
+use signpost::eval::read_cases;
 
 /// The allocator the `signpost` binary uses, so the bench times what ships.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use signpost::eval::read_cases;
 
 fn timed_engine(catalog: &signpost::catalog::Catalog, dir: &Path) -> (Engine, Duration) {
     let started = Instant::now();

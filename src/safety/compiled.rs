@@ -133,9 +133,7 @@ impl Vocab {
         let (mut buf, mut ids) = (String::new(), Vec::new());
         for w in words {
             ids.clear();
-            self.ids_of(w, &mut buf, &mut ids);
-            ids.sort_unstable();
-            ids.dedup();
+            self.sorted_ids_of(w, &mut buf, &mut ids);
             memo.insert(w.into(), ids.as_slice().into());
         }
         self.memo = memo;
@@ -208,19 +206,9 @@ impl Vocab {
         let mut buf = String::new();
         for w in words {
             let from = out.ids.len();
-            if let Some(ids) = self.memo.get(*w) {
-                out.ids.extend_from_slice(ids);
-            } else {
-                self.ids_of(w, &mut buf, &mut out.ids);
-                out.ids[from..].sort_unstable();
-                let mut kept = from;
-                for i in from..out.ids.len() {
-                    if i == from || out.ids[i] != out.ids[kept - 1] {
-                        out.ids[kept] = out.ids[i];
-                        kept += 1;
-                    }
-                }
-                out.ids.truncate(kept);
+            match self.memo.get(*w) {
+                Some(ids) => out.ids.extend_from_slice(ids),
+                None => self.sorted_ids_of(w, &mut buf, &mut out.ids),
             }
             let kept = out.ids.len();
             for &id in &out.ids[from..] {
@@ -228,6 +216,21 @@ impl Vocab {
             }
             out.spans.push((from as u32, kept as u32));
         }
+    }
+
+    /// Append the ids `word` matches to `out`, ascending, each once.
+    fn sorted_ids_of(&self, word: &str, buf: &mut String, out: &mut Vec<WordId>) {
+        let from = out.len();
+        self.ids_of(word, buf, out);
+        out[from..].sort_unstable();
+        let mut kept = from;
+        for i in from..out.len() {
+            if i == from || out[i] != out[kept - 1] {
+                out[kept] = out[i];
+                kept += 1;
+            }
+        }
+        out.truncate(kept);
     }
 
     /// The ids `word` matches, unsorted, maybe repeated.
@@ -326,10 +329,15 @@ impl Tokens {
     }
 
     /// Does some word of the sentence match `id`?
-    pub fn has(&self, id: WordId) -> bool {
+    fn has(&self, id: WordId) -> bool {
         self.present
             .get(id as usize / 64)
             .is_some_and(|bits| bits & (1 << (id % 64)) != 0)
+    }
+
+    /// Does some word of the sentence match one of `ids`?
+    pub fn has_any(&self, ids: &[WordId]) -> bool {
+        ids.iter().any(|&id| self.has(id))
     }
 
     /// The ids word `i` matches, ascending.
@@ -361,27 +369,20 @@ impl Compiled {
     }
 
     /// Does every word of the phrase occur somewhere in the sentence?
+    /// Checked from the last word back: later words are rarer than first
+    /// ones ("took .. pills").
     pub fn possible(&self, tokens: &Tokens) -> bool {
-        possible(&self.elems, tokens)
+        self.word_steps().rev().all(|ids| tokens.has_any(ids))
     }
 
     /// Each word of the phrase, as the ids it may be, in order (gaps and
     /// `*` wildcards left out).
-    pub fn word_steps(&self) -> impl Iterator<Item = &[WordId]> {
+    pub fn word_steps(&self) -> impl DoubleEndedIterator<Item = &[WordId]> {
         self.elems.iter().filter_map(|step| match step {
             Step::Word(ids) => Some(&ids[..]),
             Step::Any | Step::Gap(_) => None,
         })
     }
-}
-
-/// Does every word of `steps` occur in the sentence? Checked from the last
-/// word back: later words are rarer than first ones ("took .. pills").
-fn possible(steps: &[Step], tokens: &Tokens) -> bool {
-    steps.iter().rev().all(|step| match step {
-        Step::Word(ids) => ids.iter().any(|&id| tokens.has(id)),
-        Step::Any | Step::Gap(_) => true,
-    })
 }
 
 fn steps_from(steps: &[Step], tokens: &Tokens, pos: usize) -> bool {

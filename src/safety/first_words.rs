@@ -94,7 +94,7 @@ impl FirstWords {
         let mut rest = &self.needs[start as usize..end as usize];
         while let Some((&n, tail)) = rest.split_first() {
             let (alts, after) = tail.split_at(n as usize);
-            if !alts.iter().any(|&id| tokens.has(id)) {
+            if !tokens.has_any(alts) {
                 return false;
             }
             rest = after;

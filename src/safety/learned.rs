@@ -73,17 +73,19 @@ impl<'a> Hashed<'a> {
             keys: Vec::with_capacity(64),
             ..Hashed::default()
         };
-        let mut last_hash = 0;
+        let mut previous: Option<u64> = None;
         for w in text::words(lower) {
             h.words += 1;
             let word_hash = feature_hash(&[w]);
             h.keys.push(word_hash);
-            if h.last.is_some() {
-                // The pair "p w" hashed on from the previous word's hash.
-                let pair = crate::fnv::extend(last_hash, std::iter::once(b' '));
-                h.keys.push(crate::fnv::extend(pair, w.bytes()));
+            if let Some(p) = previous {
+                // The pair "p w", hashed on from the previous word's hash.
+                h.keys.push(crate::fnv::extend(
+                    p,
+                    b" ".iter().chain(w.as_bytes()).copied(),
+                ));
             }
-            last_hash = word_hash;
+            previous = Some(word_hash);
             h.first.get_or_insert(w);
             h.last = Some(w);
         }

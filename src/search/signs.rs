@@ -18,8 +18,6 @@ const SPAN: usize = 14;
 struct Sign {
     /// The stems after the key stem, as ids in [`SignMatcher::ids`].
     others: Box<[u32]>,
-    /// How many stems the sign has, the key stem included.
-    len: usize,
     condition: u32,
 }
 
@@ -64,7 +62,6 @@ impl SignMatcher {
                 let ids: Vec<u32> = stems.into_iter().map(|s| matcher.id(s)).collect();
                 matcher.by_key[ids[0] as usize].push(Sign {
                     others: ids[1..].into(),
-                    len: ids.len(),
                     condition,
                 });
             }
@@ -110,9 +107,9 @@ impl SignMatcher {
                     condition: sign.condition,
                     mentions: 0,
                     first: i,
-                    length: sign.len,
+                    length: sign.len(),
                     named: false,
-                    content: sign.len,
+                    content: sign.len(),
                     exact: true,
                     denied: false,
                     taken: false,
@@ -125,6 +122,11 @@ impl SignMatcher {
 }
 
 impl Sign {
+    /// How many stems the sign has, the key stem included.
+    fn len(&self) -> usize {
+        self.others.len() + 1
+    }
+
     /// Every other stem within [`SPAN`] words of the key stem at `at`.
     fn matches_near(&self, ids: &[u32], at: usize) -> bool {
         let from = at.saturating_sub(SPAN);
