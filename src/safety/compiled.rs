@@ -11,7 +11,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::pattern::{Alt, Elem, FUZZY_MIN_CHARS, Pattern};
+use super::pattern::{Alt, Elem, FUZZY_MIN_CHARS, Pattern, short_person};
 
 /// Id of a phrase word or prefix.
 pub type WordId = u32;
@@ -236,6 +236,14 @@ impl Vocab {
     /// The ids `word` matches, unsorted, maybe repeated.
     fn ids_of(&self, word: &str, buf: &mut String, out: &mut Vec<WordId>) {
         if let Some(&id) = self.exact.get(word) {
+            out.push(id);
+        }
+        // "hubby's been hitting me", "my ex's": with the apostrophe
+        // gone, a short person word's possessive or contraction still names
+        // the person (long words already match their plural).
+        if let Some(person) = word.strip_suffix('s').filter(|w| short_person(w))
+            && let Some(&id) = self.exact.get(person)
+        {
             out.push(id);
         }
         self.strict_ids(word, buf, out);

@@ -144,7 +144,12 @@ impl Alt {
 
     /// Does one (normalised) message word match this alternative?
     pub fn matches(&self, token: &str) -> bool {
-        self.matches_exactly(token) || self.matches_with_typo(token)
+        self.matches_exactly(token) || self.matches_with_typo(token) || self.person_s(token)
+    }
+
+    /// "hubbys" for `hubby`: see [`short_person`].
+    fn person_s(&self, token: &str) -> bool {
+        matches!(self, Alt::Exact(w) if short_person(w) && token.strip_suffix('s') == Some(w))
     }
 
     /// One typo after the first two letters, in a word of six or more.
@@ -212,6 +217,35 @@ fn unleet(c: char) -> char {
         '7' => 't',
         other => other,
     }
+}
+
+/// A short word for a person whose `'s` form ("hubbys", "exs") should match
+/// it: family words under six letters. Not "he" or "she" ("hes never hit
+/// me", "a little bruise, hes fine": phrases name `hes` where they mean it)
+/// nor "kid" ("dangerous for kids if swallowed" is general), nor a
+/// parent ("hits me when mum's at work" is about the writer, not mum).
+pub(crate) fn short_person(w: &str) -> bool {
+    matches!(
+        w,
+        "hubby"
+            | "wife"
+            | "ex"
+            | "bf"
+            | "gf"
+            | "son"
+            | "baby"
+            | "bub"
+            | "nan"
+            | "nana"
+            | "gran"
+            | "bro"
+            | "sis"
+            | "uncle"
+            | "aunt"
+            | "mate"
+            | "man"
+            | "guy"
+    )
 }
 
 #[cfg(test)]

@@ -310,6 +310,10 @@ fn ordinary_questions_rarely_alarm() {
         // 1.3 % blind, 0.7 % (a learned alarm on checking locks) and 0.0 % after.
         ("ordinary-holdout82.tsv", 0.01),
         ("ordinary-holdout83.tsv", 0.01),
+        // Seventeenth session: neurodivergent writers (84) and angry,
+        // venting writers (85): 0.7 % and 0.0 % blind.
+        ("ordinary-holdout84.tsv", 0.01),
+        ("ordinary-holdout85.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -541,6 +545,25 @@ fn fresh_held_out_category_sets() {
             0.99,
             0.99,
             0.03,
+        ),
+        // Seventeenth session: neurodivergent writers and people with
+        // learning disabilities (0.977 / 0.968 / 8.5 % blind; 1.000 / 1.000 /
+        // 8.5 % after).
+        (
+            "crisis-holdout84-categories.tsv",
+            "informational-holdout84-categories.tsv",
+            0.995,
+            0.99,
+            0.09,
+        ),
+        // Seventeenth session: angry, venting writers (0.977 / 0.974 / 6.2 %
+        // blind; 1.000 / 1.000 / 6.2 % after).
+        (
+            "crisis-holdout85-categories.tsv",
+            "informational-holdout85-categories.tsv",
+            0.995,
+            0.99,
+            0.065,
         ),
         // Twelfth session: world Englishes (0.994 / 0.984 / 4.0 % blind with the
         // old learned screen; 1.000 / 0.994 / 4.0 % after).

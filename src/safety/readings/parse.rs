@@ -99,6 +99,20 @@ fn named(w: &str, before: Option<&Tok>) -> Option<Measure> {
     }
 }
 
+/// "diabetic", "diabetes", "t1d": the message is about blood sugar.
+fn names_diabetes(w: &str) -> bool {
+    w.starts_with("diabet") || matches!(w, "t1d" | "t2d" | "t1" | "t2" | "insulin")
+}
+
+/// "my number is 2", "levels are 2.5": once diabetes is named, a plain word
+/// for a result names the blood sugar.
+fn diabetic_number(w: &str, carry: &Carry) -> Option<Measure> {
+    const RESULT: &[&str] = &[
+        "number", "numbers", "reading", "readings", "level", "levels", "result", "results",
+    ];
+    (carry.diabetes && RESULT.contains(&w)).then_some(Measure::Glucose)
+}
+
 /// A reading and what the words around it say about when it was taken.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Found {
@@ -127,6 +141,8 @@ pub struct Carry {
     oxygen: bool,
     /// This sentence speaks of a finger clip, probe or monitor.
     oxygen_hint: bool,
+    /// Diabetes was named: "my number is 2" is then a blood sugar.
+    diabetes: bool,
 }
 
 /// Every reading in a sentence (lower-cased). `carry` holds the measures
@@ -141,7 +157,9 @@ pub fn readings(sentence: &str, carry: &mut Carry) -> Vec<Found> {
         let (v, decimal) = match &toks[i] {
             Tok::Num(v, decimal) => (*v, *decimal),
             Tok::Word(w) => {
-                if let Some(m) = named(w, i.checked_sub(1).and_then(|b| toks.get(b))) {
+                carry.diabetes |= names_diabetes(w);
+                let before = i.checked_sub(1).and_then(|b| toks.get(b));
+                if let Some(m) = named(w, before).or_else(|| diabetic_number(w, carry)) {
                     carry.last = Some(m);
                     carry.oxygen |= m == Measure::Oxygen;
                 }

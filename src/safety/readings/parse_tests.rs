@@ -29,6 +29,17 @@ fn glucose_in_either_unit() {
 }
 
 #[test]
+fn a_diabetic_number_is_blood_sugar() {
+    let mut carry = Carry::default();
+    assert!(readings("i am diabetic", &mut carry).is_empty());
+    let r = readings("my number is 2", &mut carry);
+    assert_eq!(r[0].reading.measure, Measure::Glucose);
+    assert_eq!(r[0].reading.value, Some(2.0));
+    // Without diabetes named, "number" is nobody's sugar.
+    assert!(all("my number is 2").is_empty());
+}
+
+#[test]
 fn blood_pressure_pairs_and_single_numbers() {
     let r = one("bp 210/125 and a headache");
     assert_eq!((r.value, r.diastolic), (Some(210.0), Some(125.0)));
