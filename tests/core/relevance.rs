@@ -314,6 +314,11 @@ fn ordinary_questions_rarely_alarm() {
         // venting writers (85): 0.7 % and 0.0 % blind.
         ("ordinary-holdout84.tsv", 0.01),
         ("ordinary-holdout85.tsv", 0.01),
+        // Migrants, refugees and new arrivals (86) and people typing drunk,
+        // high or half asleep (87): 0.7 % (chilblains' purple spots) and
+        // 0.0 % blind.
+        ("ordinary-holdout86.tsv", 0.01),
+        ("ordinary-holdout87.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -565,6 +570,24 @@ fn fresh_held_out_category_sets() {
             0.99,
             0.065,
         ),
+        // Seventeenth session: migrants, refugees and new arrivals (0.971 /
+        // 0.951 / 9.1 % blind; 1.000 / 1.000 / 9.1 % after).
+        (
+            "crisis-holdout86-categories.tsv",
+            "informational-holdout86-categories.tsv",
+            0.995,
+            0.99,
+            0.095,
+        ),
+        // Seventeenth session: typed drunk, high, exhausted or half asleep
+        // (0.987 / 0.987 / 8.0 % blind; 1.000 / 1.000 / 8.0 % after).
+        (
+            "crisis-holdout87-categories.tsv",
+            "informational-holdout87-categories.tsv",
+            0.995,
+            0.99,
+            0.085,
+        ),
         // Twelfth session: world Englishes (0.994 / 0.984 / 4.0 % blind with the
         // old learned screen; 1.000 / 0.994 / 4.0 % after).
         (
@@ -666,13 +689,16 @@ fn fresh_held_out_category_sets() {
             0.11,
         ),
         // Tenth session: learner English and translation (0.971 / 0.945 /
-        // 6.8 % blind; 1.000 / 0.974 / 6.8 % after).
+        // 6.8 % blind; 1.000 / 0.974 / 6.8 % after). 8.0 % since the
+        // seventeenth session: parents-in-law who "control everything" are
+        // signposted to domestic abuse support (an `unless` of "law" had
+        // cancelled every in-law).
         (
             "crisis-holdout50-categories.tsv",
             "informational-holdout50-categories.tsv",
             0.995,
             0.965,
-            0.075,
+            0.085,
         ),
         // Tenth session: long-term physical illness and disability, told in
         // insider shorthand and understatement (**0.896** / 0.860 / 13.6 %
