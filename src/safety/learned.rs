@@ -43,6 +43,21 @@ pub struct LearnedModel {
     /// look-up touches no string (see [`LearnedModel::index`]).
     lookup: FxHashMap<u64, (u32, u32)>,
     flat: Vec<(u16, f32)>,
+    /// One bit per [`seen_bit`] of each feature hash: most of a message's
+    /// word pairs are not features, and this 128 KiB filter (it stays in
+    /// cache) turns them away before a probe into the much larger `lookup`.
+    seen: Vec<u64>,
+}
+
+/// Bits in [`LearnedModel::seen`]: about 14 per feature, so a key that is
+/// not a feature passes the filter about one time in fourteen.
+const SEEN_BITS: u64 = 1 << 20;
+
+/// A key's bit in the filter, from its high bits (FNV's low bits are the
+/// weaker ones).
+fn seen_bit(key: u64) -> (usize, u64) {
+    let bit = ((key ^ (key >> 29)) >> 11) & (SEEN_BITS - 1);
+    ((bit / 64) as usize, 1 << (bit % 64))
 }
 
 /// FNV-1a over the bytes of `parts` joined by spaces, computed without
@@ -181,12 +196,15 @@ impl LearnedModel {
     fn index(&mut self) {
         self.lookup.clear();
         self.flat.clear();
+        self.seen = vec![0; (SEEN_BITS / 64) as usize];
         for (feature, pairs) in &self.weights {
             let parts: Vec<&str> = feature.split(' ').collect();
             let start = self.flat.len() as u32;
             self.flat.extend_from_slice(pairs);
-            self.lookup
-                .insert(feature_hash(&parts), (start, self.flat.len() as u32));
+            let key = feature_hash(&parts);
+            self.lookup.insert(key, (start, self.flat.len() as u32));
+            let (word, bit) = seen_bit(key);
+            self.seen[word] |= bit;
         }
     }
 
@@ -223,6 +241,10 @@ impl LearnedModel {
         };
         logits.copy_from_slice(&self.bias);
         for key in keys {
+            let (word, bit) = seen_bit(key);
+            if self.seen.get(word).is_some_and(|&w| w & bit == 0) {
+                continue;
+            }
             if let Some(&(start, end)) = self.lookup.get(&key) {
                 for &(c, w) in &self.flat[start as usize..end as usize] {
                     logits[usize::from(c)] += w * x;
