@@ -139,6 +139,12 @@ impl Vocab {
         self.memo = memo;
     }
 
+    /// Is id `id` an everyday word as written ("my", "was")? Such words
+    /// are in most sentences, so a phrase's rarer words are tested first.
+    pub fn is_everyday(&self, id: WordId) -> bool {
+        matches!(self.alts.get(id as usize), Some(Alt::Exact(w)) if self.everyday.contains(w.as_str()))
+    }
+
     /// How many ids there are (ids are `0..len`).
     pub fn len(&self) -> usize {
         self.alts.len()

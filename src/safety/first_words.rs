@@ -25,17 +25,19 @@ pub struct FirstWords {
     /// Per word id: its range of `entries` (all lists in one allocation).
     by_first: Vec<(u32, u32)>,
     entries: Vec<Entry>,
-    /// Groups, one per word after the first, last word first (later words
-    /// are rarer): the number of ids, then the ids.
+    /// Groups, one per word after the first, those with no everyday word
+    /// first, otherwise last word first (later words are rarer): the
+    /// number of ids, then the ids.
     needs: Vec<WordId>,
 }
 
 impl FirstWords {
     /// Index `phrases` ((category, phrase index, phrase)) over a vocabulary
-    /// of `ids` word ids.
+    /// of `ids` word ids; `everyday` tells which ids are everyday words.
     pub fn new<'a>(
         ids: usize,
         phrases: impl Iterator<Item = (usize, usize, &'a Compiled)>,
+        everyday: impl Fn(WordId) -> bool,
     ) -> Self {
         let mut index = FirstWords::default();
         let mut listed: Vec<(WordId, Entry)> = Vec::new();
@@ -43,6 +45,9 @@ impl FirstWords {
             let start = index.needs.len() as u32;
             let mut words: Vec<&[WordId]> = compiled.word_steps().skip(1).collect();
             words.reverse();
+            // Groups that name only rarer words first: a sentence seldom
+            // has them, so most phrases are ruled out at the first group.
+            words.sort_by_key(|alts| alts.iter().any(|&id| everyday(id)));
             for alts in words {
                 index.needs.push(alts.len() as WordId);
                 index.needs.extend_from_slice(alts);

@@ -104,7 +104,7 @@ impl Screener {
             let all = cat.phrases.iter().chain(halves).enumerate();
             all.map(move |(pi, p)| (ci, pi, p))
         });
-        let first_words = FirstWords::new(vocab.len(), phrases);
+        let first_words = FirstWords::new(vocab.len(), phrases, |id| vocab.is_everyday(id));
         Screener {
             categories,
             vocab,

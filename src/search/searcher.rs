@@ -14,7 +14,7 @@
 //! keyword fields, so an unrelated question gets no result rather than a bad
 //! one.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
@@ -297,18 +297,26 @@ impl Searcher {
         words: &'w [QueryWord<'_>],
         detected: &[Detected],
     ) -> Vec<(&'w str, TermStats)> {
-        let mut seen = FxHashSet::default();
+        // Each term once, at its first mention: one bit per term id, a
+        // few hundred words to clear where a hash set of stems grew and
+        // rehashed for every question.
+        let mut seen = vec![0u64; self.terms.len().div_ceil(64)];
         let mut picked: Vec<(&str, TermStats)> = words
             .iter()
             // Without a detected condition a lone letter or number is never
             // evidence on its own: "b" (from "b/p") found "Hepatitis B" for
             // a blood pressure question.
             .filter(|w| !(w.stop || detected.is_empty() && (w.common || lone_letter(&w.stem))))
-            .filter(|w| seen.insert(w.stem.as_ref()))
             .filter_map(|w| {
                 self.terms
                     .get(w.stem.as_ref())
                     .map(|s| (w.stem.as_ref(), *s))
+            })
+            .filter(|(_, s)| {
+                let (word, bit) = (s.id as usize / 64, 1u64 << (s.id % 64));
+                let first = seen[word] & bit == 0;
+                seen[word] |= bit;
+                first
             })
             .collect();
         picked.sort_by_key(|(_, s)| s.doc_freq);

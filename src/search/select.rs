@@ -5,7 +5,7 @@
 //! worked out once per index generation ([`Facts`]) and the per-question
 //! work compares integers, never strings.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::searcher::{Hit, RELEVANCE_FLOOR, SearchRequest};
 use crate::catalog::{Catalog, REGIONS};
@@ -52,6 +52,8 @@ pub struct Facts {
     per: Vec<ResourceFacts>,
     /// Per condition (catalog index): its resources' positions, ascending.
     by_condition: Vec<Vec<u32>>,
+    /// Distinct pages (`ResourceFacts::page` is below this).
+    pages: usize,
 }
 
 impl Facts {
@@ -101,7 +103,11 @@ impl Facts {
                 by_condition[c as usize].push(ord as u32);
             }
         }
-        Facts { per, by_condition }
+        Facts {
+            per,
+            by_condition,
+            pages: pages.len(),
+        }
     }
 
     /// The resources about the detected conditions that `region` may see,
@@ -178,7 +184,15 @@ pub(super) fn select(
     req: &SearchRequest<'_>,
 ) -> Vec<Hit> {
     let (own, global) = region_bits(req.region);
-    let mut seen_pages = FxHashSet::default();
+    // One bit per page: a few dozen words to clear, where a hash set
+    // grew and rehashed for every question.
+    let mut seen_pages = vec![0u64; facts.pages.div_ceil(64)];
+    let mut first_time = |page: u32| {
+        let (word, bit) = (page as usize / 64, 1u64 << (page % 64));
+        let new = seen_pages[word] & bit == 0;
+        seen_pages[word] |= bit;
+        new
+    };
     let mut candidates: Vec<(Hit, Option<usize>)> = top
         .filter_map(|(score, ord)| {
             let r = catalog.resources.get(ord)?;
@@ -193,7 +207,7 @@ pub(super) fn select(
             } else {
                 covers.is_none()
             };
-            if unrelated || !seen_pages.insert(f.page) {
+            if unrelated || !first_time(f.page) {
                 return None;
             }
             // The asker's own region over `global` (a tie-break), and the
@@ -322,9 +336,11 @@ mod tests {
             per[ord].main = main;
             per[ord].general = general;
         }
+        let pages = per.iter().map(|f| f.page as usize + 1).max().unwrap_or(0);
         Facts {
             per,
             by_condition: Vec::new(),
+            pages,
         }
     }
 

@@ -11,8 +11,10 @@ pub(super) fn blood_pressure_shorthand(question: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let starts = (i == 0 || boundary(i - 1)) && matches!(bytes[i], b'b' | b'B');
+    // Jump from one "b" to the next: most questions have few.
+    while let Some(at) = bytes[i..].iter().position(|&b| (b | 0x20) == b'b') {
+        i += at;
+        let starts = i == 0 || boundary(i - 1);
         let rest = |s: &[u8]| {
             bytes
                 .get(i + 1..i + 1 + s.len())
