@@ -101,14 +101,14 @@ fn named(w: &str, before: Option<&Tok>) -> Option<Measure> {
 
 /// "diabetic", "diabetes", "t1d": the message is about blood sugar.
 fn names_diabetes(w: &str) -> bool {
-    w.starts_with("diabet") || matches!(w, "t1d" | "t2d" | "t1" | "t2" | "insulin")
+    w.starts_with("diabet") || matches!(w, "t1d" | "t2d" | "insulin")
 }
 
-/// "my number is 2", "levels are 2.5": once diabetes is named, a plain word
-/// for a result names the blood sugar.
+/// "my number is 2", "reading's 2.5": once diabetes is named, a plain word
+/// for a result names the blood sugar. Not "level" ("my pain level is 3").
 fn diabetic_number(w: &str, carry: &Carry) -> Option<Measure> {
     const RESULT: &[&str] = &[
-        "number", "numbers", "reading", "readings", "level", "levels", "result", "results",
+        "number", "numbers", "reading", "readings", "result", "results",
     ];
     (carry.diabetes && RESULT.contains(&w)).then_some(Measure::Glucose)
 }

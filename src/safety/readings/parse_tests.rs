@@ -35,8 +35,11 @@ fn a_diabetic_number_is_blood_sugar() {
     let r = readings("my number is 2", &mut carry);
     assert_eq!(r[0].reading.measure, Measure::Glucose);
     assert_eq!(r[0].reading.value, Some(2.0));
-    // Without diabetes named, "number" is nobody's sugar.
+    // Without diabetes named, "number" is nobody's sugar; nor is a level.
     assert!(all("my number is 2").is_empty());
+    let mut carry = Carry::default();
+    readings("im diabetic", &mut carry);
+    assert!(readings("my pain level is 3", &mut carry).is_empty());
 }
 
 #[test]
