@@ -99,20 +99,6 @@ fn named(w: &str, before: Option<&Tok>) -> Option<Measure> {
     }
 }
 
-/// "diabetic", "diabetes", "t1d": the message is about blood sugar.
-fn names_diabetes(w: &str) -> bool {
-    w.starts_with("diabet") || matches!(w, "t1d" | "t2d" | "insulin")
-}
-
-/// "my number is 2", "reading's 2.5": once diabetes is named, a plain word
-/// for a result names the blood sugar. Not "level" ("my pain level is 3").
-fn diabetic_number(w: &str, carry: &Carry) -> Option<Measure> {
-    const RESULT: &[&str] = &[
-        "number", "numbers", "reading", "readings", "result", "results",
-    ];
-    (carry.diabetes && RESULT.contains(&w)).then_some(Measure::Glucose)
-}
-
 /// A reading and what the words around it say about when it was taken.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Found {
@@ -159,7 +145,7 @@ pub fn readings(sentence: &str, carry: &mut Carry) -> Vec<Found> {
             Tok::Word(w) => {
                 carry.diabetes |= names_diabetes(w);
                 let before = i.checked_sub(1).and_then(|b| toks.get(b));
-                if let Some(m) = named(w, before).or_else(|| diabetic_number(w, carry)) {
+                if let Some(m) = named(w, before).or_else(|| diabetic_number(w, carry.diabetes)) {
                     carry.last = Some(m);
                     carry.oxygen |= m == Measure::Oxygen;
                 }

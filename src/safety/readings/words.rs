@@ -1,6 +1,8 @@
 //! The words that name a measure, and the words that may sit around a
 //! reading without breaking it.
 
+use super::parse::Measure;
+
 pub(super) const GLUCOSE: &[&str] = &[
     "sugar",
     "sugars",
@@ -201,3 +203,17 @@ pub(super) const NOT_READINGS: &[&str] = &[
     "x", "cm", "mm", "inches", "feet", "ft", "miles", "km", "steps", "bpm", "beats", "breaths",
     "kcal", "calories", "carbs", "kids", "children",
 ];
+
+/// "diabetic", "diabetes", "t1d": the message is about blood sugar.
+pub(super) fn names_diabetes(w: &str) -> bool {
+    w.starts_with("diabet") || matches!(w, "t1d" | "t2d" | "insulin")
+}
+
+/// "my number is 2", "reading's 2.5": once diabetes is named, a plain word
+/// for a result names the blood sugar. Not "level" ("my pain level is 3").
+pub(super) fn diabetic_number(w: &str, diabetes: bool) -> Option<Measure> {
+    const RESULT: &[&str] = &[
+        "number", "numbers", "reading", "readings", "result", "results",
+    ];
+    (diabetes && RESULT.contains(&w)).then_some(Measure::Glucose)
+}
