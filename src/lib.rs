@@ -10,7 +10,8 @@
 //! * [`reply`] is the answer value and its terminal and JSON renderings.
 //! * [`nation`] is the UK nations, whose services differ.
 //! * [`engine`] ties them together: question in, [`reply::Reply`] out.
-//! * [`text`] is the text clean-up they share; [`fnv`] the stable hash.
+//! * [`text`] is the text clean-up they share; [`fnv`] the stable hash;
+//!   `bits` the small id sets a question marks as it goes.
 //!
 //! The Discord front end sits on top:
 //!
@@ -26,6 +27,7 @@
 //!
 //! The `signpost` binary is a thin command line over this library.
 
+pub(crate) mod bits;
 pub mod catalog;
 pub mod config;
 pub mod coverage;

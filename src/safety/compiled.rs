@@ -12,6 +12,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::pattern::{Alt, Elem, FUZZY_MIN_CHARS, Pattern, short_person};
+use crate::bits::Bits;
 
 /// Id of a phrase word or prefix.
 pub type WordId = u32;
@@ -76,7 +77,7 @@ pub struct Tokens {
     spans: Vec<(u32, u32)>,
     /// Bit per id: some word of the sentence matches it. A phrase with a
     /// word none matches is skipped without trying any position.
-    present: Vec<u64>,
+    present: Bits,
 }
 
 impl Vocab {
@@ -207,8 +208,7 @@ impl Vocab {
     pub fn tokens(&self, words: &[&str], out: &mut Tokens) {
         out.ids.clear();
         out.spans.clear();
-        out.present.clear();
-        out.present.resize(self.alts.len().div_ceil(64), 0);
+        out.present.reset(self.alts.len());
         let mut buf = String::new();
         for w in words {
             let from = out.ids.len();
@@ -218,7 +218,7 @@ impl Vocab {
             }
             let kept = out.ids.len();
             for &id in &out.ids[from..] {
-                out.present[id as usize / 64] |= 1 << (id % 64);
+                out.present.insert(id as usize);
             }
             out.spans.push((from as u32, kept as u32));
         }
@@ -344,9 +344,7 @@ impl Tokens {
 
     /// Does some word of the sentence match `id`?
     fn has(&self, id: WordId) -> bool {
-        self.present
-            .get(id as usize / 64)
-            .is_some_and(|bits| bits & (1 << (id % 64)) != 0)
+        self.present.contains(id as usize)
     }
 
     /// Does some word of the sentence match one of `ids`?

@@ -31,6 +31,7 @@ use super::sex::{OTHER_SEX_PENALTY, sex_of};
 use super::shorthand::blood_pressure_shorthand;
 use super::signs::SignMatcher;
 use super::store::{Fields, Opened};
+use crate::bits::Bits;
 use crate::catalog::Catalog;
 use crate::text;
 
@@ -300,7 +301,7 @@ impl Searcher {
         // Each term once, at its first mention: one bit per term id, a
         // few hundred words to clear where a hash set of stems grew and
         // rehashed for every question.
-        let mut seen = vec![0u64; self.terms.len().div_ceil(64)];
+        let mut seen = Bits::new(self.terms.len());
         let mut picked: Vec<(&str, TermStats)> = words
             .iter()
             // Without a detected condition a lone letter or number is never
@@ -312,12 +313,7 @@ impl Searcher {
                     .get(w.stem.as_ref())
                     .map(|s| (w.stem.as_ref(), *s))
             })
-            .filter(|(_, s)| {
-                let (word, bit) = (s.id as usize / 64, 1u64 << (s.id % 64));
-                let first = seen[word] & bit == 0;
-                seen[word] |= bit;
-                first
-            })
+            .filter(|(_, s)| seen.insert(s.id as usize))
             .collect();
         picked.sort_by_key(|(_, s)| s.doc_freq);
         picked.truncate(MAX_TERMS);

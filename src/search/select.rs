@@ -8,6 +8,7 @@
 use rustc_hash::FxHashMap;
 
 use super::searcher::{Hit, RELEVANCE_FLOOR, SearchRequest};
+use crate::bits::Bits;
 use crate::catalog::{Catalog, REGIONS};
 
 /// Score added for a resource of the asker's own region (tie-break).
@@ -186,13 +187,7 @@ pub(super) fn select(
     let (own, global) = region_bits(req.region);
     // One bit per page: a few dozen words to clear, where a hash set
     // grew and rehashed for every question.
-    let mut seen_pages = vec![0u64; facts.pages.div_ceil(64)];
-    let mut first_time = |page: u32| {
-        let (word, bit) = (page as usize / 64, 1u64 << (page % 64));
-        let new = seen_pages[word] & bit == 0;
-        seen_pages[word] |= bit;
-        new
-    };
+    let mut seen_pages = Bits::new(facts.pages);
     let mut candidates: Vec<(Hit, Option<usize>)> = top
         .filter_map(|(score, ord)| {
             let r = catalog.resources.get(ord)?;
@@ -207,7 +202,7 @@ pub(super) fn select(
             } else {
                 covers.is_none()
             };
-            if unrelated || !first_time(f.page) {
+            if unrelated || !seen_pages.insert(f.page as usize) {
                 return None;
             }
             // The asker's own region over `global` (a tie-break), and the
