@@ -1,7 +1,7 @@
 //! Screening a message against the compiled safety phrases.
 
 use super::compiled::{Compiled, Tokens, Vocab};
-use super::context::{Frame, frame, not_about_people, reports_now};
+use super::context::{Frame, frame, live_elsewhere, message_is_real, not_about_people};
 use super::first_words::FirstWords;
 use super::learned::{Hashed, LearnedModel, MIN_WORDS};
 use super::neighbours::{
@@ -173,6 +173,8 @@ impl Screener {
         let mut halves_seen = Vec::new();
         let mut candidates = Vec::new();
         let mut tokens = Tokens::default();
+        // Worked out once, and only for a message with a candidate phrase.
+        let mut real: Option<bool> = None;
         for (i, sentence) in views.iter().enumerate() {
             self.vocab.tokens(sentence, &mut tokens);
             // Phrases that could match here (every word present), by start:
@@ -191,11 +193,15 @@ impl Screener {
             candidates.dedup();
             // A general-looking question counts when the next sentence says
             // it is happening to someone now ("…is this serious? my 2 yo
-            // just drank it"). Pair halves are looked for in general and
+            // just drank it"), or when any sentence says the question is
+            // real ("asking because mine just did", "jk it's my mum"; see
+            // `context::real`), which also stops its question wording
+            // ("what happens if…") from cancelling it. Pair halves are looked for in general and
             // past sentences too, but need their other half from a sentence
             // about now ("he fell last night. now his pupils are uneven").
+            let real = *real.get_or_insert_with(|| message_is_real(views));
             let (past, general) = match frame(sentence) {
-                Frame::General => (false, !views.get(i + 1).is_some_and(|n| reports_now(n))),
+                Frame::General => (false, !live_elsewhere(views, i, real)),
                 Frame::Past => (true, false),
                 Frame::Now => (false, false),
             };
@@ -204,7 +210,7 @@ impl Screener {
                 let whole = pi < cat.phrases.len();
                 let quiet = general || (past && !cat.screen_past);
                 let skip = found[ci].is_some() || (quiet && whole);
-                if !skip && self.phrase_fires(ci, pi, sentence, &tokens, start) {
+                if !skip && self.phrase_fires(ci, pi, sentence, &tokens, start, real) {
                     found[ci] = cat.fired(ci, pi, quiet, &mut halves_seen);
                 }
             }
@@ -251,8 +257,9 @@ impl Screener {
         })
     }
 
-    /// Phrase `pi` of category `ci` matches at `start` and is explicit or
-    /// not cancelled by the category's `unless` phrases in this sentence.
+    /// Phrase `pi` of category `ci` matches at `start` and is explicit, or
+    /// in a message said to be `real` now, or not cancelled by the
+    /// category's `unless` phrases in this sentence.
     fn phrase_fires(
         &self,
         ci: usize,
@@ -260,6 +267,7 @@ impl Screener {
         sentence: &[&str],
         tokens: &Tokens,
         start: usize,
+        real: bool,
     ) -> bool {
         let cat = &self.categories[ci];
         let phrase = cat.phrase(pi);
@@ -269,7 +277,7 @@ impl Screener {
             && !denied_in_a_list(sentence, start)
             && !instead_of(sentence, start)
             && (!cat.deliberate || !told_as_accident(sentence, start))
-            && (phrase.explicit || !cat.unless.iter().any(|u| u.matches_anywhere(tokens)))
+            && (phrase.explicit || real || !cat.unless.iter().any(|u| u.matches_anywhere(tokens)))
     }
 }
 

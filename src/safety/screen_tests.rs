@@ -79,3 +79,25 @@ fn unless_words_never_match_with_a_typo() {
     // Short words take no plural: "fades" is not `fade`.
     assert!(found("she is choking and it fades in and out"));
 }
+
+/// A crisis asked as a general question ("what happens if…") counts, and
+/// its question wording no longer cancels it, once another sentence says
+/// it is real and happening now; not otherwise.
+#[test]
+fn a_general_question_counts_when_the_message_says_it_is_real() {
+    let s = screener(Category {
+        phrases: vec!["toddler .. chews|chewed .. tablet".into()],
+        unless: vec!["what happens".into()],
+        ..Category::bare("overdose")
+    });
+    let found = |m: &str| s.screen(m).is_some();
+    let question = "what happens if a toddler chews a dishwasher tablet?";
+    assert!(found(&format!("{question} asking because mine just did")));
+    assert!(found(&format!("{question} its happening right now")));
+    assert!(found(&format!("{question} jk its my son")));
+    assert!(!found(question));
+    assert!(!found(&format!(
+        "{question} asking because we have a new puppy"
+    )));
+    assert!(!found(&format!("{question} its happening every week now")));
+}

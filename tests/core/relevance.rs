@@ -319,6 +319,13 @@ fn ordinary_questions_rarely_alarm() {
         // 0.0 % blind.
         ("ordinary-holdout86.tsv", 0.01),
         ("ordinary-holdout87.tsv", 0.01),
+        // Eighteenth session: formal older writers (88), crises hidden as
+        // hypotheticals (89), devices and apps (90), timing and tense (91):
+        // 0.0 / 1.3 / 0.7 / 0.0 % blind and after.
+        ("ordinary-holdout88.tsv", 0.01),
+        ("ordinary-holdout89.tsv", 0.015),
+        ("ordinary-holdout90.tsv", 0.01),
+        ("ordinary-holdout91.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -587,6 +594,43 @@ fn fresh_held_out_category_sets() {
             0.995,
             0.99,
             0.085,
+        ),
+        // Eighteenth session: formal, polite, older writers (0.990 / 0.981 /
+        // 4.5 % blind; 1.000 / 0.994 / 4.5 % after).
+        (
+            "crisis-holdout88-categories.tsv",
+            "informational-holdout88-categories.tsv",
+            0.995,
+            0.99,
+            0.05,
+        ),
+        // Eighteenth session: crises hidden as hypotheticals or "asking for a
+        // friend" (0.802 / 0.795 / 10.2 % blind; 0.958 / 0.951 / 7.4 %
+        // after: the floor is below the others on purpose, see QUALITY.md).
+        (
+            "crisis-holdout89-categories.tsv",
+            "informational-holdout89-categories.tsv",
+            0.95,
+            0.945,
+            0.08,
+        ),
+        // Eighteenth session: devices and apps (0.977 / 0.968 / 4.5 % blind;
+        // 0.997 / 0.994 / 4.5 % after).
+        (
+            "crisis-holdout90-categories.tsv",
+            "informational-holdout90-categories.tsv",
+            0.995,
+            0.99,
+            0.05,
+        ),
+        // Eighteenth session: timing and tense (0.958 / 0.938 / 2.8 % blind;
+        // 0.987 / 0.974 / 2.8 % after).
+        (
+            "crisis-holdout91-categories.tsv",
+            "informational-holdout91-categories.tsv",
+            0.985,
+            0.97,
+            0.03,
         ),
         // Twelfth session: world Englishes (0.994 / 0.984 / 4.0 % blind with the
         // old learned screen; 1.000 / 0.994 / 4.0 % after).

@@ -13,10 +13,13 @@
 //! In the past-framed case a bare `i`/`me` is not enough (`when i was 17 i
 //! tried to kill myself`). Questions asking how to die or for a lethal
 //! amount are never informational. Recall stays first: other sentences of
-//! the message are screened as usual.
+//! the message are screened as usual, and a general question counts when
+//! another sentence says it is real and happening now (`real`:
+//! "hypothetically… asking because mine just did").
 
 mod markers;
 mod past;
+mod real;
 mod subjects;
 
 use markers::{
@@ -24,6 +27,7 @@ use markers::{
     recovered_word, sport_training, supposes_ever,
 };
 use past::past_framed;
+pub use real::{live_elsewhere, message_is_real};
 use subjects::{about_a_device, about_an_animal};
 
 /// A word list as a set built once: the lists are read for every word of
@@ -111,7 +115,7 @@ pub fn reports_now(s: &[&str]) -> bool {
                 | "her"
         )
     }) && s.iter().enumerate().any(|(i, w)| match *w {
-        "now" | "rn" | "currently" => true,
+        "now" | "rn" | "currently" | "today" | "tonight" => true,
         "just" => just_happened(s.get(i + 1).copied().unwrap_or("")),
         _ => false,
     }) && happening_now(s)
@@ -158,10 +162,15 @@ pub fn is_informational(sentence: &[&str]) -> bool {
 fn asks_for_method(s: &[&str]) -> bool {
     let asks = s.iter().enumerate().any(|(i, w)| match *w {
         "painless" | "lethal" | "fatal" | "surest" => true,
-        "how" | "way" | "ways" | "method" | "methods" | "many" | "much" => s[i + 1..]
-            .iter()
-            .take(6)
-            .any(|x| matches!(*x, "die" | "kill")),
+        // "how many would it take to not wake up" asks the same.
+        "how" | "way" | "ways" | "method" | "methods" | "many" | "much" => {
+            let after = &s[i + 1..(i + 11).min(s.len())];
+            after
+                .iter()
+                .take(6)
+                .any(|x| matches!(*x, "die" | "kill" | "drown"))
+                || after.windows(3).any(|w| w == ["not", "wake", "up"])
+        }
         _ => false,
     });
     asks && !s

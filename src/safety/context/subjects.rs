@@ -113,8 +113,19 @@ fn mentions_person(s: &[&str]) -> bool {
     // "my daughter's not making sense" reads "daughters" once the
     // apostrophe is gone: a possessive or plural is a person too.
     // ("is" is not "i"'s plural: short words are taken as they are.)
-    s.iter()
-        .any(|w| person_word(w) || (w.len() > 3 && w.strip_suffix('s').is_some_and(person_word)))
+    // "by friday ill be gone, sorted who gets the cat": "ill" before a
+    // verb is "I'll" (not "the dog is ill").
+    let i_will = |i: usize| {
+        matches!(
+            s.get(i + 1).copied(),
+            Some("be" | "do" | "never" | "just" | "go" | "end" | "take" | "kill" | "make")
+        )
+    };
+    s.iter().enumerate().any(|(i, w)| {
+        person_word(w)
+            || (w.len() > 3 && w.strip_suffix('s').is_some_and(person_word))
+            || (*w == "ill" && i_will(i))
+    })
 }
 
 fn person_word(w: &str) -> bool {

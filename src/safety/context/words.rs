@@ -12,6 +12,11 @@ word_list! {
 word_list! {
     /// Words that frame a sentence as study, teaching or moderation.
     study_word = [
+    // "hypothetically, if someone's heart stopped…": a supposition, unless
+    // the message says it is real (`real.rs`).
+    "hypothetically",
+    "hypothetical",
+    "theoretically",
     "research",
     "researching",
     "researcher",

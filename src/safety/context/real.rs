@@ -1,0 +1,205 @@
+//! "It's real": a crisis hidden behind "hypothetically", "asking for a
+//! friend" or "for a story", and given away in another sentence ("asking
+//! because mine just did", "jk it's my mum", "she's like that now").
+
+use super::markers::recovered_word;
+use super::reports_now;
+
+/// Does another sentence of the message make general sentence `i` about
+/// someone now? The next sentence reporting something happening to
+/// someone ("…is this serious? my 2 yo just drank it"), or the message
+/// saying the question is real (`real`, from [`message_is_real`]).
+pub fn live_elsewhere(views: &[Vec<&str>], i: usize, real: bool) -> bool {
+    real || views.get(i + 1).is_some_and(|n| reports_now(n))
+}
+
+/// Does some sentence say the message's question is real and happening
+/// now ([`says_it_is_real`])? Then a question's wording ("can you get…",
+/// "what happens if…") no longer cancels its crisis phrases either.
+pub fn message_is_real(views: &[Vec<&str>]) -> bool {
+    views.iter().any(|s| says_it_is_real(s))
+}
+
+/// The writer says what they asked about is real and happening now: "it's
+/// happening right now", "asking because mine just did", "jk it's my
+/// mum", "not really a story, I'm that guy", "I'm in his bathroom now".
+pub(super) fn says_it_is_real(s: &[&str]) -> bool {
+    let at = |i: usize| s.get(i).copied().unwrap_or("");
+    let now_follows = |i: usize| s[i.min(s.len())..].iter().take(6).any(|w| live_word(w));
+    let marked = s.iter().enumerate().any(|(i, w)| match *w {
+        // Not "it's happening every week now" (how often, not now).
+        "happening" => {
+            let after = &s[i + 1..(i + 6).min(s.len())];
+            at(i + 1) == "as"
+                || (after.iter().any(|w| matches!(*w, "now" | "rn"))
+                    && !after.iter().any(|w| often_word(w)))
+        }
+        // "asking for me, I'm 11" (not "asking for myself for the future,
+        // I'm doing ok").
+        "asking" if at(i + 1) == "for" => {
+            matches!(at(i + 2), "me" | "myself")
+                && !s
+                    .iter()
+                    .any(|w| recovered_word(w) || matches!(*w, "future" | "later"))
+        }
+        "asking" => {
+            matches!(
+                at(i + 1),
+                "because" | "as" | "cause" | "cos" | "coz" | "cuz" | "bc"
+            ) && now_follows(i + 2)
+        }
+        "jk" | "jks" | "kidding" | "joking" => matches!(at(i + 1), "its" | "im" | "it"),
+        "not" | "isnt" => {
+            matches!(at(i + 1), "hypothetical" | "hypothetically")
+                || (matches!(at(i + 1), "really" | "actually")
+                    && at(i + 2) == "a"
+                    && at(i + 3) == "story")
+        }
+        "im" => {
+            matches!(at(i + 1), "that")
+                && matches!(at(i + 2), "guy" | "person" | "girl" | "woman" | "man")
+        }
+        "next" => at(i + 1) == "to" && at(i + 2) == "me" && i > 0 && is_or_are(at(i - 1)),
+        "like" => at(i + 1) == "that" && at(i + 2) == "now",
+        // "it's me, this morning", "I'm 13 and it's me".
+        "its" => at(i + 1) == "me" && !matches!(at(i + 2), "again" | "here" | "who" | "that"),
+        // "my daughter's friend just said this at a sleepover".
+        "just" => {
+            matches!(at(i + 1), "said" | "told" | "disclosed" | "admitted")
+                && matches!(at(i + 2), "this" | "that" | "me" | "us")
+        }
+        // Nobody rings 999 over a hypothetical.
+        "rang" | "called" | "calling" | "ringing" | "phoned" => {
+            is_emergency_number(at(i + 1)) || (at(i + 1) == "an" && at(i + 2) == "ambulance")
+        }
+        _ => false,
+    });
+    marked || told_as_now(s) || gives_an_age(s) || theirs_did(s)
+}
+
+/// "my mum did, she's got a headache", "mine did": after "would someone
+/// need checking if…", it happened to theirs.
+fn theirs_did(s: &[&str]) -> bool {
+    let did_then = |rest: &[&str]| match rest {
+        ["did"] | ["just", "did"] => true,
+        ["did", next, ..] | ["just", "did", next, ..] => matches!(
+            *next,
+            "shes" | "hes" | "theyre" | "and" | "just" | "too" | "today" | "earlier" | "tonight"
+        ),
+        _ => false,
+    };
+    match s {
+        ["mine", rest @ ..] => did_then(rest),
+        ["my", _, rest @ ..] => did_then(rest),
+        _ => false,
+    }
+}
+
+/// "she's 4 months", "he's 6 weeks old": after "what if a baby won't
+/// wake", the baby is theirs.
+fn gives_an_age(s: &[&str]) -> bool {
+    matches!(s, [who, n, unit] | [who, n, unit, "old"] if matches!(*who, "hes" | "shes")
+        && n.bytes().all(|b| b.is_ascii_digit())
+        && matches!(*unit, "months" | "month" | "weeks" | "week" | "wks" | "days" | "mo"))
+}
+
+fn is_emergency_number(w: &str) -> bool {
+    matches!(
+        w,
+        "999" | "911" | "000" | "112" | "ambulance" | "ambo" | "ems"
+    )
+}
+
+/// The writer says where they are now: "I'm in his bathroom now",
+/// "we're sitting in the car park now" (not "I'm 28 now", "I'm home now").
+fn told_as_now(s: &[&str]) -> bool {
+    let opens = matches!(s.first().copied(), Some("im" | "were"));
+    let place = s.iter().take(3).any(|w| {
+        matches!(
+            *w,
+            "in" | "at" | "on" | "outside" | "sitting" | "standing" | "hiding" | "stuck"
+        )
+    });
+    opens
+        && place
+        && matches!(s.last().copied(), Some("now" | "rn"))
+        && !s
+            .iter()
+            .any(|w| recovered_word(w) || matches!(*w, "home" | "safe" | "asleep" | "work" | "bed"))
+}
+
+fn often_word(w: &str) -> bool {
+    matches!(
+        w,
+        "every"
+            | "times"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "day"
+            | "days"
+            | "often"
+            | "lot"
+    )
+}
+
+fn is_or_are(w: &str) -> bool {
+    matches!(
+        w,
+        "hes" | "shes" | "theyre" | "is" | "are" | "sitting" | "lying" | "right"
+    )
+}
+
+/// Words that put an event now: "mine just did", "it's happening".
+fn live_word(w: &str) -> bool {
+    matches!(
+        w,
+        "just" | "now" | "rn" | "happening" | "right" | "currently" | "tonight" | "today"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn real(s: &str) -> bool {
+        says_it_is_real(&s.split_whitespace().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn says_a_question_is_real() {
+        assert!(real("asking because mine just did"));
+        assert!(real("its happening right now"));
+        assert!(real("its happening on the train right now"));
+        assert!(real("jk its my mum"));
+        assert!(real("not really a story im that guy"));
+        assert!(real("im in his bathroom now"));
+        assert!(real("theyre next to me"));
+        assert!(real("im 13 and its me"));
+        assert!(real("my daughters friend just said this at a sleepover"));
+        assert!(real("shes 4 months"));
+        assert!(real("my mum did shes got a headache"));
+        assert!(real("asking for me im 11"));
+    }
+
+    #[test]
+    fn ordinary_sentences_are_not_marked_real() {
+        assert!(!real(
+            "asking because my son has epilepsy and i want to be prepared"
+        ));
+        assert!(!real("the guy next to me at work had a stroke"));
+        assert!(!real("just wondering"));
+        assert!(!real("im fine"));
+        assert!(!real("its important they talk about it now"));
+        assert!(!real("shes fine now"));
+        assert!(!real("its happening every week now"));
+        assert!(!real("my mum did research on it"));
+        assert!(!real(
+            "asking for myself for the future im doing ok right now"
+        ));
+        assert!(!real("were home safe now"));
+        assert!(!real("theyre from high school im 28 now"));
+        assert!(!real("shes 9 months now and thriving"));
+    }
+}
