@@ -326,6 +326,10 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout89.tsv", 0.015),
         ("ordinary-holdout90.tsv", 0.01),
         ("ordinary-holdout91.tsv", 0.01),
+        // Measured blind and not read (held out for the next session's
+        // work on hypotheticals, and the bot addressed directly): 0.0 % and 0.0 %.
+        ("ordinary-holdout92.tsv", 0.01),
+        ("ordinary-holdout93.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -596,7 +600,7 @@ fn fresh_held_out_category_sets() {
             0.085,
         ),
         // Eighteenth session: formal, polite, older writers (0.990 / 0.981 /
-        // 4.5 % blind; 1.000 / 0.994 / 4.5 % after).
+        // 4.5 % blind; 1.000 / 0.997 / 4.5 % after).
         (
             "crisis-holdout88-categories.tsv",
             "informational-holdout88-categories.tsv",
@@ -631,6 +635,24 @@ fn fresh_held_out_category_sets() {
             0.985,
             0.97,
             0.03,
+        ),
+        // Eighteenth session, measured blind and NOT read (held out): a
+        // second writer's hypotheticals (0.782 / 0.776 / 8.0 %: the floor
+        // only guards against getting worse; see QUALITY.md) and people
+        // talking to the bot itself (0.981 / 0.974 / 10.2 %).
+        (
+            "crisis-holdout92-categories.tsv",
+            "informational-holdout92-categories.tsv",
+            0.78,
+            0.77,
+            0.085,
+        ),
+        (
+            "crisis-holdout93-categories.tsv",
+            "informational-holdout93-categories.tsv",
+            0.98,
+            0.97,
+            0.105,
         ),
         // Twelfth session: world Englishes (0.994 / 0.984 / 4.0 % blind with the
         // old learned screen; 1.000 / 0.994 / 4.0 % after).
