@@ -196,9 +196,10 @@ impl Screener {
             // just drank it"), or when any sentence says the question is
             // real ("asking because mine just did", "jk it's my mum"; see
             // `context::real`), which also stops its question wording
-            // ("what happens if…") from cancelling it. Pair halves are looked for in general and
-            // past sentences too, but need their other half from a sentence
-            // about now ("he fell last night. now his pupils are uneven").
+            // ("what happens if…") from cancelling it. Pair halves are
+            // looked for in general and past sentences too, but need their
+            // other half from a sentence about now ("he fell last night.
+            // now his pupils are uneven").
             let real = *real.get_or_insert_with(|| message_is_real(views));
             let (past, general) = match frame(sentence) {
                 Frame::General => (false, !live_elsewhere(views, i, real)),

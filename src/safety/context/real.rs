@@ -59,7 +59,7 @@ pub(super) fn says_it_is_real(s: &[&str]) -> bool {
             matches!(at(i + 1), "that")
                 && matches!(at(i + 2), "guy" | "person" | "girl" | "woman" | "man")
         }
-        "next" => at(i + 1) == "to" && at(i + 2) == "me" && i > 0 && is_or_are(at(i - 1)),
+        "next" => at(i + 1) == "to" && at(i + 2) == "me" && i > 0 && placed_next_to_me(at(i - 1)),
         "like" => at(i + 1) == "that" && at(i + 2) == "now",
         // "it's me, this morning", "I'm 13 and it's me".
         "its" => at(i + 1) == "me" && !matches!(at(i + 2), "again" | "here" | "who" | "that"),
@@ -103,6 +103,7 @@ fn gives_an_age(s: &[&str]) -> bool {
         && matches!(*unit, "months" | "month" | "weeks" | "week" | "wks" | "days" | "mo"))
 }
 
+/// What follows "rang" or "called" when help is on its way.
 fn is_emergency_number(w: &str) -> bool {
     matches!(
         w,
@@ -128,6 +129,7 @@ fn told_as_now(s: &[&str]) -> bool {
             .any(|w| recovered_word(w) || matches!(*w, "home" | "safe" | "asleep" | "work" | "bed"))
 }
 
+/// How often, not when: "it's happening every week now".
 fn often_word(w: &str) -> bool {
     matches!(
         w,
@@ -144,7 +146,10 @@ fn often_word(w: &str) -> bool {
     )
 }
 
-fn is_or_are(w: &str) -> bool {
+/// The word before "next to me" that puts someone there now ("they're
+/// next to me", "sitting right next to me"), not "the guy next to me at
+/// work".
+fn placed_next_to_me(w: &str) -> bool {
     matches!(
         w,
         "hes" | "shes" | "theyre" | "is" | "are" | "sitting" | "lying" | "right"
