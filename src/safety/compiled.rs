@@ -11,6 +11,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::first_words::Commonness;
 use super::pattern::{Alt, Elem, FUZZY_MIN_CHARS, Pattern, short_person};
 use crate::bits::Bits;
 
@@ -78,6 +79,8 @@ pub struct Tokens {
     /// Bit per id: some word of the sentence matches it. A phrase with a
     /// word none matches is skipped without trying any position.
     present: Bits,
+    /// The ids in `present`, each once.
+    distinct: Vec<WordId>,
 }
 
 impl Vocab {
@@ -146,6 +149,16 @@ impl Vocab {
         matches!(self.alts.get(id as usize), Some(Alt::Exact(w)) if self.everyday.contains(w.as_str()))
     }
 
+    /// How common id `id`'s word is in messages: decides which of a
+    /// phrase's words indexes it ([`super::first_words`]).
+    pub fn commonness(&self, id: WordId) -> Commonness {
+        let word = match self.alts.get(id as usize) {
+            Some(Alt::Exact(w)) => Some(w.as_str()),
+            _ => None,
+        };
+        Commonness::of(word, self.is_everyday(id))
+    }
+
     /// How many ids there are (ids are `0..len`).
     pub fn len(&self) -> usize {
         self.alts.len()
@@ -209,6 +222,7 @@ impl Vocab {
         out.ids.clear();
         out.spans.clear();
         out.present.reset(self.alts.len());
+        out.distinct.clear();
         let mut buf = String::new();
         for w in words {
             let from = out.ids.len();
@@ -218,7 +232,9 @@ impl Vocab {
             }
             let kept = out.ids.len();
             for &id in &out.ids[from..] {
-                out.present.insert(id as usize);
+                if out.present.insert(id as usize) {
+                    out.distinct.push(id);
+                }
             }
             out.spans.push((from as u32, kept as u32));
         }
@@ -345,6 +361,11 @@ impl Tokens {
     /// Does some word of the sentence match `id`?
     fn has(&self, id: WordId) -> bool {
         self.present.contains(id as usize)
+    }
+
+    /// Every id some word of the sentence matches, each once.
+    pub fn distinct(&self) -> &[WordId] {
+        &self.distinct
     }
 
     /// Does some word of the sentence match one of `ids`?

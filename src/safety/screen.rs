@@ -40,7 +40,7 @@ type Half = (usize, usize, bool);
 pub struct Screener {
     categories: Vec<Category>,
     vocab: Vocab,
-    /// The phrases whose first word may be each word id.
+    /// The phrases each word id may open (see `first_words`).
     first_words: FirstWords,
     /// The learned second signal, consulted when no phrase matches.
     model: Option<(LearnedModel, Vec<Option<usize>>)>,
@@ -104,7 +104,7 @@ impl Screener {
             let all = cat.phrases.iter().chain(halves).enumerate();
             all.map(move |(pi, p)| (ci, pi, p))
         });
-        let first_words = FirstWords::new(vocab.len(), phrases, |id| vocab.is_everyday(id));
+        let first_words = FirstWords::new(vocab.len(), phrases, |id| vocab.commonness(id));
         Screener {
             categories,
             vocab,
@@ -180,12 +180,8 @@ impl Screener {
             // Phrases that could match here (every word present), by start:
             // most sentences have none, and then need no framing at all.
             candidates.clear();
-            for start in 0..sentence.len() {
-                for &id in tokens.at(start) {
-                    let open = self.first_words.open(id, &tokens, |ci| found[ci].is_some());
-                    candidates.extend(open.map(|(ci, pi)| (start, ci, pi)));
-                }
-            }
+            let skip = |ci: usize| found[ci].is_some();
+            self.first_words.candidates(&tokens, skip, &mut candidates);
             if candidates.is_empty() {
                 continue;
             }
