@@ -4,6 +4,7 @@
 
 use super::markers::recovered_word;
 use super::reports_now;
+use super::subjects::person_word;
 
 /// Does another sentence of the message make general sentence `i` about
 /// someone now? The next sentence reporting something happening to
@@ -69,12 +70,69 @@ pub(super) fn says_it_is_real(s: &[&str]) -> bool {
                 && matches!(at(i + 2), "this" | "that" | "me" | "us")
         }
         // Nobody rings 999 over a hypothetical.
-        "rang" | "called" | "calling" | "ringing" | "phoned" => {
+        "rang" | "rung" | "called" | "calling" | "ringing" | "phoned" | "dialled" | "dialed" => {
             is_emergency_number(at(i + 1)) || (at(i + 1) == "an" && at(i + 2) == "ambulance")
         }
         _ => false,
     });
-    marked || told_as_now(s) || gives_an_age(s) || theirs_did(s)
+    marked || told_as_now(s) || gives_an_age(s) || theirs_did(s) || owns_up(s) || live_now(s)
+}
+
+/// The writer drops the cover: "that's me", "ok it's my wife", "the
+/// character is me", "I'm not writing a story", "no game", "typing from
+/// the closet", "7 min and counting", "that's what's happening".
+fn owns_up(s: &[&str]) -> bool {
+    let at = |i: usize| s.get(i).copied().unwrap_or("");
+    s.iter().enumerate().any(|(i, w)| match *w {
+        "thats" => match at(i + 1) {
+            "me" => !matches!(at(i + 2), "again" | "here" | "who" | "that"),
+            "whats" => at(i + 2) == "happening",
+            "where" => at(i + 2) == "my",
+            _ => false,
+        },
+        // "ok it's my wife" ends the sentence; not "it's my mum's birthday".
+        "its" => at(i + 1) == "my" && person_word(at(i + 2)) && i + 3 == s.len(),
+        "character" => at(i + 1) == "is" && at(i + 2) == "me",
+        "not" => {
+            matches!(at(i + 1), "writing" | "making")
+                && matches!(at(i + 2), "a" | "any")
+                && matches!(at(i + 3), "story" | "game" | "novel" | "book")
+        }
+        "no" => matches!(at(i + 1), "game" | "story") && i + 2 == s.len(),
+        "typing" => {
+            matches!(at(i + 1), "from" | "this")
+                && matches!(at(i + 2), "the" | "my" | "under" | "inside" | "from")
+        }
+        "and" => at(i + 1) == "counting",
+        _ => false,
+    })
+}
+
+/// Said to be now, about someone: "my mum's like that right now", "my
+/// grandpa is having one in the kitchen RIGHT NOW", "my mum. just now.",
+/// "my 5 month old", "my daughter, 10 weeks" (not "I'm doing ok right now").
+fn live_now(s: &[&str]) -> bool {
+    if s.iter().any(|w| recovered_word(w)) {
+        return false;
+    }
+    let often = s.iter().any(|w| often_word(w));
+    let person = s
+        .iter()
+        .any(|w| person_word(w) || w.strip_suffix('s').is_some_and(person_word));
+    let right_now =
+        s.windows(2).any(|p| matches!(p, ["right", "now" | "rn"])) || s.ends_with(&["just", "now"]);
+    // A sentence that only names who: "my son", "my 5 month old".
+    let names_who = s.len() <= 4
+        && s.first() == Some(&"my")
+        && s[1..].iter().all(|w| {
+            person_word(w)
+                || w.bytes().all(|b| b.is_ascii_digit())
+                || matches!(
+                    *w,
+                    "month" | "months" | "week" | "weeks" | "old" | "year" | "yo"
+                )
+        });
+    (person && right_now && !often) || (s.len() > 1 && names_who)
 }
 
 /// "my mum did, she's got a headache", "mine did": after "would someone
@@ -107,7 +165,7 @@ fn gives_an_age(s: &[&str]) -> bool {
 fn is_emergency_number(w: &str) -> bool {
     matches!(
         w,
-        "999" | "911" | "000" | "112" | "ambulance" | "ambo" | "ems"
+        "999" | "911" | "000" | "112" | "111" | "ambulance" | "ambo" | "ems"
     )
 }
 
@@ -186,6 +244,18 @@ mod tests {
         assert!(real("shes 4 months"));
         assert!(real("my mum did shes got a headache"));
         assert!(real("asking for me im 11"));
+        assert!(real("thats me 5 min ago on the bathroom floor"));
+        assert!(real("ok its my wife"));
+        assert!(real("the character is me and the target is my exs new bf"));
+        assert!(real("im not writing a story"));
+        assert!(real("typing from the closet"));
+        assert!(real(
+            "my mums like that right now and she is never like this"
+        ));
+        assert!(real("my 5 month old"));
+        assert!(real("my daughter 10 weeks"));
+        assert!(real("my mum just now"));
+        assert!(real("weve rung 111 what do we do"));
     }
 
     #[test]
@@ -206,5 +276,9 @@ mod tests {
         assert!(!real("were home safe now"));
         assert!(!real("theyre from high school im 28 now"));
         assert!(!real("shes 9 months now and thriving"));
+        assert!(!real("its my mums birthday"));
+        assert!(!real("thats me again asking"));
+        assert!(!real("my son is doing ok right now"));
+        assert!(!real("my bad"));
     }
 }

@@ -128,7 +128,7 @@ fn mentions_person(s: &[&str]) -> bool {
     })
 }
 
-fn person_word(w: &str) -> bool {
+pub(super) fn person_word(w: &str) -> bool {
     matches!(
         w,
         "i" | "im"
