@@ -19,6 +19,7 @@
 
 mod markers;
 mod past;
+mod plan;
 mod real;
 mod subjects;
 
@@ -27,6 +28,7 @@ use markers::{
     recovered_word, sport_training, supposes_ever,
 };
 use past::past_framed;
+use plan::plan_in_place;
 pub use real::{live_elsewhere, message_is_real};
 use subjects::{about_a_device, about_an_animal};
 
@@ -62,7 +64,7 @@ pub enum Frame {
 
 /// Frame a sentence: general, past, or possibly happening now.
 pub fn frame(sentence: &[&str]) -> Frame {
-    if asks_for_method(sentence) {
+    if asks_for_method(sentence) || (plan_in_place(sentence) && !fiction(sentence)) {
         Frame::Now
     } else if supposes_ever(sentence) || about_an_animal(sentence) {
         Frame::General
