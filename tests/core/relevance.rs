@@ -326,10 +326,13 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout89.tsv", 0.015),
         ("ordinary-holdout90.tsv", 0.01),
         ("ordinary-holdout91.tsv", 0.01),
-        // Measured blind and not read (held out for the next session's
-        // work on hypotheticals, and the bot addressed directly): 0.0 % and 0.0 %.
+        // Eighteenth and nineteenth sessions (92-97): 0.0 % each, blind.
         ("ordinary-holdout92.tsv", 0.01),
         ("ordinary-holdout93.tsv", 0.01),
+        ("ordinary-holdout94.tsv", 0.01),
+        ("ordinary-holdout95.tsv", 0.01),
+        ("ordinary-holdout96.tsv", 0.01),
+        ("ordinary-holdout97.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -639,16 +642,16 @@ fn fresh_held_out_category_sets() {
             0.97,
             0.03,
         ),
-        // Eighteenth session, measured blind and NOT read (held out): a
-        // second writer's hypotheticals (0.782 / 0.776 / 8.0 %: the floor
-        // only guards against getting worse; see QUALITY.md) and people
-        // talking to the bot itself (0.981 / 0.974 / 10.2 %).
+        // Eighteenth session: a second writer's hypotheticals (0.782 /
+        // 0.776 / 8.0 % blind; read in the nineteenth session: 0.935 /
+        // 0.929 / 6.8 %) and, NOT read (held out), people talking to the
+        // bot itself (0.981 / 0.974 / 10.2 %).
         (
             "crisis-holdout92-categories.tsv",
             "informational-holdout92-categories.tsv",
-            0.78,
-            0.77,
-            0.085,
+            0.93,
+            0.925,
+            0.07,
         ),
         (
             "crisis-holdout93-categories.tsv",
@@ -656,6 +659,40 @@ fn fresh_held_out_category_sets() {
             0.98,
             0.97,
             0.105,
+        ),
+        // Nineteenth session, all blind: a third writer's hypotheticals (94,
+        // 0.782 / 0.766 / 4.5 %; read: 0.802 / 0.786); two emergencies in
+        // one message (95, 1.000 / 0.997 / 6.2 %); the most typical posts
+        // (96, 0.997 / 0.990 / 2.3 %); and, NOT read, a fourth writer's
+        // crises hidden behind general questions (97, 0.682 / 0.672 / 2.3 %
+        // on the final rules: the floor only guards against getting worse).
+        (
+            "crisis-holdout94-categories.tsv",
+            "informational-holdout94-categories.tsv",
+            0.80,
+            0.78,
+            0.05,
+        ),
+        (
+            "crisis-holdout95-categories.tsv",
+            "informational-holdout95-categories.tsv",
+            0.995,
+            0.99,
+            0.065,
+        ),
+        (
+            "crisis-holdout96-categories.tsv",
+            "informational-holdout96-categories.tsv",
+            0.995,
+            0.985,
+            0.025,
+        ),
+        (
+            "crisis-holdout97-categories.tsv",
+            "informational-holdout97-categories.tsv",
+            0.68,
+            0.67,
+            0.025,
         ),
         // Twelfth session: world Englishes (0.994 / 0.984 / 4.0 % blind with the
         // old learned screen; 1.000 / 0.994 / 4.0 % after).

@@ -61,7 +61,7 @@ pub(super) fn says_it_is_real(s: &[&str]) -> bool {
                 && matches!(at(i + 2), "guy" | "person" | "girl" | "woman" | "man")
         }
         "next" => at(i + 1) == "to" && at(i + 2) == "me" && i > 0 && placed_next_to_me(at(i - 1)),
-        "like" => at(i + 1) == "that" && at(i + 2) == "now",
+        "like" => matches!(at(i + 1), "that" | "this") && matches!(at(i + 2), "now" | "rn"),
         // "it's me, this morning", "I'm 13 and it's me".
         "its" => at(i + 1) == "me" && !matches!(at(i + 2), "again" | "here" | "who" | "that"),
         // "my daughter's friend just said this at a sleepover".
@@ -104,6 +104,24 @@ fn owns_up(s: &[&str]) -> bool {
                 && matches!(at(i + 2), "the" | "my" | "under" | "inside" | "from")
         }
         "and" => at(i + 1) == "counting",
+        // "he's in the next room", "it just happened", "it's still coming".
+        "next" => {
+            at(i + 1) == "room" && matches!(at(i.wrapping_sub(3)), "hes" | "shes" | "theyre" | "is")
+        }
+        "happened" => at(i.wrapping_sub(1)) == "just" && i + 1 == s.len(),
+        "still" => {
+            matches!(at(i.wrapping_sub(1)), "its" | "hes" | "shes" | "theyre")
+                && matches!(
+                    at(i + 1),
+                    "coming" | "pouring" | "fitting" | "shaking" | "spreading"
+                )
+        }
+        // "my daughter's spots are doing that" (what the question asked about).
+        "doing" => {
+            matches!(at(i + 1), "that" | "this")
+                && matches!(at(i.wrapping_sub(1)), "are" | "is")
+                && matches!(s.first().copied(), Some("my" | "our"))
+        }
         _ => false,
     })
 }
@@ -256,6 +274,13 @@ mod tests {
         assert!(real("my daughter 10 weeks"));
         assert!(real("my mum just now"));
         assert!(real("weve rung 111 what do we do"));
+        assert!(real("hes in the next room and ive had enough"));
+        assert!(real("just happened"));
+        assert!(real("im getting dizzy and its still coming"));
+        assert!(real(
+            "my daughters spots are doing that and shes burning up"
+        ));
+        assert!(real("mam is like this now"));
     }
 
     #[test]
