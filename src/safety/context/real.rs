@@ -104,6 +104,15 @@ fn owns_up(s: &[&str]) -> bool {
                 && matches!(at(i + 2), "the" | "my" | "under" | "inside" | "from")
         }
         "and" => at(i + 1) == "counting",
+        // "wife's at 6 minutes": a clock running on someone now.
+        "at" => {
+            at(i + 2).starts_with("min")
+                && at(i + 1).bytes().all(|b| b.is_ascii_digit())
+                && s.first().is_some_and(|w| {
+                    matches!(*w, "hes" | "shes" | "theyre" | "its" | "were")
+                        || w.strip_suffix('s').is_some_and(person_word)
+                })
+        }
         // "he's in the next room", "it just happened", "it's still coming".
         "next" => {
             at(i + 1) == "room" && matches!(at(i.wrapping_sub(3)), "hes" | "shes" | "theyre" | "is")
@@ -281,6 +290,7 @@ mod tests {
             "my daughters spots are doing that and shes burning up"
         ));
         assert!(real("mam is like this now"));
+        assert!(real("wifes at 6 minutes"));
     }
 
     #[test]
@@ -305,5 +315,6 @@ mod tests {
         assert!(!real("thats me again asking"));
         assert!(!real("my son is doing ok right now"));
         assert!(!real("my bad"));
+        assert!(!real("the bus comes at 5 mins past"));
     }
 }
