@@ -664,7 +664,7 @@ fn fresh_held_out_category_sets() {
         ),
         // Nineteenth session, all blind: a third writer's hypotheticals (94,
         // 0.782 / 0.766 / 4.5 %; read: 0.802 / 0.786; trained on: 0.886 /
-        // 0.873; with its own phrases 0.906 / 0.893); two emergencies in
+        // 0.873; with its own phrases 0.906 / 0.903); two emergencies in
         // one message (95, 1.000 / 0.997 / 6.2 %); the most typical posts
         // (96, 0.997 / 0.990 / 2.3 %); and, NOT read, a fourth writer's
         // crises hidden behind general questions (97, 0.682 / 0.672 / 2.3 %;
