@@ -1,7 +1,9 @@
 //! Screening a message against the compiled safety phrases.
 
 use super::compiled::{Compiled, Tokens, Vocab};
-use super::context::{Frame, frame, live_elsewhere, message_is_real, not_about_people};
+use super::context::{
+    Frame, frame, live_elsewhere, message_is_real, names_a_child, not_about_people,
+};
 use super::first_words::FirstWords;
 use super::learned::{Hashed, LearnedModel, MIN_WORDS};
 use super::neighbours::{
@@ -44,6 +46,9 @@ pub struct Screener {
     first_words: FirstWords,
     /// The learned second signal, consulted when no phrase matches.
     model: Option<(LearnedModel, Vec<Option<usize>>)>,
+    /// Child abuse, and the categories (domestic abuse, sexual assault)
+    /// that are child abuse when the one hurt is a child.
+    child_abuse: Option<(usize, [usize; 2])>,
 }
 
 /// What screening found: every matched category, most urgent first.
@@ -105,7 +110,17 @@ impl Screener {
             all.map(move |(pi, p)| (ci, pi, p))
         });
         let first_words = FirstWords::new(vocab.len(), phrases, |id| vocab.commonness(id));
+        let index = |id: &str| rules.categories.iter().position(|c| c.id == id);
+        let child_abuse = match (
+            index("child-abuse"),
+            index("domestic-abuse"),
+            index("sexual-assault"),
+        ) {
+            (Some(c), Some(d), Some(s)) => Some((c, [d, s])),
+            _ => None,
+        };
         Screener {
+            child_abuse,
             categories,
             vocab,
             first_words,
@@ -130,14 +145,32 @@ impl Screener {
         let raw: Vec<&str> = sentences(cleaned).collect();
         let all = split_sentences(&raw);
         let views = sentence_views(&all);
-        let categories: Vec<usize> = self.phrase_hits(&views).iter().map(|h| h.0).collect();
+        let mut categories: Vec<usize> = self.phrase_hits(&views).iter().map(|h| h.0).collect();
         if categories.is_empty() {
             return self.learned(&raw, &views);
         }
+        self.child_too(&mut categories, &views);
         Some(Screening {
             categories,
             learned: false,
         })
+    }
+
+    /// Abuse or assault of someone the message says is a child is child
+    /// abuse too: the child line joins the block ("my friend (12) … her
+    /// dad's drunk and chasing her", "a man dragged a little girl by the
+    /// hair").
+    fn child_too(&self, categories: &mut Vec<usize>, views: &[Vec<&str>]) {
+        let Some((child, adult)) = self.child_abuse else {
+            return;
+        };
+        if !categories.contains(&child)
+            && categories.iter().any(|c| adult.contains(c))
+            && names_a_child(views)
+        {
+            categories.push(child);
+            categories.sort_unstable();
+        }
     }
 
     /// Why a message alarms: per matched category, what fired first. For

@@ -18,6 +18,7 @@
 //! "hypothetically… asking because mine just did").
 
 mod markers;
+mod minor;
 mod past;
 mod plan;
 mod real;
@@ -27,6 +28,7 @@ use markers::{
     creative_writing, fiction_noun, game_or_roleplay, on_screen, prev_is_if, recovered_after,
     recovered_word, sport_training, supposes_ever,
 };
+pub use minor::names_a_child;
 use past::past_framed;
 use plan::plan_in_place;
 pub use real::{live_elsewhere, message_is_real};
