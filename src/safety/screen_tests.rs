@@ -101,3 +101,29 @@ fn a_general_question_counts_when_the_message_says_it_is_real() {
     )));
     assert!(!found(&format!("{question} its happening every week now")));
 }
+
+/// Domestic abuse or assault of a child raises child abuse too, so the
+/// block carries the child line; an adult's stays as it was.
+#[test]
+fn abuse_of_a_child_is_child_abuse_too() {
+    let rules = SafetyRules {
+        categories: vec![
+            Category {
+                phrases: vec!["boyfriend .. choked me".into()],
+                ..Category::bare("domestic-abuse")
+            },
+            Category::bare("child-abuse"),
+            Category::bare("sexual-assault"),
+        ],
+        regions: Vec::new(),
+        readings: Vec::new(),
+        model: None,
+    };
+    let s = Screener::new(&rules, None);
+    let found = |m: &str| s.screen(m).map(|s| s.categories);
+    assert_eq!(
+        found("15 and my mums boyfriend just choked me"),
+        Some(vec![0, 1])
+    );
+    assert_eq!(found("my boyfriend just choked me"), Some(vec![0]));
+}
