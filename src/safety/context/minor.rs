@@ -3,6 +3,8 @@
 //! by the hair". Abuse of a child needs the child line beside the
 //! emergency number, even when the words are those of domestic abuse.
 
+use super::word;
+
 /// Does some sentence name a child: a kid, a toddler, a little girl or
 /// boy, or an age under 16 ("9 year old", "15yo", "I'm 15", "my friend 12")?
 pub fn names_a_child(views: &[Vec<&str>]) -> bool {
@@ -10,7 +12,7 @@ pub fn names_a_child(views: &[Vec<&str>]) -> bool {
 }
 
 fn child_at(s: &[&str], i: usize) -> bool {
-    let at = |j: usize| s.get(j).copied().unwrap_or("");
+    let at = |j: usize| word(s, j);
     match s[i] {
         "kid" | "kids" | "child" | "children" | "toddler" | "toddlers" | "moko" => true,
         "little" | "lil" => matches!(
@@ -27,15 +29,14 @@ fn young_age(w: &str) -> bool {
     let unit = &w[digits.len()..];
     matches!(unit, "" | "yo" | "yr" | "yrs")
         && digits.parse::<u32>().is_ok_and(|n| (1..=15).contains(&n))
-        && !digits.is_empty()
 }
 
 /// The number is an age: "9 year old", "15yo", "I'm 15", "my friend 12",
 /// "15 and my mum's boyfriend…" (not "15 minutes", "2 drinks").
 fn age_context(s: &[&str], i: usize) -> bool {
-    let at = |j: usize| s.get(j).copied().unwrap_or("");
+    let at = |j: usize| word(s, j);
     let after = at(i + 1);
-    let before = if i > 0 { at(i - 1) } else { "" };
+    let before = at(i.wrapping_sub(1));
     s[i].ends_with(|c: char| c.is_ascii_alphabetic())
         || matches!(after, "year" | "years" | "yr" | "yrs" | "yo")
         || matches!(before, "im" | "shes" | "hes" | "is" | "aged" | "age")

@@ -120,7 +120,7 @@ pub fn reports_now(s: &[&str]) -> bool {
         )
     }) && s.iter().enumerate().any(|(i, w)| match *w {
         "now" | "rn" | "currently" | "today" | "tonight" => true,
-        "just" => just_happened(s.get(i + 1).copied().unwrap_or("")),
+        "just" => just_happened(word(s, i + 1)),
         _ => false,
     }) && happening_now(s)
         && !past_framed(s)
@@ -324,6 +324,12 @@ word_list! {
 }
 
 /// Does `words` appear consecutively in `s`?
+/// Word `i` of a sentence, or "" past either end (so a rule can look a
+/// few words ahead, or behind with `i.wrapping_sub(n)`, without checks).
+pub(super) fn word<'a>(s: &[&'a str], i: usize) -> &'a str {
+    s.get(i).copied().unwrap_or("")
+}
+
 pub(super) fn has_seq(s: &[&str], words: &[&str]) -> bool {
     s.windows(words.len())
         .any(|w| w.iter().zip(words).all(|(a, b)| a == b))

@@ -3,8 +3,8 @@
 //! because mine just did", "jk it's my mum", "she's like that now").
 
 use super::markers::recovered_word;
-use super::reports_now;
 use super::subjects::person_word;
+use super::{reports_now, word};
 
 /// Does another sentence of the message make general sentence `i` about
 /// someone now? The next sentence reporting something happening to
@@ -25,7 +25,7 @@ pub fn message_is_real(views: &[Vec<&str>]) -> bool {
 /// happening right now", "asking because mine just did", "jk it's my
 /// mum", "not really a story, I'm that guy", "I'm in his bathroom now".
 pub(super) fn says_it_is_real(s: &[&str]) -> bool {
-    let at = |i: usize| s.get(i).copied().unwrap_or("");
+    let at = |i: usize| word(s, i);
     let now_follows = |i: usize| s[i.min(s.len())..].iter().take(6).any(|w| live_word(w));
     let marked = s.iter().enumerate().any(|(i, w)| match *w {
         // Not "it's happening every week now" (how often, not now).
@@ -62,8 +62,10 @@ pub(super) fn says_it_is_real(s: &[&str]) -> bool {
         }
         "next" => at(i + 1) == "to" && at(i + 2) == "me" && i > 0 && placed_next_to_me(at(i - 1)),
         "like" => matches!(at(i + 1), "that" | "this") && matches!(at(i + 2), "now" | "rn"),
-        // "it's me, this morning", "I'm 13 and it's me".
-        "its" => at(i + 1) == "me" && !matches!(at(i + 2), "again" | "here" | "who" | "that"),
+        // "it's me, this morning", "I'm 13 and it's me", "that's me".
+        "its" | "thats" if at(i + 1) == "me" => {
+            !matches!(at(i + 2), "again" | "here" | "who" | "that")
+        }
         // "my daughter's friend just said this at a sleepover".
         "just" => {
             matches!(at(i + 1), "said" | "told" | "disclosed" | "admitted")
@@ -82,10 +84,10 @@ pub(super) fn says_it_is_real(s: &[&str]) -> bool {
 /// character is me", "I'm not writing a story", "no game", "typing from
 /// the closet", "7 min and counting", "that's what's happening".
 fn owns_up(s: &[&str]) -> bool {
-    let at = |i: usize| s.get(i).copied().unwrap_or("");
+    let at = |i: usize| word(s, i);
     s.iter().enumerate().any(|(i, w)| match *w {
+        // ("that's me" is read with "it's me" above.)
         "thats" => match at(i + 1) {
-            "me" => !matches!(at(i + 2), "again" | "here" | "who" | "that"),
             "whats" => at(i + 2) == "happening",
             "where" => at(i + 2) == "my",
             _ => false,
