@@ -34,7 +34,7 @@ pub struct FirstWords {
     /// word first, otherwise last word first (later words are rarer): the
     /// number of ids, then the ids.
     needs: Vec<WordId>,
-    /// Each phrase's first-word ids, ascending, one run per phrase.
+    /// Each phrase's first-word ids, one run per phrase.
     firsts: Vec<WordId>,
 }
 
@@ -119,7 +119,6 @@ impl FirstWords {
             }
             let from = index.firsts.len() as u32;
             index.firsts.extend_from_slice(first);
-            index.firsts[from as usize..].sort_unstable();
             let entry = Entry {
                 category: category as u32,
                 phrase: phrase as u32,
