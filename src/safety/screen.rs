@@ -2,7 +2,8 @@
 
 use super::compiled::{Compiled, Tokens, Vocab};
 use super::context::{
-    Frame, frame, live_elsewhere, message_is_real, names_a_child, not_about_people,
+    Frame, frame, live_elsewhere, message_is_real, message_is_recent, names_a_child,
+    not_about_people,
 };
 use super::first_words::FirstWords;
 use super::learned::{Hashed, LearnedModel, MIN_WORDS};
@@ -208,6 +209,7 @@ impl Screener {
         let mut tokens = Tokens::default();
         // Worked out once, and only for a message with a candidate phrase.
         let mut real: Option<bool> = None;
+        let mut recent: Option<bool> = None;
         for (i, sentence) in views.iter().enumerate() {
             self.vocab.tokens(sentence, &mut tokens);
             // Phrases that could match here (every word present), by start:
@@ -231,7 +233,10 @@ impl Screener {
             // now his pupils are uneven").
             let real = *real.get_or_insert_with(|| message_is_real(views));
             let (past, general) = match frame(sentence) {
-                Frame::General => (false, !live_elsewhere(views, i, real)),
+                Frame::General => {
+                    let recent = *recent.get_or_insert_with(|| message_is_recent(views));
+                    (false, !live_elsewhere(views, i, real || recent))
+                }
                 Frame::Past => (true, false),
                 Frame::Now => (false, false),
             };

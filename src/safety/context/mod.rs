@@ -22,6 +22,7 @@ mod minor;
 mod past;
 mod plan;
 mod real;
+mod recent;
 mod subjects;
 
 use markers::{
@@ -31,7 +32,7 @@ use markers::{
 pub use minor::names_a_child;
 use past::past_framed;
 use plan::plan_in_place;
-pub use real::{live_elsewhere, message_is_real};
+pub use real::{live_elsewhere, message_is_real, message_is_recent};
 use subjects::{about_a_device, about_an_animal};
 
 /// A word list as a set built once: the lists are read for every word of

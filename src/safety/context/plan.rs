@@ -48,7 +48,7 @@ fn farewell_at(s: &[&str], i: usize) -> bool {
 }
 
 /// The means of ending a life, or a place to do it.
-fn means(w: &str) -> bool {
+pub(super) fn means(w: &str) -> bool {
     matches!(
         w,
         "rope"
@@ -66,7 +66,6 @@ fn means(w: &str) -> bool {
             | "razor"
             | "insulin"
             | "hose"
-            | "stockpiled"
     )
 }
 
@@ -157,5 +156,7 @@ mod tests {
         assert!(!plan("whats the best knife for cutting bread"));
         assert!(!plan("can i bring a knife in my bag on a plane"));
         assert!(!plan("i wrote a letter to my gp about my pills"));
+        // Stockpiling alone is no plan: it needs the means beside it.
+        assert!(!plan("is it bad that ive stockpiled loo roll"));
     }
 }

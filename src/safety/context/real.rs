@@ -3,7 +3,8 @@
 //! because mine just did", "jk it's my mum", "she's like that now").
 
 use super::markers::recovered_word;
-use super::subjects::person_word;
+use super::recent::{done_or_set, happened_lately};
+use super::subjects::{person_or_theirs, person_word};
 use super::{reports_now, word};
 
 /// Does another sentence of the message make general sentence `i` about
@@ -21,12 +22,19 @@ pub fn message_is_real(views: &[Vec<&str>]) -> bool {
     views.iter().any(|s| says_it_is_real(s))
 }
 
+/// Does some sentence put what the message asks about in the last few
+/// hours ("it happened a few hours ago")? Weaker than [`message_is_real`]:
+/// a general-looking question then counts, but its own words still cancel.
+pub fn message_is_recent(views: &[Vec<&str>]) -> bool {
+    views.iter().any(|s| happened_lately(s))
+}
+
 /// The writer says what they asked about is real and happening now: "it's
 /// happening right now", "asking because mine just did", "jk it's my
 /// mum", "not really a story, I'm that guy", "I'm in his bathroom now".
 pub(super) fn says_it_is_real(s: &[&str]) -> bool {
     let at = |i: usize| word(s, i);
-    let now_follows = |i: usize| s[i.min(s.len())..].iter().take(6).any(|w| live_word(w));
+    let now_follows = |i: usize| s[i.min(s.len())..].iter().take(9).any(|w| live_word(w));
     let marked = s.iter().enumerate().any(|(i, w)| match *w {
         // Not "it's happening every week now" (how often, not now).
         "happening" => {
@@ -77,7 +85,13 @@ pub(super) fn says_it_is_real(s: &[&str]) -> bool {
         }
         _ => false,
     });
-    marked || told_as_now(s) || gives_an_age(s) || theirs_did(s) || owns_up(s) || live_now(s)
+    marked
+        || told_as_now(s)
+        || gives_an_age(s)
+        || theirs_did(s)
+        || owns_up(s)
+        || live_now(s)
+        || done_or_set(s)
 }
 
 /// The writer drops the cover: "that's me", "ok it's my wife", "the
@@ -111,8 +125,7 @@ fn owns_up(s: &[&str]) -> bool {
             at(i + 2).starts_with("min")
                 && at(i + 1).bytes().all(|b| b.is_ascii_digit())
                 && s.first().is_some_and(|w| {
-                    matches!(*w, "hes" | "shes" | "theyre" | "its" | "were")
-                        || w.strip_suffix('s').is_some_and(person_word)
+                    matches!(*w, "hes" | "shes" | "theyre" | "its" | "were") || person_or_theirs(w)
                 })
         }
         // "he's in the next room", "it just happened", "it's still coming".
@@ -145,9 +158,7 @@ fn live_now(s: &[&str]) -> bool {
         return false;
     }
     let often = s.iter().any(|w| often_word(w));
-    let person = s
-        .iter()
-        .any(|w| person_word(w) || w.strip_suffix('s').is_some_and(person_word));
+    let person = s.iter().any(|w| person_or_theirs(w));
     let right_now =
         s.windows(2).any(|p| matches!(p, ["right", "now" | "rn"])) || s.ends_with(&["just", "now"]);
     // A sentence that only names who: "my son", "my 5 month old".
@@ -201,19 +212,50 @@ fn is_emergency_number(w: &str) -> bool {
 /// The writer says where they are now: "I'm in his bathroom now",
 /// "we're sitting in the car park now" (not "I'm 28 now", "I'm home now").
 fn told_as_now(s: &[&str]) -> bool {
-    let opens = matches!(s.first().copied(), Some("im" | "were"));
-    let place = s.iter().take(3).any(|w| {
+    let place = |w: &str| {
         matches!(
-            *w,
+            w,
             "in" | "at" | "on" | "outside" | "sitting" | "standing" | "hiding" | "stuck"
         )
-    });
-    opens
-        && place
-        && matches!(s.last().copied(), Some("now" | "rn"))
-        && !s
-            .iter()
-            .any(|w| recovered_word(w) || matches!(*w, "home" | "safe" | "asleep" | "work" | "bed"))
+    };
+    // "I'm standing on one now, not gonna say which", "genuinely asking,
+    // I'm in here now", "I'm on the top level of the car park rn", "I'm
+    // sitting in it".
+    let here_now = |i: usize| {
+        let after = &s[i + 1..];
+        after.iter().take(2).any(|w| place(w))
+            && (after.iter().take(9).any(|w| matches!(*w, "now" | "rn"))
+                || matches!(
+                    after,
+                    ["sitting" | "standing" | "lying", "in" | "on", "it" | "one"]
+                ))
+    };
+    // Not where life has moved on to: "I'm in therapy now", "I'm on the
+    // other side of it now", "I'm now on blood thinners".
+    let settled = |w: &str| {
+        matches!(
+            w,
+            "home"
+                | "safe"
+                | "asleep"
+                | "work"
+                | "bed"
+                | "therapy"
+                | "treatment"
+                | "recovery"
+                | "remission"
+                | "rehab"
+                | "side"
+                | "meds"
+                | "medication"
+                | "tablets"
+                | "thinners"
+                | "counselling"
+                | "counseling"
+        )
+    };
+    (0..s.len()).any(|i| matches!(s[i], "im" | "were") && word(s, i + 1) != "now" && here_now(i))
+        && !s.iter().any(|w| recovered_word(w) || settled(w))
 }
 
 /// How often, not when: "it's happening every week now".
@@ -247,7 +289,15 @@ fn placed_next_to_me(w: &str) -> bool {
 fn live_word(w: &str) -> bool {
     matches!(
         w,
-        "just" | "now" | "rn" | "happening" | "right" | "currently" | "tonight" | "today"
+        "just"
+            | "now"
+            | "rn"
+            | "happening"
+            | "right"
+            | "currently"
+            | "tonight"
+            | "tonights"
+            | "today"
     )
 }
 
@@ -293,6 +343,10 @@ mod tests {
         ));
         assert!(real("mam is like this now"));
         assert!(real("wifes at 6 minutes"));
+        assert!(real("im standing on one now not gonna say which"));
+        assert!(real("genuinely asking im in here now"));
+        assert!(real("just curious im sitting in it"));
+        assert!(real("already did it not sure why im asking"));
     }
 
     #[test]
@@ -318,5 +372,13 @@ mod tests {
         assert!(!real("my son is doing ok right now"));
         assert!(!real("my bad"));
         assert!(!real("the bus comes at 5 mins past"));
+        // "is" is not "i"'s.
+        assert!(!real("what is it like right now"));
+        assert!(!real("is at 6 minutes"));
+        assert!(!real(
+            "i wanted to hit him but i didnt and im in therapy now"
+        ));
+        assert!(!real("im now on blood thinners and a beta blocker"));
+        assert!(!real("im on the other side of it now"));
     }
 }

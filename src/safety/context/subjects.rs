@@ -112,7 +112,6 @@ pub(super) fn about_a_device(s: &[&str]) -> bool {
 fn mentions_person(s: &[&str]) -> bool {
     // "my daughter's not making sense" reads "daughters" once the
     // apostrophe is gone: a possessive or plural is a person too.
-    // ("is" is not "i"'s plural: short words are taken as they are.)
     // "by friday ill be gone, sorted who gets the cat": "ill" before a
     // verb is "I'll" (not "the dog is ill").
     let i_will = |i: usize| {
@@ -121,11 +120,15 @@ fn mentions_person(s: &[&str]) -> bool {
             Some("be" | "do" | "never" | "just" | "go" | "end" | "take" | "kill" | "make")
         )
     };
-    s.iter().enumerate().any(|(i, w)| {
-        person_word(w)
-            || (w.len() > 3 && w.strip_suffix('s').is_some_and(person_word))
-            || (*w == "ill" && i_will(i))
-    })
+    s.iter()
+        .enumerate()
+        .any(|(i, w)| person_or_theirs(w) || (*w == "ill" && i_will(i)))
+}
+
+/// A person, or a person's ("daughters" once the apostrophe is gone). Short
+/// words are taken as they are: "is" is not "i"'s.
+pub(super) fn person_or_theirs(w: &str) -> bool {
+    person_word(w) || (w.len() > 3 && w.strip_suffix('s').is_some_and(person_word))
 }
 
 pub(super) fn person_word(w: &str) -> bool {
