@@ -49,13 +49,13 @@ const ORDINARY: &[&str] = &[
 /// `informational-holdoutN-categories.tsv` and, from set 3,
 /// `ordinary-holdoutN.tsv`) trained on: 2 to this one, except [`NOT_TRAINED`].
 /// Later sets judge the model.
-const LAST_TRAINED: u32 = 94;
-/// Never trained on: 15, 31, 32 and 93 are still held out (with
-/// `region-holdout-questions.tsv`); set 30 was read for phrases but with it
-/// the model alarmed on two more ordinary region questions ("We're in
-/// Porirua and he lives with us…"); set 60 was never written. Sets 95-97
-/// come after [`LAST_TRAINED`] and judge the model (97 is not read).
-const NOT_TRAINED: &[u32] = &[15, 30, 31, 32, 60, 93];
+const LAST_TRAINED: u32 = 99;
+/// Never trained on: 15, 31, 32, 93 and 97 are still held out (with
+/// `region-holdout-questions.tsv`; 97 is not read); set 30 was read for
+/// phrases but with it the model alarmed on two more ordinary region
+/// questions ("We're in Porirua and he lives with us…"); set 60 was never
+/// written.
+const NOT_TRAINED: &[u32] = &[15, 30, 31, 32, 60, 93, 97];
 
 /// The numbered sets' files: (crisis files, ordinary files).
 fn numbered_sets() -> (Vec<PathBuf>, Vec<PathBuf>) {
