@@ -2,7 +2,7 @@
 //! ever…"), fiction ("writing a scene where…"), a team's training, a past
 //! year or season, recovery ("doing well now").
 
-use super::asks_in_general;
+use super::{asks_in_general, word};
 
 /// A question planning ahead: `what should i do if my toddler ever
 /// swallows..`. Not `if he'll ever wake up` (a fear about now).
@@ -268,9 +268,12 @@ pub(super) fn on_screen(s: &[&str]) -> bool {
         || s.windows(3).any(|w| {
             (w[0] == "on" && w[1] == "the" && matches!(w[2], "telly" | "tv" | "news" | "radio"))
                 || (w[0] == "the" && w[1] == "news" && matches!(w[2], "said" | "says" | "reported"))
-                || (w[0] == "in"
-                    && matches!(w[1], "the" | "a" | "an" | "this")
-                    && SHOWN.contains(&w[2]))
+        })
+        // "in the show", "in the fantasy series I'm reading".
+        || (0..s.len()).any(|i| {
+            s[i] == "in"
+                && matches!(word(s, i + 1), "the" | "a" | "an" | "this")
+                && (SHOWN.contains(&word(s, i + 2)) || SHOWN.contains(&word(s, i + 3)))
         })
         || s.iter().enumerate().any(|(i, w)| {
             matches!(*w, "watched" | "watching" | "saw")
