@@ -336,6 +336,7 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout97.tsv", 0.01),
         ("ordinary-holdout98.tsv", 0.01),
         ("ordinary-holdout99.tsv", 0.01),
+        ("ordinary-holdout100.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -717,6 +718,15 @@ fn fresh_held_out_category_sets() {
             0.995,
             0.985,
             0.095,
+        ),
+        // A seventh writer, five framings evenly (0.925 / 0.916 / 10.8 % blind
+        // with the session's starting rules; read).
+        (
+            "crisis-holdout100-categories.tsv",
+            "informational-holdout100-categories.tsv",
+            0.985,
+            0.975,
+            0.105,
         ),
         // Twelfth session: world Englishes (0.994 / 0.984 / 4.0 % blind with the
         // old learned screen; 1.000 / 0.994 / 4.0 % after).

@@ -13,7 +13,7 @@ use super::word;
 /// words ("is it normal", "mild") still cancel.
 pub(super) fn happened_lately(s: &[&str]) -> bool {
     !s.iter().any(|w| recovered_word(w))
-        && (0..s.len()).any(|i| hours_ago(s, i) || done_earlier(s, i))
+        && (0..s.len()).any(|i| hours_ago(s, i) || done_earlier(s, i) || it_was_lately(s, i))
 }
 
 /// Done already, a day set, or the means ready: as strong as "it's
@@ -32,6 +32,20 @@ fn hours_ago(s: &[&str], i: usize) -> bool {
                 "hour" | "hours" | "hr" | "hrs" | "min" | "mins" | "minute" | "minutes"
             )
         })
+}
+
+/// "it was yesterday", "it happened last night": what the question asked
+/// about, told as just gone.
+fn it_was_lately(s: &[&str], i: usize) -> bool {
+    s[i] == "it"
+        && i == 0
+        && matches!(word(s, 1), "was" | "happened")
+        && match word(s, 2) {
+            "yesterday" | "today" | "tonight" | "earlier" => true,
+            "last" => word(s, 3) == "night",
+            "this" => matches!(word(s, 3), "morning" | "afternoon" | "evening" | "arvo"),
+            _ => false,
+        }
 }
 
 /// "took the whole bottle earlier", "did more today", "did them last night".
@@ -122,6 +136,7 @@ mod tests {
             "happened like an hour ago first time since year 10",
             "took the whole bottle earlier just curious what happens",
             "i did more today",
+            "it was yesterday i havent told anyone",
         ] {
             assert!(happened_lately(&words(s)), "{s}");
         }
@@ -129,6 +144,7 @@ mod tests {
             "it happened 3 years ago",
             "had a seizure an hour ago and shes fine now",
             "my son did his homework earlier",
+            "it was yesterday and shes fine now",
         ] {
             assert!(!happened_lately(&words(s)), "{s}");
         }

@@ -9,9 +9,12 @@ pub(super) const GLUCOSE: &[&str] = &[
     "glucose",
     "bg",
     "bgl",
+    "bgls",
     "bgs",
     "bs",
     "bsl",
+    // "bsl's 1.8": the apostrophe is gone.
+    "bsls",
     "bm",
     "bms",
     "cgm",
