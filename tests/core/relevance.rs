@@ -337,6 +337,7 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout98.tsv", 0.01),
         ("ordinary-holdout99.tsv", 0.01),
         ("ordinary-holdout100.tsv", 0.01),
+        ("ordinary-holdout101.tsv", 0.01),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -727,6 +728,17 @@ fn fresh_held_out_category_sets() {
             0.985,
             0.975,
             0.105,
+        ),
+        // An eighth writer, a wide cast of voices and the same five framings:
+        // 0.958 / 0.955 / 7.4 % with the session's starting rules, 0.971 /
+        // 0.968 / 7.4 % at its end. NOT read: held out (this floor only
+        // guards against getting worse).
+        (
+            "crisis-holdout101-categories.tsv",
+            "informational-holdout101-categories.tsv",
+            0.965,
+            0.96,
+            0.08,
         ),
         // Twelfth session: world Englishes (0.994 / 0.984 / 4.0 % blind with the
         // old learned screen; 1.000 / 0.994 / 4.0 % after).

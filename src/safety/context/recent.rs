@@ -12,15 +12,19 @@ use super::word;
 /// general-looking question in the message count, but the question's own
 /// words ("is it normal", "mild") still cancel.
 pub(super) fn happened_lately(s: &[&str]) -> bool {
-    !s.iter().any(|w| recovered_word(w))
-        && (0..s.len()).any(|i| hours_ago(s, i) || done_earlier(s, i) || it_was_lately(s, i))
+    (0..s.len()).any(|i| hours_ago(s, i) || done_earlier(s, i) || it_was_lately(s, i))
+        && !s.iter().any(|w| recovered_word(w))
 }
 
 /// Done already, a day set, or the means ready: as strong as "it's
 /// happening now".
+/// (Run on every sentence of a message with a candidate phrase: the rare
+/// trigger words are looked for first.)
 pub(super) fn done_or_set(s: &[&str]) -> bool {
-    !s.iter().any(|w| recovered_word(w))
+    let trigger = |w: &str| matches!(w, "already" | "ready" | "bought" | "mines" | "doing" | "do");
+    s.iter().any(|w| trigger(w))
         && (0..s.len()).any(|i| done_already(s, i) || day_set(s, i) || means_ready(s, i))
+        && !s.iter().any(|w| recovered_word(w))
 }
 
 /// "an hour ago", "2 hrs ago", "a few hours ago" (not days or years).
@@ -114,11 +118,11 @@ fn day(w: &str) -> bool {
 /// "rope's already in the shed", "the pills are ready".
 fn means_ready(s: &[&str], i: usize) -> bool {
     let w = s[i];
-    (means(w) || w.strip_suffix('s').is_some_and(means))
-        && s[i + 1..]
-            .iter()
-            .take(3)
-            .any(|x| matches!(*x, "already" | "ready" | "bought"))
+    s[i + 1..]
+        .iter()
+        .take(3)
+        .any(|x| matches!(*x, "already" | "ready" | "bought"))
+        && (means(w) || w.strip_suffix('s').is_some_and(means))
 }
 
 #[cfg(test)]
