@@ -234,8 +234,8 @@ impl Screener {
             let real = *real.get_or_insert_with(|| message_is_real(views));
             let (past, general) = match frame(sentence) {
                 Frame::General => {
-                    let recent = *recent.get_or_insert_with(|| message_is_recent(views));
-                    (false, !live_elsewhere(views, i, real || recent))
+                    let now = real || *recent.get_or_insert_with(|| message_is_recent(views));
+                    (false, !live_elsewhere(views, i, now))
                 }
                 Frame::Past => (true, false),
                 Frame::Now => (false, false),

@@ -324,13 +324,13 @@ word_list! {
     ]
 }
 
-/// Does `words` appear consecutively in `s`?
 /// Word `i` of a sentence, or "" past either end (so a rule can look a
 /// few words ahead, or behind with `i.wrapping_sub(n)`, without checks).
 pub(super) fn word<'a>(s: &[&'a str], i: usize) -> &'a str {
     s.get(i).copied().unwrap_or("")
 }
 
+/// Does `words` appear consecutively in `s`?
 pub(super) fn has_seq(s: &[&str], words: &[&str]) -> bool {
     s.windows(words.len())
         .any(|w| w.iter().zip(words).all(|(a, b)| a == b))

@@ -12,19 +12,20 @@ use super::word;
 /// general-looking question in the message count, but the question's own
 /// words ("is it normal", "mild") still cancel.
 pub(super) fn happened_lately(s: &[&str]) -> bool {
-    (0..s.len()).any(|i| hours_ago(s, i) || done_earlier(s, i) || it_was_lately(s, i))
+    (it_was_lately(s) || (0..s.len()).any(|i| hours_ago(s, i) || done_earlier(s, i)))
         && !s.iter().any(|w| recovered_word(w))
 }
 
 /// Done already, a day set, or the means ready: as strong as "it's
-/// happening now".
-/// (Run on every sentence of a message with a candidate phrase: the rare
-/// trigger words are looked for first.)
+/// happening now". (Run on every sentence of a message with a candidate
+/// phrase: each check starts from its own rare word.)
 pub(super) fn done_or_set(s: &[&str]) -> bool {
-    let trigger = |w: &str| matches!(w, "already" | "ready" | "bought" | "mines" | "doing" | "do");
-    s.iter().any(|w| trigger(w))
-        && (0..s.len()).any(|i| done_already(s, i) || day_set(s, i) || means_ready(s, i))
-        && !s.iter().any(|w| recovered_word(w))
+    (0..s.len()).any(|i| match s[i] {
+        "already" => done_already(s, i) || means_ready(s, i),
+        "ready" | "bought" => means_ready(s, i),
+        "mines" | "doing" | "do" => day_set(s, i),
+        _ => false,
+    }) && !s.iter().any(|w| recovered_word(w))
 }
 
 /// "an hour ago", "2 hrs ago", "a few hours ago" (not days or years).
@@ -40,9 +41,8 @@ fn hours_ago(s: &[&str], i: usize) -> bool {
 
 /// "it was yesterday", "it happened last night": what the question asked
 /// about, told as just gone.
-fn it_was_lately(s: &[&str], i: usize) -> bool {
-    s[i] == "it"
-        && i == 0
+fn it_was_lately(s: &[&str]) -> bool {
+    word(s, 0) == "it"
         && matches!(word(s, 1), "was" | "happened")
         && match word(s, 2) {
             "yesterday" | "today" | "tonight" | "earlier" => true,
@@ -115,14 +115,12 @@ fn day(w: &str) -> bool {
     )
 }
 
-/// "rope's already in the shed", "the pills are ready".
+/// "rope's already in the shed", "the pills are ready": a means up to
+/// three words before `already`, `ready` or `bought` at `i`.
 fn means_ready(s: &[&str], i: usize) -> bool {
-    let w = s[i];
-    s[i + 1..]
+    s[i.saturating_sub(3)..i]
         .iter()
-        .take(3)
-        .any(|x| matches!(*x, "already" | "ready" | "bought"))
-        && (means(w) || w.strip_suffix('s').is_some_and(means))
+        .any(|w| means(w) || w.strip_suffix('s').is_some_and(means))
 }
 
 #[cfg(test)]
