@@ -160,6 +160,14 @@ fn print_safety(s: &signpost::eval::SafetyReport) {
         s.informational_total,
         s.false_alarms
     );
+    if s.marked_emergencies > 0 {
+        out!(
+            "marked as emergencies (fourth column), not counted above: {} ({} raised no alarm: lines {:?})",
+            s.marked_emergencies,
+            s.marked_missed.len(),
+            s.marked_missed
+        );
+    }
     for (title, rows) in [("category", &s.by_category), ("region", &s.by_region)] {
         out!("{title:<20} crisis caught  right-number  right-category  informational false-alarms");
         for (name, b) in rows {

@@ -44,18 +44,36 @@ const ORDINARY: &[&str] = &[
     "tests/eval/region-questions14.tsv",
     "tests/eval/region-questions16.tsv",
     "tests/eval/region-questions17.tsv",
+    // The other region-worded sets already read for retrieval (6, 13 and
+    // 15 stay unread): the model alarmed on their ordinary questions with a
+    // past emergency as background ("ER said it's not a stroke", "the ambos
+    // said it's common").
+    "tests/eval/region-questions4.tsv",
+    "tests/eval/region-questions5.tsv",
+    "tests/eval/region-questions7.tsv",
+    "tests/eval/region-questions8.tsv",
+    "tests/eval/region-questions9.tsv",
+    "tests/eval/region-questions10.tsv",
+    "tests/eval/region-questions11.tsv",
+    "tests/eval/region-questions12.tsv",
+    "tests/eval/region-questions18.tsv",
+    "tests/eval/region-questions19.tsv",
+    "tests/eval/region-questions20.tsv",
+    "tests/eval/region-questions21.tsv",
+    "tests/eval/region-questions22.tsv",
+    "tests/eval/region-questions23.tsv",
 ];
 /// The numbered sets `crisis-holdoutN-categories.tsv` (with
 /// `informational-holdoutN-categories.tsv` and, from set 3,
 /// `ordinary-holdoutN.tsv`) trained on: 2 to this one, except [`NOT_TRAINED`].
 /// Later sets judge the model.
-const LAST_TRAINED: u32 = 99;
-/// Never trained on: 15, 31, 32, 93 and 97 are still held out (with
-/// `region-holdout-questions.tsv`; 97 is not read); set 30 was read for
+const LAST_TRAINED: u32 = 102;
+/// Never trained on: 15, 31, 32, 93, 97 and 101 are still held out (with
+/// `region-holdout-questions.tsv`; 97 and 101 are not read); set 30 was read for
 /// phrases but with it the model alarmed on two more ordinary region
 /// questions ("We're in Porirua and he lives with us…"); set 60 was never
 /// written.
-const NOT_TRAINED: &[u32] = &[15, 30, 31, 32, 60, 93, 97];
+const NOT_TRAINED: &[u32] = &[15, 30, 31, 32, 60, 93, 97, 101];
 
 /// The numbered sets' files: (crisis files, ordinary files).
 fn numbered_sets() -> (Vec<PathBuf>, Vec<PathBuf>) {
@@ -182,7 +200,12 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     }
     let mut ordinary = Vec::new();
     for p in files(&args.ordinary, ORDINARY, numbered_ordinary) {
-        ordinary.extend(read(&p, false)?);
+        // A line marked as an emergency after all is never taught as ordinary.
+        ordinary.extend(
+            read(&p, false)?
+                .into_iter()
+                .filter(|c| c.emergency.is_none()),
+        );
     }
     let framed = condition_frames(&args.resources)?;
     let examples: Vec<Example<'_>> = crisis

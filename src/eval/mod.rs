@@ -20,6 +20,11 @@ pub struct Case {
     pub label: String,
     /// Region to ask in (optional third column); the run's region otherwise.
     pub region: Option<String>,
+    /// In a set of ordinary questions, the safety category (or `any`) of a
+    /// line that describes an emergency after all (optional fourth
+    /// column): the alarm it raises is right, so it is counted apart, not
+    /// as a false alarm, and never taught as ordinary.
+    pub emergency: Option<String>,
 }
 
 impl Case {
@@ -42,10 +47,13 @@ pub fn read_cases(content: &str, labelled: bool) -> Result<Vec<Case>, String> {
         let mut cols = line.split('\t');
         let text = cols.next().unwrap_or("").trim().to_string();
         let label = cols.next().unwrap_or("").trim().to_lowercase();
-        let region = cols
-            .next()
-            .map(|r| r.trim().to_lowercase())
-            .filter(|r| !r.is_empty());
+        let mut next = || {
+            cols.next()
+                .map(|r| r.trim().to_lowercase())
+                .filter(|r| !r.is_empty())
+        };
+        let region = next();
+        let emergency = next();
         if labelled && label.is_empty() {
             return Err(format!(
                 "line {line_no}: expected `question<TAB>expected condition`"
@@ -56,6 +64,7 @@ pub fn read_cases(content: &str, labelled: bool) -> Result<Vec<Case>, String> {
             text,
             label,
             region,
+            emergency,
         });
     }
     Ok(cases)
@@ -64,4 +73,21 @@ pub fn read_cases(content: &str, labelled: bool) -> Result<Vec<Case>, String> {
 fn is_header(line: &str) -> bool {
     let first = line.split('\t').next().unwrap_or("").trim().to_lowercase();
     first == "question" || first == "message"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fourth_column_marks_an_emergency() {
+        let tsv = "question\texpected\tregion\temergency\n\
+                   ordinary\tasthma\tie\n\
+                   face droops\tstroke\tca\tstroke\n";
+        let cases = read_cases(tsv, false).unwrap();
+        assert_eq!(cases.len(), 2);
+        assert_eq!(cases[0].emergency, None);
+        assert_eq!(cases[1].region.as_deref(), Some("ca"));
+        assert_eq!(cases[1].emergency.as_deref(), Some("stroke"));
+    }
 }

@@ -41,6 +41,11 @@ pub struct SafetyReport {
     /// Share of informational messages that wrongly brought one.
     pub false_alarm_rate: f64,
     pub false_alarms: Vec<usize>,
+    /// Lines of the informational set marked as emergencies after all
+    /// (fourth column): not counted as informational.
+    pub marked_emergencies: usize,
+    /// Of those, the lines that raised no alarm.
+    pub marked_missed: Vec<usize>,
     /// By labelled category.
     pub by_category: BTreeMap<String, Breakdown>,
     /// By region asked in.
@@ -56,11 +61,19 @@ pub fn evaluate_safety(
     opts: &AskOptions,
 ) -> SafetyReport {
     let rules = &engine.catalog().safety;
+    let (marked, informational): (Vec<&Case>, Vec<&Case>) =
+        informational.iter().partition(|c| c.emergency.is_some());
     let mut r = SafetyReport {
         crisis_total: crisis.len(),
         informational_total: informational.len(),
+        marked_emergencies: marked.len(),
         ..Default::default()
     };
+    for case in marked {
+        if ask(engine, case, case.region_or(&opts.region), opts.k).is_none() {
+            r.marked_missed.push(case.line);
+        }
+    }
     for case in crisis {
         let region = case.region_or(&opts.region).to_string();
         let block = ask(engine, case, &region, opts.k);
@@ -86,7 +99,7 @@ pub fn evaluate_safety(
             r.wrong_number.push(case.line);
         }
     }
-    for case in informational {
+    for case in &informational {
         let region = case.region_or(&opts.region).to_string();
         let fired = ask(engine, case, &region, opts.k).is_some();
         let label = if case.label.is_empty() {
