@@ -29,7 +29,8 @@ pub struct EvalArgs {
     /// Also measure crisis recall on this TSV (`message<TAB>category`).
     #[arg(long, value_name = "FILE.tsv")]
     pub crisis: Option<PathBuf>,
-    /// And false alarms on this TSV of informational messages.
+    /// And false alarms on this TSV of informational messages (a line with
+    /// a fourth column is an emergency after all, reported apart).
     #[arg(long, value_name = "FILE.tsv")]
     pub informational: Option<PathBuf>,
     #[command(flatten)]
