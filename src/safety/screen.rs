@@ -3,7 +3,7 @@
 use super::compiled::{Compiled, Tokens, Vocab};
 use super::context::{
     Frame, frame, live_elsewhere, message_is_real, message_is_recent, names_a_child,
-    not_about_people,
+    not_about_people, told_as_over,
 };
 use super::first_words::FirstWords;
 use super::learned::{Hashed, LearnedModel, MIN_WORDS};
@@ -238,7 +238,9 @@ impl Screener {
                     (false, !live_elsewhere(views, i, now))
                 }
                 Frame::Past => (true, false),
-                Frame::Now => (false, false),
+                // A past emergency told as background to a question, said
+                // to be over ("I'm fine now"): screened as the past.
+                Frame::Now => (!real && told_as_over(views, sentence), false),
             };
             for &(start, ci, pi) in &candidates {
                 let cat = &self.categories[ci];

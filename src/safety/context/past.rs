@@ -11,6 +11,8 @@ pub(super) fn past_framed(s: &[&str]) -> bool {
     s.windows(2).enumerate().any(|(i, w)| {
         let (a, b) = (w[0], w[1]);
         (SPANS.contains(&a) && matches!(b, "ago" | "back" | "later"))
+            // Not "weeks ago": "had her jabs 2 weeks ago, temp 38.4" is now.
+            || (matches!(a, "summers" | "winters" | "christmases") && b == "ago")
             || (SPANS.contains(&a)
                 && matches!(b, "clean" | "free" | "sober")
                 && !relapse_before(s, i))
@@ -27,7 +29,16 @@ pub(super) fn past_framed(s: &[&str]) -> bool {
                         | "autumn"
                         | "month"
                         | "week"
+                        | "weekend"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
                 ))
+            || (a == "in" && month(b))
     }) || stopped_for_a_while(s)
         || clean_for(s)
         || has_seq(s, &["in", "the", "past"])
@@ -46,6 +57,26 @@ pub(super) fn past_framed(s: &[&str]) -> bool {
         || past_year(s)
         || in_school_years(s)
         || out_for_years(s)
+}
+
+/// A month's name: "in may", "in february" tell when it happened (what is
+/// happening now still wins: "due in may and bleeding now").
+fn month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
 }
 
 /// `been out 3 years`, `left two years ago`: free of it, and for a while.
