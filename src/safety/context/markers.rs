@@ -139,39 +139,55 @@ fn this_year() -> i32 {
     *YEAR.get_or_init(|| time::OffsetDateTime::now_utc().year())
 }
 
+/// A month's name: "in may", "back in february" tell when it happened.
+pub(super) fn month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// A day of the week.
+pub(super) fn weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// `back in january`, `back in the summer`: told as over ("back in hospital"
 /// is not).
 pub(super) fn back_in_season(s: &[&str]) -> bool {
     s.windows(3).any(|w| {
         w[0] == "back"
             && w[1] == "in"
-            && matches!(
-                w[2],
-                "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "may"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-                    | "summer"
-                    | "winter"
-                    | "spring"
-                    | "autumn"
-                    | "the"
-                    | "school"
-                    | "uni"
-                    | "college"
-                    | "high"
-                    | "primary"
-                    | "covid"
-                    | "lockdown"
-            )
+            && (month(w[2])
+                || matches!(
+                    w[2],
+                    "summer"
+                        | "winter"
+                        | "spring"
+                        | "autumn"
+                        | "the"
+                        | "school"
+                        | "uni"
+                        | "college"
+                        | "high"
+                        | "primary"
+                        | "covid"
+                        | "lockdown"
+                ))
             && !(w[2] == "the"
                 && s.iter().any(|x| {
                     matches!(*x, "hospital" | "ambulance" | "er" | "ae" | "ward" | "room")

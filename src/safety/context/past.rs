@@ -2,10 +2,11 @@
 //! `last year`, `back in january`, `clean 2 years now`?
 
 use super::has_seq;
-use super::markers::{back_in_season, past_year};
+use super::markers::{back_in_season, month, past_year, weekday};
 
 /// Framed in the past: `years ago`, `a few years back`, `20 years later`,
-/// `used to`, `when i was`, `last year`, `in the past`, `3 years clean`.
+/// `used to`, `when i was`, `last year`, `last tuesday`, `in may`, `in the
+/// past`, `3 years clean`.
 pub(super) fn past_framed(s: &[&str]) -> bool {
     const SPANS: &[&str] = &["year", "years", "month", "months", "yrs"];
     s.windows(2).enumerate().any(|(i, w)| {
@@ -30,14 +31,8 @@ pub(super) fn past_framed(s: &[&str]) -> bool {
                         | "month"
                         | "week"
                         | "weekend"
-                        | "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
                 ))
+            || (a == "last" && weekday(b))
             || (a == "in" && month(b))
     }) || stopped_for_a_while(s)
         || clean_for(s)
@@ -57,26 +52,6 @@ pub(super) fn past_framed(s: &[&str]) -> bool {
         || past_year(s)
         || in_school_years(s)
         || out_for_years(s)
-}
-
-/// A month's name: "in may", "in february" tell when it happened (what is
-/// happening now still wins: "due in may and bleeding now").
-fn month(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
 }
 
 /// `been out 3 years`, `left two years ago`: free of it, and for a while.

@@ -4,7 +4,7 @@
 //! "he's doing it this weekend"). After a general-looking question ("how
 //! long do you have to get a rape kit?") these make it the writer's own.
 
-use super::markers::recovered_word;
+use super::markers::{recovered_word, weekday};
 use super::plan::means;
 use super::word;
 
@@ -99,20 +99,7 @@ fn day_set(s: &[&str], i: usize) -> bool {
 }
 
 fn day(w: &str) -> bool {
-    matches!(
-        w,
-        "tonight"
-            | "tomorrow"
-            | "tmrw"
-            | "weekend"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
+    matches!(w, "tonight" | "tomorrow" | "tmrw" | "weekend") || weekday(w)
 }
 
 /// "rope's already in the shed", "the pills are ready": a means up to
