@@ -2,8 +2,8 @@
 
 use super::compiled::{Compiled, Tokens, Vocab};
 use super::context::{
-    Frame, frame, live_elsewhere, message_is_real, message_is_recent, names_a_child,
-    not_about_people, told_as_over,
+    Frame, frame, live_elsewhere, message_is_over, message_is_real, message_is_recent,
+    names_a_child, not_about_people, told_as_over,
 };
 use super::first_words::FirstWords;
 use super::learned::{Hashed, LearnedModel, MIN_WORDS};
@@ -210,6 +210,7 @@ impl Screener {
         // Worked out once, and only for a message with a candidate phrase.
         let mut real: Option<bool> = None;
         let mut recent: Option<bool> = None;
+        let mut over: Option<bool> = None;
         for (i, sentence) in views.iter().enumerate() {
             self.vocab.tokens(sentence, &mut tokens);
             // Phrases that could match here (every word present), by start:
@@ -240,7 +241,13 @@ impl Screener {
                 Frame::Past => (true, false),
                 // A past emergency told as background to a question, said
                 // to be over ("I'm fine now"): screened as the past.
-                Frame::Now => (!real && told_as_over(views, sentence), false),
+                Frame::Now => {
+                    let over = !real
+                        && told_as_over(sentence, || {
+                            *over.get_or_insert_with(|| message_is_over(views))
+                        });
+                    (over, false)
+                }
             };
             for &(start, ci, pi) in &candidates {
                 let cat = &self.categories[ci];

@@ -31,7 +31,7 @@ use markers::{
     recovered_word, sport_training, supposes_ever,
 };
 pub use minor::names_a_child;
-pub use over::told_as_over;
+pub use over::{message_is_over, told_as_over};
 use past::past_framed;
 use plan::plan_in_place;
 pub use real::{live_elsewhere, message_is_real, message_is_recent};

@@ -8,9 +8,16 @@
 use super::{happening_now, just_happened, word};
 
 /// Is sentence `s` (framed as now only because nothing framed it) part of
-/// a message that says its emergency is over, with nothing said of now?
-pub fn told_as_over(views: &[Vec<&str>], s: &[&str]) -> bool {
-    !happening_now(s) && views.iter().any(|v| says_over(v)) && !views.iter().any(|v| live(v))
+/// a message that says its emergency is over? `message_over` is
+/// [`message_is_over`], asked only when the sentence itself says nothing
+/// of now (the screener works it out once per message).
+pub fn told_as_over(s: &[&str], message_over: impl FnOnce() -> bool) -> bool {
+    !happening_now(s) && message_over()
+}
+
+/// Does the message say its emergency is over, with nothing said of now?
+pub fn message_is_over(views: &[Vec<&str>]) -> bool {
+    views.iter().any(|v| says_over(v)) && !views.iter().any(|v| live(v))
 }
 
 /// "fine now", "healed", "made a full recovery", "back to normal", "went
@@ -88,7 +95,9 @@ mod tests {
             .map(|s| s.split_whitespace().collect())
             .filter(|s: &Vec<&str>| !s.is_empty())
             .collect();
-        views.iter().any(|s| told_as_over(&views, s))
+        views
+            .iter()
+            .any(|s| told_as_over(s, || message_is_over(&views)))
     }
 
     #[test]
