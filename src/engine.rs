@@ -229,16 +229,42 @@ impl Engine {
         self.screener
             .explain(question)
             .into_iter()
-            .map(|(ci, trigger)| {
-                let cat = &cats[ci];
-                match trigger {
-                    Trigger::Pair(k) => format!("{}: pair \"{}\"", cat.id, cat.together[k]),
-                    Trigger::Phrase(pi) => format!("{}: phrase \"{}\"", cat.id, cat.phrases[pi]),
-                    Trigger::Learned => format!("{}: learned model", cat.id),
-                }
-            })
+            .map(|fired| self.name_trigger(fired))
             .chain(readings)
             .collect()
+    }
+
+    /// Why a message raised no alarm: one line per sentence with its frame
+    /// (now, past, a general question) and the phrases that matched there
+    /// but were held back. For clinicians, like [`Engine::explain_safety`].
+    pub fn explain_quiet(&self, question: &str) -> Vec<String> {
+        let traces = self.screener.trace(question).into_iter().enumerate();
+        traces
+            .map(|(i, t)| {
+                let held: Vec<String> = t
+                    .matched
+                    .into_iter()
+                    .map(|m| self.name_trigger(m))
+                    .collect();
+                let held = if held.is_empty() {
+                    String::new()
+                } else {
+                    format!(", held back: {}", held.join(", "))
+                };
+                format!("sentence {} {}{held}", i + 1, t.frame)
+            })
+            .collect()
+    }
+
+    /// "stroke: phrase \"face .. drooping\"": a trigger as a clinician
+    /// finds it in `safety.toml`.
+    fn name_trigger(&self, (ci, trigger): (usize, Trigger)) -> String {
+        let cat = &self.catalog.safety.categories[ci];
+        match trigger {
+            Trigger::Pair(k) => format!("{}: pair \"{}\"", cat.id, cat.together[k]),
+            Trigger::Phrase(pi) => format!("{}: phrase \"{}\"", cat.id, cat.phrases[pi]),
+            Trigger::Learned => format!("{}: learned model", cat.id),
+        }
     }
 
     /// Whether the safety screen alone would raise an alarm: microseconds,

@@ -105,14 +105,12 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
 fn why(engine: &Engine, question: &str, enabled: bool) {
     if enabled {
         let lines = engine.explain_safety(question);
-        eprintln!(
-            "why: {}",
-            if lines.is_empty() {
-                "no alarm".into()
-            } else {
-                lines.join("; ")
-            }
-        );
+        let lines = if lines.is_empty() {
+            format!("no alarm ({})", engine.explain_quiet(question).join("; "))
+        } else {
+            lines.join("; ")
+        };
+        eprintln!("why: {lines}");
     }
 }
 

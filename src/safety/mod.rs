@@ -25,6 +25,7 @@ pub mod readings;
 pub mod rules;
 mod screen;
 mod sentences;
+mod trace;
 pub mod train;
 
 pub use check::{CONTACT_RECHECK_DAYS, Review, find_dose, placeholders};
@@ -34,5 +35,6 @@ pub use read::read;
 pub use readings::{ReadingRule, Readings};
 pub use rules::{Category, ContactEntry, RegionContacts, Route, SafetyRules};
 pub use screen::{Screener, Screening, Trigger};
+pub use trace::SentenceTrace;
 
 pub use block::MAX_BLOCK_CONTACTS;

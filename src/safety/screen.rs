@@ -2,8 +2,8 @@
 
 use super::compiled::{Compiled, Tokens, Vocab};
 use super::context::{
-    Frame, frame, live_elsewhere, message_is_over, message_is_real, message_is_recent,
-    names_a_child, not_about_people, told_as_over,
+    Frame, dated_in_the_past, frame, live_elsewhere, message_is_over, message_is_real,
+    message_is_recent, names_a_child, not_about_people, scene_elsewhere, told_as_over,
 };
 use super::first_words::FirstWords;
 use super::learned::{Hashed, LearnedModel, MIN_WORDS};
@@ -236,7 +236,10 @@ impl Screener {
             let (past, general) = match frame(sentence) {
                 Frame::General => {
                     let now = real || *recent.get_or_insert_with(|| message_is_recent(views));
-                    (false, !live_elsewhere(views, i, now))
+                    (
+                        false,
+                        !(live_elsewhere(views, i, now) || scene_elsewhere(views, i)),
+                    )
                 }
                 Frame::Past => (true, false),
                 // A past emergency told as background to a question, said
@@ -264,6 +267,27 @@ impl Screener {
             .enumerate()
             .filter_map(|(ci, pi)| Some((ci, (*pi)?)))
             .collect()
+    }
+
+    /// The phrases whose words match sentence `s`, before framing and
+    /// `unless`, once each ([`Screener::trace`]). Pair halves are left out:
+    /// one half alone is most of what matches and says little.
+    pub(super) fn matched_in(&self, s: &[&str], tokens: &mut Tokens) -> Vec<(usize, Trigger)> {
+        self.vocab.tokens(s, tokens);
+        let mut found = Vec::new();
+        self.first_words.candidates(tokens, |_| false, &mut found);
+        let mut out = Vec::new();
+        for (start, ci, pi) in found {
+            let cat = &self.categories[ci];
+            let hit = (ci, Trigger::Phrase(pi));
+            if pi < cat.phrases.len()
+                && cat.phrases[pi].matches_at(tokens, start)
+                && !out.contains(&hit)
+            {
+                out.push(hit);
+            }
+        }
+        out
     }
 
     /// The learned model's alarm, when no phrase matched: on the whole
@@ -321,6 +345,7 @@ impl Screener {
             && !denied_in_a_list(sentence, start)
             && !instead_of(sentence, start)
             && (!cat.deliberate || !told_as_accident(sentence, start))
+            && (cat.screen_past || !dated_in_the_past(sentence, start))
             && (phrase.explicit || real || !cat.unless.iter().any(|u| u.matches_anywhere(tokens)))
     }
 }

@@ -322,3 +322,20 @@ fn everyday_first_person_wording_stays_quiet() {
         assert_eq!(fires(q), None, "{q:?}");
     }
 }
+
+/// `ask --why` on a quiet message says how each sentence was read and what
+/// it held back, so a clinician can see why a crisis was missed.
+#[test]
+fn a_quiet_message_explains_each_sentence() {
+    let e = engine();
+    let q = "how do you do cpr on an adult? asking for my first aid course";
+    assert!(e.explain_safety(q).is_empty());
+    let lines = e.explain_quiet(q);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with("sentence 1 general"), "{lines:?}");
+    assert!(lines[0].contains("cardiac-arrest: phrase"), "{lines:?}");
+    // A present scene elsewhere makes the same question live.
+    let live =
+        "what's the proper way to do back blows on a toddler? grape. he's gone red and silent";
+    assert_eq!(fires(live).as_deref(), Some("choking"));
+}

@@ -17,6 +17,7 @@
 //! another sentence says it is real and happening now (`real`:
 //! "hypothetically… asking because mine just did").
 
+mod dated;
 mod markers;
 mod minor;
 mod over;
@@ -24,8 +25,10 @@ mod past;
 mod plan;
 mod real;
 mod recent;
+mod scene;
 mod subjects;
 
+pub use dated::dated_in_the_past;
 use markers::{
     creative_writing, fiction_noun, game_or_roleplay, on_screen, prev_is_if, recovered_after,
     recovered_word, sport_training, supposes_ever,
@@ -35,6 +38,7 @@ pub use over::{message_is_over, told_as_over};
 use past::past_framed;
 use plan::plan_in_place;
 pub use real::{live_elsewhere, message_is_real, message_is_recent};
+pub use scene::scene_elsewhere;
 use subjects::{about_a_device, about_an_animal};
 
 /// A word list as a set built once: the lists are read for every word of

@@ -1,0 +1,157 @@
+//! A scene set now: after a general-looking question ("how do you do back
+//! blows on a toddler?"), another sentence that puts someone in a present
+//! situation ("he's gone red and silent", "we're waiting on the
+//! ambulance", "she's on my couch") makes the question about them. Set 106
+//! (docs/QUALITY.md) asked crises this way; before this only the very next
+//! sentence counted, and only with a time word ("my sister just did").
+
+use super::markers::{fiction_noun, recovered_word};
+use super::words::study_word;
+use super::{Frame, frame, word};
+
+/// Does some sentence other than `i` set a scene happening now?
+pub fn scene_elsewhere(views: &[Vec<&str>], i: usize) -> bool {
+    views
+        .iter()
+        .enumerate()
+        .any(|(j, s)| j != i && sets_a_scene(s))
+}
+
+/// A sentence about someone now (framed as now, with someone in it now),
+/// not at ease ("she's fine"), not habitual ("he always coughs a bit"),
+/// not planned, studied or written ("I want to be prepared", "my course",
+/// "I'm writing a story").
+fn sets_a_scene(s: &[&str]) -> bool {
+    frame(s) == Frame::Now
+        && someone_now(s)
+        && !s
+            .iter()
+            .any(|w| recovered_word(w) || study_word(w) || fiction_noun(w) || later(w))
+}
+
+/// Someone is in a situation now: "he's gone red", "already", "tonight",
+/// "right now", "10 min ago", "waiting on the ambulance", "I'm shaking".
+/// Not a supposition ("if he's"). "We're", "they're", "still" and "my son
+/// is" were tried and dropped: they set as many calm scenes ("we're in
+/// Vancouver", "still thinks", "my son is 2 weeks") as live ones.
+fn someone_now(s: &[&str]) -> bool {
+    (0..s.len()).any(|i| {
+        let (prev, next) = (word(s, i.wrapping_sub(1)), word(s, i + 1));
+        if matches!(prev, "if" | "when" | "whenever" | "once") {
+            return false;
+        }
+        match s[i] {
+            // Not "he's 76", "she's never had one", "he's been quiet lately".
+            "hes" | "shes" => {
+                !matches!(
+                    next,
+                    "never" | "been" | "had" | "got" | "always" | "not" | "a" | "an" | "the" | "on"
+                ) && !next.bytes().all(|b| b.is_ascii_digit())
+            }
+            "already" | "rn" | "tonight" => true,
+            "right" => next == "now",
+            "im" => matches!(
+                next,
+                "shaking" | "hiding" | "alone" | "stuck" | "babysitting"
+            ),
+            "ago" => matches!(prev, "min" | "mins" | "minutes" | "hours" | "hrs" | "hour"),
+            "waiting" => matches!(next, "on" | "for"),
+            _ => false,
+        }
+    })
+}
+
+/// Words that put a sentence in the future, in habit or in a plan, or
+/// make it a wish to learn ("I want to know", "to be prepared").
+fn later(w: &str) -> bool {
+    matches!(
+        w,
+        "future"
+            | "later"
+            | "tomorrow"
+            | "next"
+            | "someday"
+            | "upcoming"
+            | "case"
+            | "planning"
+            | "prepping"
+            | "prepared"
+            | "ready"
+            | "always"
+            | "usually"
+            | "sometimes"
+            | "often"
+            | "ever"
+            | "curious"
+            | "wondering"
+            | "course"
+            | "class"
+            | "want"
+            | "wanted"
+            | "teach"
+            | "learn"
+            | "learning"
+            | "writing"
+            | "reading"
+            | "nothing"
+            | "nobody"
+            | "advance"
+            | "surgery"
+            | "operation"
+            // At ease: "he's bouncing around and eating".
+            | "bouncing"
+            | "playing"
+            | "eating"
+            | "happy"
+            | "laughing"
+            | "smiling"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scene(text: &str) -> bool {
+        let views: Vec<Vec<&str>> = text
+            .split(['.', '?'])
+            .map(|s| s.split_whitespace().collect())
+            .filter(|s: &Vec<&str>| !s.is_empty())
+            .collect();
+        scene_elsewhere(&views, 0)
+    }
+
+    #[test]
+    fn a_present_scene_makes_the_question_real() {
+        assert!(scene(
+            "how do you do back blows on a toddler. hes gone red and silent"
+        ));
+        assert!(scene("what do you do. shes sitting bent over the bench"));
+        assert!(scene(
+            "whats the best position. were waiting on the ambulance"
+        ));
+        assert!(scene(
+            "does it need ED. used it on my daughter 5 minutes ago"
+        ));
+    }
+
+    #[test]
+    fn ease_habit_and_plans_do_not() {
+        assert!(!scene(
+            "why do old people choke. grandad coughs a bit but hes fine"
+        ));
+        assert!(!scene(
+            "what foods are worst. im starting solids next month"
+        ));
+        assert!(!scene(
+            "how do you use glucagon. my roommate is type 1, just in case"
+        ));
+        assert!(!scene(
+            "is the glass test right. hes bouncing around and eating"
+        ));
+        assert!(!scene("is a defib worth it. hes on blood thinners"));
+        assert!(!scene(
+            "how do you support her. im scared of saying the wrong thing"
+        ));
+    }
+}
