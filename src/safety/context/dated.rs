@@ -17,11 +17,21 @@ pub fn dated_in_the_past(s: &[&str], start: usize) -> bool {
     let since_mine = start >= 2
         && matches!(s[start - 2], "since" | "after")
         && matches!(s[start - 1], "my" | "his" | "her" | "their" | "the");
-    (since_mine || near.clone().any(|i| anchor(s, i))) && !near.clone().any(|i| live(s, i))
+    let anchored = near.clone().find(|&i| anchor(s, i));
+    if !(since_mine || anchored.is_some()) {
+        return false;
+    }
+    // "heart attack in 2019 and now has ED": a "now" after a date that
+    // follows the phrase is a later time, not the event's ("again" always
+    // is the event's).
+    let later = |i: usize| anchored.is_some_and(|d| start <= d && d < i) && s[i] != "again";
+    !near.clone().any(|i| live(s, i) && !later(i))
 }
 
 /// A past date at word `i`: "in 2018", "in march", "as a toddler", "in
-/// college", "years ago", "last spring", "when i was".
+/// college", "years ago", "last spring", "when i was", "at 18 months",
+/// "born". Not "at 3" (the time, today) nor "at 20 weeks" (how far
+/// along a pregnancy is, now).
 fn anchor(s: &[&str], i: usize) -> bool {
     let next = word(s, i + 1);
     match s[i] {
@@ -33,6 +43,15 @@ fn anchor(s: &[&str], i: usize) -> bool {
             "spring" | "summer" | "autumn" | "fall" | "winter" | "year" | "christmas"
         ),
         "when" => matches!(next, "i" | "he" | "she") && word(s, i + 2) == "was",
+        // "at 18 months", "at 3 days old": an age, not a clock time.
+        "at" => {
+            next.bytes().all(|b| b.is_ascii_digit())
+                && matches!(
+                    word(s, i + 2),
+                    "months" | "days" | "years" | "yrs" | "yo" | "mths"
+                )
+        }
+        "born" => true,
         _ => false,
     }
 }
@@ -95,5 +114,14 @@ mod tests {
         assert!(!dated("overdosed in 2018 and again tonight", "overdosed"));
         assert!(!dated("my son swallowed a battery just now", "swallowed"));
         assert!(!dated("she collapsed 10 minutes ago", "collapsed"));
+        assert!(!dated(
+            "he swallowed a battery at 6 and hes drooling",
+            "swallowed"
+        ));
+        assert!(!dated("collapsed in 2019 and collapsed again", "collapsed"));
+        assert!(!dated(
+            "in 2019 he overdosed and now hes not breathing",
+            "overdosed"
+        ));
     }
 }

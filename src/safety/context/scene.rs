@@ -30,7 +30,8 @@ fn sets_a_scene(s: &[&str]) -> bool {
 }
 
 /// Someone is in a situation now: "he's gone red", "already", "tonight",
-/// "right now", "10 min ago", "waiting on the ambulance", "I'm shaking".
+/// "right now", "10 min ago", "waiting on the ambulance", "I'm shaking",
+/// "it's not stopping", "the 000 lady is counting with me", "timing one".
 /// Not a supposition ("if he's"). "We're", "they're", "still" and "my son
 /// is" were tried and dropped: they set as many calm scenes ("we're in
 /// Vancouver", "still thinks", "my son is 2 weeks") as live ones.
@@ -56,6 +57,27 @@ fn someone_now(s: &[&str]) -> bool {
             ),
             "ago" => matches!(prev, "min" | "mins" | "minutes" | "hours" | "hrs" | "hour"),
             "waiting" => matches!(next, "on" | "for"),
+            // "it's coming through again", "it's not stopping", "it's over
+            // five minutes".
+            "its" => {
+                matches!(next, "still" | "coming" | "getting" | "over")
+                    || (next == "not" && word(s, i + 2) == "stopping")
+            }
+            // "the 000 lady is counting with me", "111 on the phone".
+            "999" | "911" | "000" | "111" | "112" => matches!(
+                next,
+                "lady" | "guy" | "man" | "woman" | "operator" | "dispatcher" | "call" | "on"
+            ),
+            // "happening to my 6 yo", "as it happens to my husband".
+            "happening" | "happens" => next == "to" && matches!(word(s, i + 2), "my" | "our"),
+            "timing" => true,
+            // "my sister's doing that on the sofa".
+            "doing" => {
+                matches!(next, "that" | "this")
+                    && s[i.saturating_sub(3)..i]
+                        .iter()
+                        .any(|w| matches!(*w, "my" | "our"))
+            }
             _ => false,
         }
     })
