@@ -31,7 +31,8 @@ fn sets_a_scene(s: &[&str]) -> bool {
 
 /// Someone is in a situation now: "he's gone red", "already", "tonight",
 /// "right now", "10 min ago", "waiting on the ambulance", "I'm shaking",
-/// "it's not stopping", "the 000 lady is counting with me", "timing one".
+/// "it's not stopping", "the 000 lady is counting with me", "timing one",
+/// "this morning", "as we speak", "on the floor", "ours is 10 weeks".
 /// Not a supposition ("if he's"). "We're", "they're", "still" and "my son
 /// is" were tried and dropped: they set as many calm scenes ("we're in
 /// Vancouver", "still thinks", "my son is 2 weeks") as live ones.
@@ -60,8 +61,10 @@ fn someone_now(s: &[&str]) -> bool {
             // "it's coming through again", "it's not stopping", "it's over
             // five minutes".
             "its" => {
-                matches!(next, "still" | "coming" | "getting" | "over")
-                    || (next == "not" && word(s, i + 2) == "stopping")
+                matches!(
+                    next,
+                    "still" | "coming" | "getting" | "over" | "running" | "pouring"
+                ) || (next == "not" && word(s, i + 2) == "stopping")
             }
             // "the 000 lady is counting with me", "111 on the phone".
             "999" | "911" | "000" | "111" | "112" => matches!(
@@ -70,13 +73,32 @@ fn someone_now(s: &[&str]) -> bool {
             ),
             // "happening to my 6 yo", "as it happens to my husband".
             "happening" | "happens" => next == "to" && matches!(word(s, i + 2), "my" | "our"),
-            "timing" => true,
+            "timing" | "today" => true,
+            // "this morning", "this evening", "as we speak".
+            "this" => matches!(next, "morning" | "evening" | "afternoon"),
+            "we" => prev == "as" && next == "speak",
+            // "that's what my friend looks like on the floor".
+            "floor" | "ground" => prev == "the" && word(s, i.wrapping_sub(2)) == "on",
+            // "asking about ours", "doing it on my 4 year old's tummy".
+            "asking" => {
+                matches!(next, "about" | "for") && matches!(word(s, i + 2), "ours" | "mine")
+            }
+            // "ours is 10 weeks", "our bub is 6 weeks": the baby asked about
+            // (a sentence that only gives the age, not "my son is 2 weeks,
+            // still needs his head supported").
+            "is" => {
+                s.len() <= 5
+                    && matches!(s.first().copied(), Some("ours" | "our" | "my"))
+                    && next.bytes().all(|b| b.is_ascii_digit())
+                    && matches!(word(s, i + 2), "weeks" | "months" | "days" | "wks")
+            }
             // "my sister's doing that on the sofa".
             "doing" => {
-                matches!(next, "that" | "this")
+                (matches!(next, "that" | "this")
                     && s[i.saturating_sub(3)..i]
                         .iter()
-                        .any(|w| matches!(*w, "my" | "our"))
+                        .any(|w| matches!(*w, "my" | "our")))
+                    || (next == "it" && word(s, i + 2) == "on" && word(s, i + 3) == "my")
             }
             _ => false,
         }
