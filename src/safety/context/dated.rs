@@ -28,14 +28,15 @@ pub fn dated_in_the_past(s: &[&str], start: usize) -> bool {
     !near.clone().any(|i| live(s, i) && !later(i))
 }
 
-/// A past date at word `i`: "in 2018", "in march", "as a toddler", "in
-/// college", "years ago", "last spring", "when i was", "at 18 months",
-/// "born". Not "at 3" (the time, today) nor "at 20 weeks" (how far
-/// along a pregnancy is, now).
+/// A past date at word `i`: "in 2018", "in march", "as a toddler", "years
+/// ago", "last spring", "when i was", "at 6 years old", "born". Not "at 3"
+/// (the time, today), "at 20 weeks" (how far along a pregnancy is, now)
+/// nor "in school" (where someone is, now).
 fn anchor(s: &[&str], i: usize) -> bool {
     let next = word(s, i + 1);
     match s[i] {
-        "in" => year(next) || month(next) || matches!(next, "college" | "school" | "uni"),
+        // Not "in school": "she is cutting herself in school" is now.
+        "in" => year(next) || month(next),
         "as" => next == "a" && young(word(s, i + 2)),
         "ago" => matches!(word(s, i.wrapping_sub(1)), "years" | "months" | "yrs"),
         "last" => matches!(
@@ -43,13 +44,11 @@ fn anchor(s: &[&str], i: usize) -> bool {
             "spring" | "summer" | "autumn" | "fall" | "winter" | "year" | "christmas"
         ),
         "when" => matches!(next, "i" | "he" | "she") && word(s, i + 2) == "was",
-        // "at 18 months", "at 3 days old": an age, not a clock time.
+        // "at 6 years old": an age then, not a clock time. Not months or
+        // days: "at 3 months old she is floppy" is a baby's age now.
         "at" => {
             next.bytes().all(|b| b.is_ascii_digit())
-                && matches!(
-                    word(s, i + 2),
-                    "months" | "days" | "years" | "yrs" | "yo" | "mths"
-                )
+                && matches!(word(s, i + 2), "years" | "yrs" | "yo")
         }
         "born" => true,
         _ => false,
@@ -107,6 +106,14 @@ mod tests {
             "my son swallowed a battery as a toddler hes 9 now and",
             "swallowed"
         ));
+        assert!(dated(
+            "dad had his heart attack in 2018 and now has ED",
+            "heart"
+        ));
+        assert!(dated(
+            "my son was born not breathing and had cooling",
+            "not"
+        ));
     }
 
     #[test]
@@ -122,6 +129,14 @@ mod tests {
         assert!(!dated(
             "in 2019 he overdosed and now hes not breathing",
             "overdosed"
+        ));
+        assert!(!dated(
+            "my daughter is cutting herself in school",
+            "cutting"
+        ));
+        assert!(!dated(
+            "at 3 months old she is floppy and not waking",
+            "floppy"
         ));
     }
 }

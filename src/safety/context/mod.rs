@@ -330,6 +330,16 @@ word_list! {
     ]
 }
 
+/// A test message as the screener's sentence views: split at `.` and `?`,
+/// words at spaces (already lower case and without apostrophes).
+#[cfg(test)]
+pub(super) fn test_views(text: &str) -> Vec<Vec<&str>> {
+    text.split(['.', '?'])
+        .map(|s| s.split_whitespace().collect())
+        .filter(|s: &Vec<&str>| !s.is_empty())
+        .collect()
+}
+
 /// Word `i` of a sentence, or "" past either end (so a rule can look a
 /// few words ahead, or behind with `i.wrapping_sub(n)`, without checks).
 pub(super) fn word<'a>(s: &[&'a str], i: usize) -> &'a str {

@@ -90,11 +90,7 @@ mod tests {
     use super::*;
 
     fn over(text: &str) -> bool {
-        let views: Vec<Vec<&str>> = text
-            .split(['.', '?'])
-            .map(|s| s.split_whitespace().collect())
-            .filter(|s: &Vec<&str>| !s.is_empty())
-            .collect();
+        let views = super::super::test_views(text);
         views
             .iter()
             .any(|s| told_as_over(s, || message_is_over(&views)))

@@ -157,12 +157,7 @@ mod tests {
     use super::*;
 
     fn scene(text: &str) -> bool {
-        let views: Vec<Vec<&str>> = text
-            .split(['.', '?'])
-            .map(|s| s.split_whitespace().collect())
-            .filter(|s: &Vec<&str>| !s.is_empty())
-            .collect();
-        scene_elsewhere(&views, 0)
+        scene_elsewhere(&super::super::test_views(text), 0)
     }
 
     #[test]
