@@ -1,10 +1,7 @@
 //! Screening a message against the compiled safety phrases.
 
 use super::compiled::{Compiled, Tokens, Vocab};
-use super::context::{
-    Frame, dated_in_the_past, frame, live_elsewhere, message_is_over, message_is_real,
-    message_is_recent, names_a_child, not_about_people, scene_elsewhere, told_as_over,
-};
+use super::context::{MessageFrames, Reading, dated_in_the_past, names_a_child, not_about_people};
 use super::first_words::FirstWords;
 use super::learned::{Hashed, LearnedModel, MIN_WORDS};
 use super::neighbours::{
@@ -207,10 +204,9 @@ impl Screener {
         let mut halves_seen = Vec::new();
         let mut candidates = Vec::new();
         let mut tokens = Tokens::default();
-        // Worked out once, and only for a message with a candidate phrase.
-        let mut real: Option<bool> = None;
-        let mut recent: Option<bool> = None;
-        let mut over: Option<bool> = None;
+        // What the whole message says is worked out once, and only for a
+        // message with a candidate phrase.
+        let mut frames = MessageFrames::new(views);
         for (i, sentence) in views.iter().enumerate() {
             self.vocab.tokens(sentence, &mut tokens);
             // Phrases that could match here (every word present), by start:
@@ -223,35 +219,22 @@ impl Screener {
             }
             candidates.sort_unstable();
             candidates.dedup();
-            // A general-looking question counts when the next sentence says
+            // A general-looking question counts when another sentence says
             // it is happening to someone now ("…is this serious? my 2 yo
-            // just drank it"), or when any sentence says the question is
-            // real ("asking because mine just did", "jk it's my mum"; see
-            // `context::real`), which also stops its question wording
-            // ("what happens if…") from cancelling it. Pair halves are
-            // looked for in general and past sentences too, but need their
-            // other half from a sentence about now ("he fell last night.
-            // now his pupils are uneven").
-            let real = *real.get_or_insert_with(|| message_is_real(views));
-            let (past, general) = match frame(sentence) {
-                Frame::General => {
-                    let now = real || *recent.get_or_insert_with(|| message_is_recent(views));
-                    (
-                        false,
-                        !(live_elsewhere(views, i, now) || scene_elsewhere(views, i)),
-                    )
-                }
-                Frame::Past => (true, false),
-                // A past emergency told as background to a question, said
-                // to be over ("I'm fine now"): screened as the past.
-                Frame::Now => {
-                    let over = !real
-                        && told_as_over(sentence, || {
-                            *over.get_or_insert_with(|| message_is_over(views))
-                        });
-                    (over, false)
-                }
+            // just drank it", "…? he's gone red and silent"), or when any
+            // sentence says the question is real ("asking because mine just
+            // did"; see `context::real`), which also stops its question
+            // wording ("what happens if…") from cancelling it. A past
+            // emergency told as over ("I'm fine now") is screened as the
+            // past. Pair halves are looked for in general and past
+            // sentences too, but need their other half from a sentence
+            // about now ("he fell last night. now his pupils are uneven").
+            let (past, general) = match frames.read(i) {
+                Reading::General => (false, true),
+                Reading::Past | Reading::Over => (true, false),
+                Reading::Now | Reading::MadeLive => (false, false),
             };
+            let real = frames.real();
             for &(start, ci, pi) in &candidates {
                 let cat = &self.categories[ci];
                 let whole = pi < cat.phrases.len();

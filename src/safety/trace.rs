@@ -4,10 +4,7 @@
 //! their text, never the message's words, and is never on the Discord path.
 
 use super::compiled::Tokens;
-use super::context::{
-    Frame, frame, live_elsewhere, message_is_over, message_is_real, message_is_recent,
-    scene_elsewhere, told_as_over,
-};
+use super::context::{MessageFrames, Reading};
 use super::screen::{Screener, Trigger};
 use super::sentences::{sentence_views, sentences, split_sentences};
 use crate::text;
@@ -31,29 +28,20 @@ impl Screener {
         let raw: Vec<&str> = sentences(&cleaned).collect();
         let all = split_sentences(&raw);
         let views = sentence_views(&all);
-        let real = message_is_real(&views);
-        let recent = message_is_recent(&views);
-        let over = message_is_over(&views);
+        let mut frames = MessageFrames::new(&views);
         let mut tokens = Tokens::default();
-        views
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let frame = match frame(s) {
-                    Frame::General
-                        if live_elsewhere(&views, i, real || recent)
-                            || scene_elsewhere(&views, i) =>
-                    {
-                        "general, made live by another sentence"
-                    }
-                    Frame::General => "general",
-                    Frame::Past => "past",
-                    Frame::Now if !real && told_as_over(s, || over) => "past (told as over)",
-                    Frame::Now => "now",
+        (0..views.len())
+            .map(|i| {
+                let frame = match frames.read(i) {
+                    Reading::Now => "now",
+                    Reading::Past => "past",
+                    Reading::Over => "past (told as over)",
+                    Reading::General => "general",
+                    Reading::MadeLive => "general, made live by another sentence",
                 };
                 SentenceTrace {
                     frame,
-                    matched: self.matched_in(s, &mut tokens),
+                    matched: self.matched_in(&views[i], &mut tokens),
                 }
             })
             .collect()

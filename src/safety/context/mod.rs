@@ -19,6 +19,7 @@
 
 mod dated;
 mod markers;
+mod message;
 mod minor;
 mod over;
 mod past;
@@ -33,12 +34,10 @@ use markers::{
     creative_writing, fiction_noun, game_or_roleplay, on_screen, prev_is_if, recovered_after,
     recovered_word, sport_training, supposes_ever,
 };
+pub use message::{MessageFrames, Reading};
 pub use minor::names_a_child;
-pub use over::{message_is_over, told_as_over};
 use past::past_framed;
 use plan::plan_in_place;
-pub use real::{live_elsewhere, message_is_real, message_is_recent};
-pub use scene::scene_elsewhere;
 use subjects::{about_a_device, about_an_animal};
 
 /// A word list as a set built once: the lists are read for every word of

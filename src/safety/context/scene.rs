@@ -9,19 +9,11 @@ use super::markers::{fiction_noun, recovered_word};
 use super::words::study_word;
 use super::{Frame, frame, word};
 
-/// Does some sentence other than `i` set a scene happening now?
-pub fn scene_elsewhere(views: &[Vec<&str>], i: usize) -> bool {
-    views
-        .iter()
-        .enumerate()
-        .any(|(j, s)| j != i && sets_a_scene(s))
-}
-
 /// A sentence about someone now (framed as now, with someone in it now),
 /// not at ease ("she's fine"), not habitual ("he always coughs a bit"),
 /// not planned, studied or written ("I want to be prepared", "my course",
 /// "I'm writing a story").
-fn sets_a_scene(s: &[&str]) -> bool {
+pub(super) fn sets_a_scene(s: &[&str]) -> bool {
     frame(s) == Frame::Now
         && someone_now(s)
         && !s
@@ -156,8 +148,10 @@ fn later(w: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Does a sentence after the first set a scene?
     fn scene(text: &str) -> bool {
-        scene_elsewhere(&super::super::test_views(text), 0)
+        let views = super::super::test_views(text);
+        views[1..].iter().any(|s| sets_a_scene(s))
     }
 
     #[test]
