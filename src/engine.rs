@@ -262,6 +262,7 @@ impl Engine {
         let cat = &self.catalog.safety.categories[ci];
         match trigger {
             Trigger::Pair(k) => format!("{}: pair \"{}\"", cat.id, cat.together[k]),
+            Trigger::Topic(t) => format!("{}: topic \"{}\"", cat.id, cat.topics[t]),
             Trigger::Phrase(pi) => format!("{}: phrase \"{}\"", cat.id, cat.phrases[pi]),
             Trigger::Learned => format!("{}: learned model", cat.id),
         }

@@ -78,7 +78,8 @@ fn read_category(
     let phrases = r.string_list("phrases", false, d).unwrap_or_default();
     let unless = r.string_list("unless", false, d).unwrap_or_default();
     let together = r.string_list("together", false, d).unwrap_or_default();
-    check_phrases(file, phrases.iter().chain(&unless), d);
+    let topics = r.string_list("topics", false, d).unwrap_or_default();
+    check_phrases(file, phrases.iter().chain(&unless).chain(&topics), d);
     check_pairs(file, &together, d);
     check::text(file, message.as_ref(), &steps, d);
     check::contact_specs(file, urgency.as_ref(), &contacts, d);
@@ -108,6 +109,7 @@ fn read_category(
             "phrases",
             "unless",
             "together",
+            "topics",
         ],
         d,
     );
@@ -127,6 +129,7 @@ fn read_category(
         phrases: values(phrases),
         unless: values(unless),
         together: values(together),
+        topics: values(topics),
     })
 }
 

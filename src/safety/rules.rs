@@ -79,6 +79,12 @@ pub struct Category {
     /// two sentences ("he hit his head. now hes been sick 3 times") counts.
     #[serde(default)]
     pub together: Vec<String>,
+    /// Words that name the emergency being handled ("cpr", "heimlich"):
+    /// they fire only in a message that says it is real and happening now
+    /// (a clock running, a call handler on the line, "it's happening right
+    /// now"), never in a story or a general question alone.
+    #[serde(default)]
+    pub topics: Vec<String>,
 }
 
 #[cfg(test)]
@@ -102,6 +108,7 @@ impl Category {
             phrases: Vec::new(),
             unless: Vec::new(),
             together: Vec::new(),
+            topics: Vec::new(),
         }
     }
 }

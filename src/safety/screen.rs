@@ -1,9 +1,9 @@
 //! Screening a message against the compiled safety phrases.
 
 use super::compiled::{Compiled, Tokens, Vocab};
-use super::context::{MessageFrames, Reading, dated_in_the_past, names_a_child, not_about_people};
+use super::context::{MessageFrames, Reading, dated_in_the_past, names_a_child};
 use super::first_words::FirstWords;
-use super::learned::{Hashed, LearnedModel, MIN_WORDS};
+use super::learned::LearnedModel;
 use super::neighbours::{
     denied_in_a_list, denied_thought, instead_of, negated_wish, told_as_accident,
 };
@@ -19,6 +19,9 @@ struct Category {
     /// Halves of the `together` pairs, two per pair in order, each with the
     /// pair's index in the rules. Half `j` is phrase `phrases.len() + j`.
     halves: Vec<(usize, Compiled)>,
+    /// Words naming the emergency, for messages that say it is real now.
+    /// Topic `t` is phrase `TOPIC + t`.
+    topics: Vec<Compiled>,
     /// Screened in past-framed sentences too.
     screen_past: bool,
     /// Deliberate acts only (self-harm): a phrase told as an accident
@@ -30,6 +33,10 @@ struct Category {
 /// the category's phrases are pair halves in [`Screener::phrase_hits`]'s
 /// candidates and whole pairs (`phrases.len() + pair`) in its result.
 type PhraseRef = (usize, usize);
+
+/// Where topics start among a category's phrase indexes: past any phrase
+/// or pair a safety file will hold.
+const TOPIC: usize = 1 << 20;
 
 /// A pair half that fired: (category, half, found in a sentence that is
 /// not about now: a general question, or past for the category).
@@ -65,6 +72,8 @@ pub enum Trigger {
     Phrase(usize),
     /// The category's `together` pair at this index.
     Pair(usize),
+    /// The category's topic at this index, in a message said to be real.
+    Topic(usize),
     /// The learned second signal.
     Learned,
 }
@@ -97,6 +106,7 @@ impl Screener {
                 // `unless` words never match with a typo.
                 unless: compile(&cat.unless, &mut vocab, Vocab::compile_strict),
                 halves: compile_pairs(&cat.together, &mut vocab),
+                topics: compile(&cat.topics, &mut vocab, Vocab::compile),
                 screen_past: cat.screen_past,
                 deliberate: cat.id == "self-harm",
             })
@@ -105,7 +115,8 @@ impl Screener {
         let phrases = categories.iter().enumerate().flat_map(|(ci, cat)| {
             let halves = cat.halves.iter().map(|(_, h)| h);
             let all = cat.phrases.iter().chain(halves).enumerate();
-            all.map(move |(pi, p)| (ci, pi, p))
+            let topics = cat.topics.iter().enumerate().map(|(t, p)| (TOPIC + t, p));
+            all.chain(topics).map(move |(pi, p)| (ci, pi, p))
         });
         let first_words = FirstWords::new(vocab.len(), phrases, |id| vocab.commonness(id));
         let index = |id: &str| rules.categories.iter().position(|c| c.id == id);
@@ -123,7 +134,7 @@ impl Screener {
             vocab,
             first_words,
             model: model.map(|m| {
-                let map = class_categories(&m, rules);
+                let map = learned_pass::class_categories(&m, rules);
                 (m, map)
             }),
         }
@@ -183,6 +194,7 @@ impl Screener {
             .into_iter()
             .map(|(ci, pi)| {
                 let trigger = match pi.checked_sub(self.categories[ci].phrases.len()) {
+                    _ if pi >= TOPIC => Trigger::Topic(pi - TOPIC),
                     Some(pair) => Trigger::Pair(pair),
                     None => Trigger::Phrase(pi),
                 };
@@ -199,9 +211,14 @@ impl Screener {
 
     /// Each category with a phrase that fires, and that phrase, in category
     /// order. `views`: the message's sentences as words ([`sentence_views`]).
+    /// A topic ("cpr", "heimlich") counts only when the message runs a clock
+    /// on it or has a call handler on the line (`MessageFrames::running`):
+    /// "it's happening now" and the like are too often said of a calm "now"
+    /// ("I'm on apixaban now", "she just told me she has epilepsy").
     fn phrase_hits(&self, views: &[Vec<&str>]) -> Vec<PhraseRef> {
         let mut found: Vec<Option<usize>> = vec![None; self.categories.len()];
         let mut halves_seen = Vec::new();
+        let mut topics_seen = Vec::new();
         let mut candidates = Vec::new();
         let mut tokens = Tokens::default();
         // What the whole message says is worked out once, and only for a
@@ -237,12 +254,23 @@ impl Screener {
             let real = frames.real();
             for &(start, ci, pi) in &candidates {
                 let cat = &self.categories[ci];
+                if pi >= TOPIC {
+                    if !past && self.phrase_fires(ci, pi, sentence, &tokens, start, true) {
+                        topics_seen.push((ci, pi));
+                    }
+                    continue;
+                }
                 let whole = pi < cat.phrases.len();
                 let quiet = general || (past && !cat.screen_past);
                 let skip = found[ci].is_some() || (quiet && whole);
                 if !skip && self.phrase_fires(ci, pi, sentence, &tokens, start, real) {
                     found[ci] = cat.fired(ci, pi, quiet, &mut halves_seen);
                 }
+            }
+        }
+        if !topics_seen.is_empty() && frames.running() {
+            for (ci, pi) in topics_seen {
+                found[ci].get_or_insert(pi);
             }
         }
         found
@@ -273,41 +301,6 @@ impl Screener {
         out
     }
 
-    /// The learned model's alarm, when no phrase matched: on the whole
-    /// message, then on each sentence (at a stricter threshold), so a crisis
-    /// told after a paragraph of chatter is not diluted by it.
-    /// `raw` are the message's sentences ([`sentences`]), `views` the same
-    /// sentences as words, for the frame check.
-    fn learned(&self, raw: &[&str], views: &[Vec<&str>]) -> Option<Screening> {
-        let (model, map) = self.model.as_ref()?;
-        let alarm = |hashed: Hashed<'_>, threshold: f32| {
-            let v = model.verdict_of(hashed)?;
-            map[v.class].filter(|_| v.crisis >= threshold)
-        };
-        // Each sentence's words are hashed once and serve both passes.
-        let parts: Vec<Hashed<'_>> = raw.iter().map(|s| Hashed::new(s)).collect();
-        let per_sentence = model.threshold.max(SENTENCE_THRESHOLD);
-        let category = alarm(Hashed::joined(&parts), model.threshold).or_else(|| {
-            let long = |p: &Hashed<'_>| p.words() >= MIN_WORDS;
-            if parts.iter().filter(|p| long(p)).count() < 2 {
-                return None;
-            }
-            parts
-                .into_iter()
-                .filter(|p| long(p))
-                .find_map(|p| alarm(p, per_sentence))
-        })?;
-        // Stories, games and machines ([`not_about_people`]) stay quiet;
-        // checked only for an alarm, as most messages raise none.
-        if !views.is_empty() && views.iter().all(|v| not_about_people(v)) {
-            return None;
-        }
-        Some(Screening {
-            categories: vec![category],
-            learned: true,
-        })
-    }
-
     /// Phrase `pi` of category `ci` matches at `start` and is explicit, or
     /// in a message said to be `real` now, or not cancelled by the
     /// category's `unless` phrases in this sentence.
@@ -336,6 +329,9 @@ impl Screener {
 impl Category {
     /// Phrase `pi`, or pair half `pi - phrases.len()`.
     fn phrase(&self, pi: usize) -> &Compiled {
+        if pi >= TOPIC {
+            return &self.topics[pi - TOPIC];
+        }
         match pi.checked_sub(self.phrases.len()) {
             Some(half) => &self.halves[half].1,
             None => &self.phrases[pi],
@@ -379,23 +375,8 @@ fn compile_pairs(pairs: &[String], vocab: &mut Vocab) -> Vec<(usize, Compiled)> 
     halves
 }
 
-/// The learned model's threshold for one sentence of a longer message: a
-/// short text scores more extreme probabilities, so it must be surer. With
-/// the rules of 2026-12-01 morning, 0.98 caught 0.958 of the eleventh
-/// held-out set where the whole message alone caught 0.932, for 2 more
-/// alarms in 719 ordinary questions; 0.95 caught 0.964 but alarmed on 2.9 %
-/// of them (docs/QUALITY.md).
-const SENTENCE_THRESHOLD: f32 = 0.98;
-
-/// For each model class, the category it names (`none` and unknown ids map
-/// to nothing; the checker reports unknown ids).
-fn class_categories(model: &LearnedModel, rules: &SafetyRules) -> Vec<Option<usize>> {
-    model
-        .classes
-        .iter()
-        .map(|c| rules.categories.iter().position(|cat| &cat.id == c))
-        .collect()
-}
+#[path = "screen_learned.rs"]
+mod learned_pass;
 
 #[cfg(test)]
 #[path = "screen_tests.rs"]

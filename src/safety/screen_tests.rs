@@ -127,3 +127,37 @@ fn abuse_of_a_child_is_child_abuse_too() {
     );
     assert_eq!(found("my boyfriend just choked me"), Some(vec![0]));
 }
+
+#[test]
+fn a_topic_fires_only_while_a_clock_runs_or_help_is_on_the_line() {
+    let s = screener(Category {
+        unless: vec!["whats".into()],
+        topics: vec!["cpr".into()],
+        ..Category::bare("cardiac-arrest")
+    });
+    let found = |m: &str| s.screen(m).is_some();
+    assert!(found(
+        "whats the cpr speed again? the 000 lady keeps telling me faster"
+    ));
+    assert!(found("9 minutes in. whats the cpr rate"));
+    assert_eq!(
+        s.explain("whats the cpr speed? 911's on speaker"),
+        [(0, Trigger::Topic(0))]
+    );
+    assert!(!found(
+        "whats the cpr speed again? learning it for my course"
+    ));
+    assert!(!found("whats the cpr speed? i am on apixaban now"));
+    // A story ran the clock once: not now.
+    assert!(!found(
+        "when his heart stopped last spring i did cpr with the 911 dispatcher counting"
+    ));
+}
+
+#[test]
+fn a_spaced_slash_ends_a_sentence_but_not_a_reading() {
+    let count = |m: &str| sentences(m).count();
+    assert_eq!(count("tw sh / i did it again"), 2);
+    assert_eq!(count("did s/h again, 24/7 thoughts"), 1);
+    assert_eq!(count("just did mine: 186 / 98"), 1);
+}

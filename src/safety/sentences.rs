@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use super::pattern::normalize_word;
 use crate::text;
 
-/// Words of each sentence, normalised. Sentences end at `.`, `!`, `?`, `;`
-/// and line breaks, but a point between digits is a decimal ("sugar is
+/// Words of each sentence, normalised. Sentences end at `.`, `!`, `?`, `;`,
+/// line breaks and " / ", but a point between digits is a decimal ("sugar is
 /// 1.9, can't think straight" is one sentence).
 /// Words are borrowed from the message unless normalising changed them.
 pub(super) fn split_sentences<'a>(raw: &[&'a str]) -> Vec<Vec<Cow<'a, str>>> {
@@ -38,6 +38,15 @@ pub(super) fn sentences(text: &str) -> impl Iterator<Item = &str> {
     let digit = move |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     let end = move |i: usize| match bytes[i] {
         b'.' => !(i > 0 && digit(i - 1) && digit(i + 1)),
+        // " / " stands for a line break where one cannot be typed ("tw sh /
+        // i just did it again"); "s/h", "24/7" and "186 / 98" (a blood
+        // pressure) are not.
+        b'/' => {
+            i > 1
+                && bytes[i - 1] == b' '
+                && bytes.get(i + 1) == Some(&b' ')
+                && !(digit(i - 2) && digit(i + 2))
+        }
         b'!' | b'?' | b';' | b'\n' => true,
         _ => false,
     };

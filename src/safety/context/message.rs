@@ -7,7 +7,7 @@
 
 use super::over::{message_is_over, told_as_over};
 use super::real::{live_elsewhere, message_is_real, message_is_recent};
-use super::scene::sets_a_scene;
+use super::scene::{runs_a_clock, sets_a_scene};
 use super::{Frame, frame};
 
 /// How one sentence is read in its message.
@@ -36,6 +36,7 @@ pub struct MessageFrames<'v, 'a> {
     recent: Option<bool>,
     over: Option<bool>,
     scenes: Option<Vec<bool>>,
+    running: Option<bool>,
 }
 
 impl<'v, 'a> MessageFrames<'v, 'a> {
@@ -47,6 +48,7 @@ impl<'v, 'a> MessageFrames<'v, 'a> {
             recent: None,
             over: None,
             scenes: None,
+            running: None,
         }
     }
 
@@ -55,6 +57,16 @@ impl<'v, 'a> MessageFrames<'v, 'a> {
     pub fn real(&mut self) -> bool {
         let views = self.views;
         *self.real.get_or_insert_with(|| message_is_real(views))
+    }
+
+    /// Does some sentence keep a clock running on the emergency or have a
+    /// call handler on the line ([`runs_a_clock`])? Then words that only
+    /// name the emergency ("cpr", "heimlich") count.
+    pub fn running(&mut self) -> bool {
+        let views = self.views;
+        *self
+            .running
+            .get_or_insert_with(|| views.iter().any(|s| runs_a_clock(s)))
     }
 
     /// How sentence `i` is read.

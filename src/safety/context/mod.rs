@@ -26,6 +26,7 @@ mod past;
 mod plan;
 mod real;
 mod recent;
+mod running;
 mod scene;
 mod subjects;
 
@@ -74,7 +75,7 @@ pub enum Frame {
 pub fn frame(sentence: &[&str]) -> Frame {
     if asks_for_method(sentence) || (plan_in_place(sentence) && !fiction(sentence)) {
         Frame::Now
-    } else if supposes_ever(sentence) || about_an_animal(sentence) {
+    } else if supposes_ever(sentence) || about_an_animal(sentence) || warns_of(sentence) {
         Frame::General
     } else if past_framed(sentence) {
         if happening_now(sentence) {
@@ -89,6 +90,18 @@ pub fn frame(sentence: &[&str]) -> Frame {
         Frame::General
     } else {
         Frame::Now
+    }
+}
+
+/// A content-warning line ("tw sh", "cw // sewerslide in media", "trigger
+/// warning: SA"): Discord posters label what a post touches, and survivors
+/// label their history; the label itself is not a crisis. What follows it
+/// is screened as written. Set 108 (docs/QUALITY.md).
+fn warns_of(s: &[&str]) -> bool {
+    match s {
+        [first, ..] if matches!(*first, "tw" | "cw" | "tws" | "cws") => s.len() <= 8,
+        ["trigger" | "content", "warning" | "warnings", ..] => s.len() <= 9,
+        _ => false,
     }
 }
 

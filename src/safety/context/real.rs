@@ -4,7 +4,9 @@
 
 use super::markers::recovered_word;
 use super::recent::{done_or_set, happened_lately};
+use super::scene::runs_a_clock;
 use super::subjects::{person_or_theirs, person_word};
+use super::words::emergency_number;
 use super::{reports_now, word};
 
 /// Does another sentence of the message make general sentence `i` about
@@ -19,7 +21,7 @@ pub fn live_elsewhere(views: &[Vec<&str>], i: usize, real: bool) -> bool {
 /// now ([`says_it_is_real`])? Then a question's wording ("can you get…",
 /// "what happens if…") no longer cancels its crisis phrases either.
 pub fn message_is_real(views: &[Vec<&str>]) -> bool {
-    views.iter().any(|s| says_it_is_real(s))
+    views.iter().any(|s| says_it_is_real(s) || runs_a_clock(s))
 }
 
 /// Does some sentence put what the message asks about in the last few
@@ -80,8 +82,18 @@ pub(super) fn says_it_is_real(s: &[&str]) -> bool {
                 && matches!(at(i + 2), "this" | "that" | "me" | "us")
         }
         // Nobody rings 999 over a hypothetical.
+        // A story may have rung it, though ("rang 111 and they said I'm
+        // fine"): a past form needs a word of now ("just rang 999", "we've
+        // called 911", "rang 000 now").
         "rang" | "rung" | "called" | "calling" | "ringing" | "phoned" | "dialled" | "dialed" => {
-            is_emergency_number(at(i + 1)) || (at(i + 1) == "an" && at(i + 2) == "ambulance")
+            let how = matches!(*w, "rung" | "calling" | "ringing")
+                || matches!(
+                    at(i.wrapping_sub(1)),
+                    "just" | "already" | "ive" | "weve" | "theyve" | "has" | "have"
+                )
+                || s.iter().any(|w| matches!(*w, "now" | "rn"));
+            how && (is_emergency_number(at(i + 1))
+                || (at(i + 1) == "an" && at(i + 2) == "ambulance"))
         }
         _ => false,
     });
@@ -203,10 +215,7 @@ fn gives_an_age(s: &[&str]) -> bool {
 
 /// What follows "rang" or "called" when help is on its way.
 fn is_emergency_number(w: &str) -> bool {
-    matches!(
-        w,
-        "999" | "911" | "000" | "112" | "111" | "ambulance" | "ambo" | "ems"
-    )
+    emergency_number(w) || matches!(w, "ambulance" | "ambo" | "ems")
 }
 
 /// The writer says where they are now: "I'm in his bathroom now",

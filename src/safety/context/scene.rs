@@ -6,7 +6,8 @@
 //! sentence counted, and only with a time word ("my sister just did").
 
 use super::markers::{fiction_noun, recovered_word};
-use super::words::study_word;
+use super::running::runs_now;
+use super::words::{emergency_number, study_word};
 use super::{Frame, frame, word};
 
 /// A sentence about someone now (framed as now, with someone in it now),
@@ -14,11 +15,36 @@ use super::{Frame, frame, word};
 /// not planned, studied or written ("I want to be prepared", "my course",
 /// "I'm writing a story").
 pub(super) fn sets_a_scene(s: &[&str]) -> bool {
-    frame(s) == Frame::Now
-        && someone_now(s)
-        && !s
-            .iter()
-            .any(|w| recovered_word(w) || study_word(w) || fiction_noun(w) || later(w))
+    frame(s) == Frame::Now && (someone_now(s) || runs_now(s, true)) && !at_ease_or_later(s)
+}
+
+/// An emergency running now in this sentence, by its clock or its
+/// responders ([`runs_now`]: "9 minutes in", "the 000 lady keeps telling
+/// me faster"): as strong as saying it is real, so the message's general
+/// questions are screened as now and their wording does not cancel.
+pub(super) fn runs_a_clock(s: &[&str]) -> bool {
+    // A question may hold its own clock ("…if Dad's arm went dead at
+    // 3:10?", "how long can a seizure go on, his started at 4:02?").
+    let f = frame(s);
+    f != Frame::Past
+        && runs_now(s, f == Frame::Now)
+        && !at_ease_or_later(s)
+        && s.first() != Some(&"when")
+        && !s.iter().any(|w| told_before(w))
+}
+
+/// A story's words: "when my wife's heart stopped last spring I did CPR
+/// with the 911 dispatcher counting" ran a clock once, not now.
+fn told_before(w: &str) -> bool {
+    matches!(
+        w,
+        "did" | "was" | "were" | "had" | "ago" | "last" | "survived" | "then"
+    )
+}
+
+fn at_ease_or_later(s: &[&str]) -> bool {
+    s.iter()
+        .any(|w| recovered_word(w) || study_word(w) || fiction_noun(w) || later(w))
 }
 
 /// Someone is in a situation now: "he's gone red", "already", "tonight",
@@ -59,7 +85,7 @@ fn someone_now(s: &[&str]) -> bool {
                 ) || (next == "not" && word(s, i + 2) == "stopping")
             }
             // "the 000 lady is counting with me", "111 on the phone".
-            "999" | "911" | "000" | "111" | "112" => matches!(
+            w if emergency_number(w) => matches!(
                 next,
                 "lady" | "guy" | "man" | "woman" | "operator" | "dispatcher" | "call" | "on"
             ),

@@ -271,3 +271,11 @@ fn machines_and_games_are_not_people() {
         "bleeding heaps from a dog bite on my arm"
     )));
 }
+
+#[test]
+fn a_content_warning_is_a_label_not_a_crisis() {
+    assert!(info("tw sh"));
+    assert!(info("cw sewerslide in media"));
+    assert!(info("trigger warning sa mention"));
+    assert!(!info("tw sh i just cut again and its deep"));
+}

@@ -205,3 +205,34 @@ word_list! {
     "now",
     ]
 }
+
+/// An emergency number as the screener reads it. Words are normalised
+/// before framing (`normalize_word`): a digit run of three counts twice
+/// ("999" → "99", "000" → "00", "111" → "11") and digits in a word with
+/// letters are read as letters ("911's" → "9iis", "000's" → "oos").
+/// Hand-written checks that spelled only "999" never matched before
+/// 2026-12-04. The written forms are kept for text read without
+/// normalising (unit tests).
+pub(super) fn emergency_number(w: &str) -> bool {
+    matches!(
+        w,
+        "999"
+            | "000"
+            | "111"
+            | "99"
+            | "911"
+            | "00"
+            | "112"
+            | "11"
+            | "99s"
+            | "9iis"
+            | "oos"
+            | "iis"
+            | "ii2s"
+            | "999s"
+            | "911s"
+            | "000s"
+            | "111s"
+            | "112s"
+    )
+}
