@@ -100,10 +100,24 @@ pub(super) fn says_it_is_real(s: &[&str]) -> bool {
     marked
         || told_as_now(s)
         || gives_an_age(s)
+        || mine_is(s)
         || theirs_did(s)
         || owns_up(s)
         || live_now(s)
         || done_or_set(s)
+}
+
+/// A bare answer to the writer's own question: "…lips go a bit blue? mine
+/// are", "…? hers are", "ours is too". Not with more said ("mine are 6 and
+/// 8", "mine is fine").
+fn mine_is(s: &[&str]) -> bool {
+    let whose = |w: &str| matches!(w, "mine" | "hers" | "his" | "ours" | "theirs");
+    let is = |w: &str| matches!(w, "are" | "is" | "does" | "do" | "has" | "have" | "did");
+    match s {
+        [w, v] => whose(w) && is(v),
+        [w, v, now] => whose(w) && is(v) && matches!(*now, "too" | "now" | "rn"),
+        _ => false,
+    }
 }
 
 /// The writer drops the cover: "that's me", "ok it's my wife", "the
@@ -321,6 +335,10 @@ mod tests {
     #[test]
     fn says_a_question_is_real() {
         assert!(real("asking because mine just did"));
+        assert!(real("hers are"));
+        assert!(real("mine is too"));
+        assert!(!real("mine are 6 and 8"));
+        assert!(!real("mine is fine"));
         assert!(real("its happening right now"));
         assert!(real("its happening on the train right now"));
         assert!(real("jk its my mum"));
