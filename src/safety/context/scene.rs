@@ -24,10 +24,14 @@ pub(super) fn sets_a_scene(s: &[&str]) -> bool {
 /// questions are screened as now and their wording does not cancel.
 pub(super) fn runs_a_clock(s: &[&str]) -> bool {
     // A question may hold its own clock ("…if Dad's arm went dead at
-    // 3:10?", "how long can a seizure go on, his started at 4:02?").
+    // 3:10?", "how long can a seizure go on, his started at 4:02?"). The
+    // word scan goes first: framing a sentence costs more, and most
+    // sentences run no clock.
+    if !runs_now(s, true) {
+        return false;
+    }
     let f = frame(s);
-    f != Frame::Past
-        && runs_now(s, f == Frame::Now)
+    (f == Frame::Now || (f == Frame::General && runs_now(s, false)))
         && !at_ease_or_later(s)
         && s.first() != Some(&"when")
         && !s.iter().any(|w| told_before(w))
