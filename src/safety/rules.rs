@@ -80,9 +80,9 @@ pub struct Category {
     #[serde(default)]
     pub together: Vec<String>,
     /// Words that name the emergency being handled ("cpr", "heimlich"):
-    /// they fire only in a message that says it is real and happening now
-    /// (a clock running, a call handler on the line, "it's happening right
-    /// now"), never in a story or a general question alone.
+    /// they fire only in a message that keeps a clock running on it or has
+    /// help on the line ("9 minutes in", "the 000 lady"), never in a story
+    /// or a general question alone.
     #[serde(default)]
     pub topics: Vec<String>,
 }

@@ -19,7 +19,7 @@ struct Category {
     /// Halves of the `together` pairs, two per pair in order, each with the
     /// pair's index in the rules. Half `j` is phrase `phrases.len() + j`.
     halves: Vec<(usize, Compiled)>,
-    /// Words naming the emergency, for messages that say it is real now.
+    /// Words naming the emergency, for messages that run a clock on it.
     /// Topic `t` is phrase `TOPIC + t`.
     topics: Vec<Compiled>,
     /// Screened in past-framed sentences too.
@@ -72,7 +72,7 @@ pub enum Trigger {
     Phrase(usize),
     /// The category's `together` pair at this index.
     Pair(usize),
-    /// The category's topic at this index, in a message said to be real.
+    /// The category's topic at this index, in a message running a clock.
     Topic(usize),
     /// The learned second signal.
     Learned,
@@ -193,10 +193,13 @@ impl Screener {
             .phrase_hits(&views)
             .into_iter()
             .map(|(ci, pi)| {
-                let trigger = match pi.checked_sub(self.categories[ci].phrases.len()) {
-                    _ if pi >= TOPIC => Trigger::Topic(pi - TOPIC),
-                    Some(pair) => Trigger::Pair(pair),
-                    None => Trigger::Phrase(pi),
+                let trigger = if pi >= TOPIC {
+                    Trigger::Topic(pi - TOPIC)
+                } else {
+                    match pi.checked_sub(self.categories[ci].phrases.len()) {
+                        Some(pair) => Trigger::Pair(pair),
+                        None => Trigger::Phrase(pi),
+                    }
                 };
                 (ci, trigger)
             })

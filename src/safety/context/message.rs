@@ -53,10 +53,15 @@ impl<'v, 'a> MessageFrames<'v, 'a> {
     }
 
     /// Does some sentence say the question is real and happening now
-    /// ([`message_is_real`])?
+    /// ([`message_is_real`]), or keep a clock running on it
+    /// ([`MessageFrames::running`]: as strong as saying so)?
     pub fn real(&mut self) -> bool {
-        let views = self.views;
-        *self.real.get_or_insert_with(|| message_is_real(views))
+        if let Some(real) = self.real {
+            return real;
+        }
+        let real = self.running() || message_is_real(self.views);
+        self.real = Some(real);
+        real
     }
 
     /// Does some sentence keep a clock running on the emergency or have a

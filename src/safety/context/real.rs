@@ -4,7 +4,6 @@
 
 use super::markers::recovered_word;
 use super::recent::{done_or_set, happened_lately};
-use super::scene::runs_a_clock;
 use super::subjects::{person_or_theirs, person_word};
 use super::words::emergency_number;
 use super::{reports_now, word};
@@ -21,7 +20,7 @@ pub fn live_elsewhere(views: &[Vec<&str>], i: usize, real: bool) -> bool {
 /// now ([`says_it_is_real`])? Then a question's wording ("can you get…",
 /// "what happens if…") no longer cancels its crisis phrases either.
 pub fn message_is_real(views: &[Vec<&str>]) -> bool {
-    views.iter().any(|s| says_it_is_real(s) || runs_a_clock(s))
+    views.iter().any(|s| says_it_is_real(s))
 }
 
 /// Does some sentence put what the message asks about in the last few

@@ -7,7 +7,7 @@
 
 use super::markers::{fiction_noun, recovered_word};
 use super::running::runs_now;
-use super::words::{emergency_number, study_word};
+use super::words::study_word;
 use super::{Frame, frame, word};
 
 /// A sentence about someone now (framed as now, with someone in it now),
@@ -53,9 +53,9 @@ fn at_ease_or_later(s: &[&str]) -> bool {
 
 /// Someone is in a situation now: "he's gone red", "already", "tonight",
 /// "right now", "10 min ago", "waiting on the ambulance", "I'm shaking",
-/// "it's not stopping", "the 000 lady is counting with me", "timing one",
-/// "this morning", "as we speak", "on the floor", "ours is 10 weeks".
-/// Not a supposition ("if he's"). "We're", "they're", "still" and "my son
+/// "it's not stopping", "timing one", "this morning", "as we speak", "on
+/// the floor", "ours is 10 weeks" (help on the line, "the 000 lady is
+/// counting with me", is [`runs_now`]'s). Not a supposition ("if he's"). "We're", "they're", "still" and "my son
 /// is" were tried and dropped: they set as many calm scenes ("we're in
 /// Vancouver", "still thinks", "my son is 2 weeks") as live ones.
 fn someone_now(s: &[&str]) -> bool {
@@ -88,11 +88,6 @@ fn someone_now(s: &[&str]) -> bool {
                     "still" | "coming" | "getting" | "over" | "running" | "pouring"
                 ) || (next == "not" && word(s, i + 2) == "stopping")
             }
-            // "the 000 lady is counting with me", "111 on the phone".
-            w if emergency_number(w) => matches!(
-                next,
-                "lady" | "guy" | "man" | "woman" | "operator" | "dispatcher" | "call" | "on"
-            ),
             // "happening to my 6 yo", "as it happens to my husband".
             "happening" | "happens" => next == "to" && matches!(word(s, i + 2), "my" | "our"),
             "timing" | "today" => true,
