@@ -102,9 +102,23 @@ impl Readings {
         cleaned: &str,
         region: Option<&str>,
     ) -> Option<Screening> {
-        let hits = self.hits(cleaned, region);
+        let read = self.read(cleaned);
+        let hits = read
+            .as_ref()
+            .map(|(latest, context)| self.hits_in(latest, region, context))
+            .unwrap_or_default();
         if hits.is_empty() {
-            return screening;
+            // A learned-only guess gives way to a reading that the rules for
+            // its own category judged on the safe side ("my 5 month old is
+            // 38.4, teething" is not a seriously ill baby).
+            return screening.filter(|s| {
+                !s.learned
+                    || !read.as_ref().is_some_and(|(latest, context)| {
+                        s.categories
+                            .iter()
+                            .all(|&c| self.judged_safe(latest, region, context, c))
+                    })
+            });
         }
         // The learned model is a fallback for messages with no explicit
         // signal; a reading is one, so a learned-only guess gives way.
@@ -132,23 +146,61 @@ impl Readings {
     /// usual, in a sentence about now. First rule per reading; each
     /// category once.
     pub fn hits(&self, cleaned: &str, region: Option<&str>) -> Vec<ReadingHit> {
+        self.read(cleaned)
+            .map(|(latest, context)| self.hits_in(&latest, region, &context))
+            .unwrap_or_default()
+    }
+
+    /// The message's current readings and what the rules need from it;
+    /// `None` when there are no rules or no current reading.
+    fn read(&self, cleaned: &str) -> Option<(Vec<Reading>, Context)> {
         if self.rules.is_empty() || !cleaned.bytes().any(|b| b.is_ascii_digit()) {
-            return Vec::new();
+            return None;
         }
         let latest = latest_readings(cleaned);
         if latest.now.is_empty() {
-            return Vec::new();
+            return None;
         }
         let context = Context::of(cleaned, latest.usual);
+        Some((latest.now, context))
+    }
+
+    fn hits_in(
+        &self,
+        latest: &[Reading],
+        region: Option<&str>,
+        context: &Context,
+    ) -> Vec<ReadingHit> {
         let mut hits: Vec<ReadingHit> = Vec::new();
-        for reading in &latest.now {
-            if let Some(hit) = self.first_rule(reading, region, &context)
+        for reading in latest {
+            if let Some(hit) = self.first_rule(reading, region, context)
                 && !hits.iter().any(|h| h.0 == hit.0)
             {
                 hits.push(hit);
             }
         }
         hits
+    }
+
+    /// Whether some current reading is of a measure whose rules raise
+    /// `category`, and every such rule finds it on the safe side: below the
+    /// threshold, or for a stated age the rule is not about. Symptoms and
+    /// "usual" do not count here: only the number and the age are judged.
+    fn judged_safe(
+        &self,
+        latest: &[Reading],
+        region: Option<&str>,
+        context: &Context,
+        category: usize,
+    ) -> bool {
+        latest.iter().any(|reading| {
+            let mut rules = self
+                .rules
+                .iter()
+                .filter(|c| c.category == category && c.measure == reading.measure)
+                .peekable();
+            rules.peek().is_some() && rules.all(|c| c.safe_side(reading, region, context))
+        })
     }
 
     fn first_rule(
@@ -266,6 +318,23 @@ impl Context {
 
 impl Compiled {
     fn fires(&self, reading: &Reading, region: Option<&str>, context: &Context) -> bool {
+        self.crosses(reading, region)
+            && !context.near_usual(reading)
+            && self.young(reading, context)
+            && (self.symptoms.is_empty() || context.says(&self.symptoms))
+            && !context.says(&self.without)
+    }
+
+    /// On the safe side of this rule by number or stated age alone.
+    fn safe_side(&self, reading: &Reading, region: Option<&str>, context: &Context) -> bool {
+        let older = self.rule.age_under_months.is_some_and(|limit| {
+            reading.first_person || context.youngest_months.is_some_and(|m| m >= limit)
+        });
+        reading.value.is_some() && (!self.crosses(reading, region) || older)
+    }
+
+    /// The value (or, for blood pressure, the diastolic) crosses the threshold.
+    fn crosses(&self, reading: &Reading, region: Option<&str>) -> bool {
         let r = &self.rule;
         let crosses = |v: f64| {
             r.below.is_some_and(|t| v < t)
@@ -281,16 +350,15 @@ impl Compiled {
             .diastolic
             .zip(r.diastolic_at_least)
             .is_some_and(|(v, t)| v >= t);
-        // An age rule is about someone else's reading, never the writer's
-        // own ("I have a temp of 38.4 and I'm feeding my 5 week old").
-        let young = r.age_under_months.is_none_or(|limit| {
+        value || diastolic
+    }
+
+    /// An age rule is about someone else's reading, never the writer's own
+    /// ("I have a temp of 38.4 and I'm feeding my 5 week old").
+    fn young(&self, reading: &Reading, context: &Context) -> bool {
+        self.rule.age_under_months.is_none_or(|limit| {
             !reading.first_person && context.youngest_months.is_some_and(|m| m < limit)
-        });
-        (value || diastolic)
-            && !context.near_usual(reading)
-            && young
-            && (self.symptoms.is_empty() || context.says(&self.symptoms))
-            && !context.says(&self.without)
+        })
     }
 }
 

@@ -253,7 +253,7 @@ fn named_after(toks: &[Tok], i: usize) -> Option<Measure> {
 fn ends_bare(toks: &[Tok], i: usize) -> bool {
     match toks.get(i + 1) {
         None | Some(Tok::Percent) => true,
-        Some(Tok::Word(w)) => AFTER.contains(w),
+        Some(Tok::Word(w)) => *w == "," || AFTER.contains(w),
         Some(_) => false,
     }
 }

@@ -68,6 +68,11 @@ fn dangerous_readings_raise_their_category() {
     let us = Some("us");
     assert_eq!(raised("my sugar level is 45 and I'm shaky", us), ["hypo"]);
     assert_eq!(raised("bg 2.9, shaking and sweaty", Some("uk")), ["hypo"]);
+    // A bare value read up to a comma.
+    assert_eq!(
+        raised("my 6 week old is 38.4, teething", Some("uk")),
+        ["baby"]
+    );
     assert_eq!(raised("his sugar is 30 and hes confused", us), ["hypo"]);
     assert_eq!(
         raised("BP 210/125 and chest pain", Some("uk")),
@@ -143,4 +148,48 @@ fn only_a_persons_reading_now_counts() {
     ] {
         assert_eq!(raised(m, uk), [want], "{m}");
     }
+}
+
+/// What a learned-only guess of `category` becomes beside the readings.
+fn learned_guess(message: &str, category: usize) -> Option<Vec<usize>> {
+    let guess = Screening {
+        categories: vec![category],
+        learned: true,
+    };
+    let cleaned = crate::text::clean(message);
+    readings()
+        .add_to(Some(guess), &cleaned, Some("uk"))
+        .map(|s| s.categories)
+}
+
+#[test]
+fn a_learned_guess_gives_way_to_its_own_reading_judged_safe() {
+    const HYPO: usize = 0;
+    const BABY: usize = 2;
+    // The number and the stated age are on the safe side of every rule
+    // that raises the guessed category.
+    assert_eq!(
+        learned_guess("my 5 month old is 38.4, teething", BABY),
+        None
+    );
+    assert_eq!(learned_guess("sugar is 6.2 but he seems off", HYPO), None);
+    // A reading of another measure, no stated age, or no number at all
+    // judges nothing: the guess stands.
+    assert_eq!(
+        learned_guess("my 5 month old is 38.4, teething", HYPO),
+        Some(vec![HYPO])
+    );
+    assert_eq!(
+        learned_guess("baby is 38.4 and not herself", BABY),
+        Some(vec![BABY])
+    );
+    assert_eq!(
+        learned_guess("baby floppy and not feeding", BABY),
+        Some(vec![BABY])
+    );
+    // A reading that crosses is the rules' to raise.
+    assert_eq!(
+        learned_guess("my 6 week old is 38.4", HYPO),
+        Some(vec![BABY])
+    );
 }

@@ -23,7 +23,17 @@ pub(super) fn tokens(sentence: &str) -> Vec<Tok<'_>> {
     while let Some(c) = s[i..].chars().next() {
         if c.is_ascii_digit() {
             let (tok, next) = number(s, i);
+            // A comma and a word right after a decimal end it as a reading
+            // ("is 38.4, teething"): kept as a word so the bare value is
+            // still read. Lists of numbers ("94, 92, 91") are left whole.
+            let ends = matches!(tok, Tok::Num(_, true))
+                && s[next..]
+                    .strip_prefix(", ")
+                    .is_some_and(|r| r.starts_with(char::is_alphabetic));
             out.push(tok);
+            if ends {
+                out.push(Tok::Word(","));
+            }
             i = next;
         } else if c.is_alphabetic() {
             let start = i;
