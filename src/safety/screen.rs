@@ -283,9 +283,9 @@ impl Screener {
             .collect()
     }
 
-    /// The phrases whose words match sentence `s`, before framing and
-    /// `unless`, once each ([`Screener::trace`]). Pair halves are left out:
-    /// one half alone is most of what matches and says little.
+    /// The phrases and topics whose words match sentence `s`, before framing,
+    /// `unless` and the clock, once each ([`Screener::trace`]). Pair halves are
+    /// left out: one half alone is most of what matches and says little.
     pub(super) fn matched_in(&self, s: &[&str], tokens: &mut Tokens) -> Vec<(usize, Trigger)> {
         self.vocab.tokens(s, tokens);
         let mut found = Vec::new();
@@ -293,11 +293,13 @@ impl Screener {
         let mut out = Vec::new();
         for (start, ci, pi) in found {
             let cat = &self.categories[ci];
-            let hit = (ci, Trigger::Phrase(pi));
-            if pi < cat.phrases.len()
-                && cat.phrases[pi].matches_at(tokens, start)
-                && !out.contains(&hit)
-            {
+            // Phrases and topics (held back without a clock); not pair halves.
+            let hit = match pi {
+                _ if pi >= TOPIC => (ci, Trigger::Topic(pi - TOPIC)),
+                _ if pi < cat.phrases.len() => (ci, Trigger::Phrase(pi)),
+                _ => continue,
+            };
+            if cat.phrase(pi).matches_at(tokens, start) && !out.contains(&hit) {
                 out.push(hit);
             }
         }

@@ -334,6 +334,11 @@ fn a_quiet_message_explains_each_sentence() {
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines[0].starts_with("sentence 1 general"), "{lines:?}");
     assert!(lines[0].contains("cardiac-arrest: phrase"), "{lines:?}");
+    // A topic held back for want of a clock is named too.
+    assert!(
+        lines[0].contains("cardiac-arrest: topic \"cpr\""),
+        "{lines:?}"
+    );
     // A present scene elsewhere makes the same question live.
     let live =
         "what's the proper way to do back blows on a toddler? grape. he's gone red and silent";
