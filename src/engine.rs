@@ -14,10 +14,11 @@ use crate::catalog::{self, Catalog, Diagnostics, LoadOptions, REGIONS};
 use crate::fallback::{self, Fallback};
 use crate::nation::Nation;
 use crate::reply::{Reply, Urgent};
-use crate::safety::{Readings, Screener, Screening, Trigger};
+use crate::safety::{Readings, Screener, Screening};
 use crate::search::{self, BuildSummary, Found, IndexMeta, SearchError, SearchRequest, Searcher};
 use crate::text;
 
+mod explain;
 mod reply;
 
 /// Most results an answer may carry.
@@ -210,62 +211,6 @@ impl Engine {
     /// What the index records about its build.
     pub fn meta(&self) -> &IndexMeta {
         &self.meta
-    }
-
-    /// Why a message would alarm: one line per matched category naming the
-    /// phrase (or the learned model) that fired. For clinicians tuning
-    /// `safety.toml` from the CLI; never called on the Discord path.
-    pub fn explain_safety(&self, question: &str) -> Vec<String> {
-        let cats = &self.catalog.safety.categories;
-        let lower = text::clean(question);
-        let readings = self
-            .readings
-            .hits(&lower, None)
-            .into_iter()
-            .map(|(ci, rule)| {
-                let id = self.readings.rule_id(rule);
-                format!("{}: reading rule \"{id}\"", cats[ci].id)
-            });
-        self.screener
-            .explain(question)
-            .into_iter()
-            .map(|fired| self.name_trigger(fired))
-            .chain(readings)
-            .collect()
-    }
-
-    /// Why a message raised no alarm: one line per sentence with its frame
-    /// (now, past, a general question) and the phrases that matched there
-    /// but were held back. For clinicians, like [`Engine::explain_safety`].
-    pub fn explain_quiet(&self, question: &str) -> Vec<String> {
-        let traces = self.screener.trace(question).into_iter().enumerate();
-        traces
-            .map(|(i, t)| {
-                let held: Vec<String> = t
-                    .matched
-                    .into_iter()
-                    .map(|m| self.name_trigger(m))
-                    .collect();
-                let held = if held.is_empty() {
-                    String::new()
-                } else {
-                    format!(", held back: {}", held.join(", "))
-                };
-                format!("sentence {} {}{held}", i + 1, t.frame)
-            })
-            .collect()
-    }
-
-    /// "stroke: phrase \"face .. drooping\"": a trigger as a clinician
-    /// finds it in `safety.toml`.
-    fn name_trigger(&self, (ci, trigger): (usize, Trigger)) -> String {
-        let cat = &self.catalog.safety.categories[ci];
-        match trigger {
-            Trigger::Pair(k) => format!("{}: pair \"{}\"", cat.id, cat.together[k]),
-            Trigger::Topic(t) => format!("{}: topic \"{}\"", cat.id, cat.topics[t]),
-            Trigger::Phrase(pi) => format!("{}: phrase \"{}\"", cat.id, cat.phrases[pi]),
-            Trigger::Learned => format!("{}: learned model", cat.id),
-        }
     }
 
     /// Whether the safety screen alone would raise an alarm: microseconds,

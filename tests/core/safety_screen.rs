@@ -339,6 +339,11 @@ fn a_quiet_message_explains_each_sentence() {
         lines[0].contains("cardiac-arrest: topic \"cpr\""),
         "{lines:?}"
     );
+    // A learned guess that gave way to a reading judged safe says so.
+    let teething = "my 5 month old is 38.4, teething";
+    assert!(e.explain_safety(teething).is_empty());
+    let quiet = e.explain_quiet(teething).join("; ");
+    assert!(quiet.contains("given way to a reading"), "{quiet}");
     // A present scene elsewhere makes the same question live.
     let live =
         "what's the proper way to do back blows on a toddler? grape. he's gone red and silent";
