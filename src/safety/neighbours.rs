@@ -59,15 +59,22 @@ pub(super) fn denied_thought(sentence: &[&str], start: usize) -> bool {
 }
 
 /// A sign listed as absent: "no gasping or stopping", "without wheezing or
-/// swelling". Only a list counts ("no" and then "or"), so a phrase that
+/// swelling", and the later item of such a list, "no lip or throat
+/// swelling". Only a list counts ("no", then "or"), so a phrase that
 /// starts with the negation itself ("no pulse") is untouched.
 pub(super) fn denied_in_a_list(sentence: &[&str], start: usize) -> bool {
-    start > 0
-        && matches!(sentence[start - 1], "no" | "without")
-        && sentence[start + 1..]
+    let negation = |w: &str| matches!(w, "no" | "without");
+    let or = |w: &&str| matches!(*w, "or" | "nor");
+    let first =
+        start > 0 && negation(sentence[start - 1]) && sentence[start + 1..].iter().take(3).any(or);
+    // "no lip or throat swelling": "or" just before, the negation at most
+    // two words before that.
+    let later = start >= 3
+        && or(&sentence[start - 1])
+        && sentence[start.saturating_sub(4)..start - 1]
             .iter()
-            .take(3)
-            .any(|w| matches!(*w, "or" | "nor"))
+            .any(|w| negation(w));
+    first || later
 }
 
 /// "holding ice instead of hurting myself", "rather than cutting": a way of
@@ -161,5 +168,9 @@ mod tests {
         assert!(!denied_in_a_list(&t, 0));
         let u = ["hes", "gasping", "or", "choking"];
         assert!(!denied_in_a_list(&u, 1));
+        let v = ["no", "lip", "or", "throat", "swelling"];
+        assert!(denied_in_a_list(&v, 3));
+        let w = ["lips", "or", "throat", "swelling"];
+        assert!(!denied_in_a_list(&w, 2));
     }
 }
