@@ -38,10 +38,17 @@ impl Engine {
     /// but were held back. For clinicians, like [`Engine::explain_safety`].
     pub fn explain_quiet(&self, question: &str) -> Vec<String> {
         let traces = self.screener.trace(question).into_iter().enumerate();
+        // A learned guess the readings dropped (`Readings::add_to`).
+        let lower = text::clean(question);
         let gave_way = self
             .screener
-            .screen_cleaned(&text::clean(question))
+            .screen_cleaned(&lower)
             .filter(|s| s.learned)
+            .filter(|s| {
+                self.readings
+                    .add_to(Some(s.clone()), &lower, None)
+                    .is_none()
+            })
             .map(|s| {
                 let id = &self.catalog.safety.categories[s.lead()].id;
                 format!("{id}: learned model, given way to a reading judged safe")

@@ -67,8 +67,8 @@ pub(super) fn denied_in_a_list(sentence: &[&str], start: usize) -> bool {
     let or = |w: &&str| matches!(*w, "or" | "nor");
     let first =
         start > 0 && negation(sentence[start - 1]) && sentence[start + 1..].iter().take(3).any(or);
-    // "no lip or throat swelling": "or" just before, the negation at most
-    // two words before that.
+    // "no lip or throat swelling": "or" just before, the negation among
+    // the three words before "or".
     let later = start >= 3
         && or(&sentence[start - 1])
         && sentence[start.saturating_sub(4)..start - 1]

@@ -192,17 +192,7 @@ impl Screener {
         let hits: Vec<(usize, Trigger)> = self
             .phrase_hits(&views)
             .into_iter()
-            .map(|(ci, pi)| {
-                let trigger = if pi >= TOPIC {
-                    Trigger::Topic(pi - TOPIC)
-                } else {
-                    match pi.checked_sub(self.categories[ci].phrases.len()) {
-                        Some(pair) => Trigger::Pair(pair),
-                        None => Trigger::Phrase(pi),
-                    }
-                };
-                (ci, trigger)
-            })
+            .map(|(ci, pi)| (ci, self.categories[ci].trigger(pi)))
             .collect();
         if !hits.is_empty() {
             return hits;
@@ -293,12 +283,12 @@ impl Screener {
         let mut out = Vec::new();
         for (start, ci, pi) in found {
             let cat = &self.categories[ci];
-            // Phrases and topics (held back without a clock); not pair halves.
-            let hit = match pi {
-                _ if pi >= TOPIC => (ci, Trigger::Topic(pi - TOPIC)),
-                _ if pi < cat.phrases.len() => (ci, Trigger::Phrase(pi)),
-                _ => continue,
-            };
+            // Phrases and topics (held back without a clock); not pair halves
+            // (which candidates number by half, not by pair).
+            let hit = (ci, cat.trigger(pi));
+            if matches!(hit.1, Trigger::Pair(_)) {
+                continue;
+            }
             if cat.phrase(pi).matches_at(tokens, start) && !out.contains(&hit) {
                 out.push(hit);
             }
@@ -332,6 +322,19 @@ impl Screener {
 }
 
 impl Category {
+    /// What phrase index `pi` names: a topic (from [`TOPIC`]), a phrase, or
+    /// past the phrases a pair (its number in the rules, as
+    /// [`Screener::phrase_hits`] reports a fired pair).
+    fn trigger(&self, pi: usize) -> Trigger {
+        if pi >= TOPIC {
+            return Trigger::Topic(pi - TOPIC);
+        }
+        match pi.checked_sub(self.phrases.len()) {
+            Some(pair) => Trigger::Pair(pair),
+            None => Trigger::Phrase(pi),
+        }
+    }
+
     /// Phrase `pi`, or pair half `pi - phrases.len()`.
     fn phrase(&self, pi: usize) -> &Compiled {
         if pi >= TOPIC {

@@ -55,8 +55,8 @@ fn at_ease_or_later(s: &[&str]) -> bool {
 /// "right now", "10 min ago", "waiting on the ambulance", "I'm shaking",
 /// "it's not stopping", "timing one", "this morning", "as we speak", "on
 /// the floor", "ours is 10 weeks" (help on the line, "the 000 lady is
-/// counting with me", is [`runs_now`]'s). Not a supposition ("if he's"). "We're", "they're", "still" and "my son
-/// is" were tried and dropped: they set as many calm scenes ("we're in
+/// counting with me", is [`runs_now`]'s). Not a supposition ("if he's").
+/// "We're", "they're", "still" and "my son is" were tried and dropped: they set as many calm scenes ("we're in
 /// Vancouver", "still thinks", "my son is 2 weeks") as live ones.
 fn someone_now(s: &[&str]) -> bool {
     (0..s.len()).any(|i| {

@@ -93,9 +93,11 @@ impl Readings {
         }
     }
 
-    /// Add what the readings raise to a phrase screening. `region` decides
-    /// the unit of an unlabelled glucose value in the 20–35 band (`None`:
-    /// either unit may alarm).
+    /// Add what the readings raise to a phrase screening; a learned-only
+    /// guess gives way to any reading that fires, and to a reading its own
+    /// category's rules judged safe. `region` decides the unit of an
+    /// unlabelled glucose value in the 20–35 band (`None`: either unit may
+    /// alarm).
     pub fn add_to(
         &self,
         screening: Option<Screening>,

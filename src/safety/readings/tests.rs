@@ -166,30 +166,20 @@ fn learned_guess(message: &str, category: usize) -> Option<Vec<usize>> {
 fn a_learned_guess_gives_way_to_its_own_reading_judged_safe() {
     const HYPO: usize = 0;
     const BABY: usize = 2;
-    // The number and the stated age are on the safe side of every rule
-    // that raises the guessed category.
-    assert_eq!(
-        learned_guess("my 5 month old is 38.4, teething", BABY),
-        None
-    );
-    assert_eq!(learned_guess("sugar is 6.2 but he seems off", HYPO), None);
-    // A reading of another measure, no stated age, or no number at all
-    // judges nothing: the guess stands.
-    assert_eq!(
-        learned_guess("my 5 month old is 38.4, teething", HYPO),
-        Some(vec![HYPO])
-    );
-    assert_eq!(
-        learned_guess("baby is 38.4 and not herself", BABY),
-        Some(vec![BABY])
-    );
-    assert_eq!(
-        learned_guess("baby floppy and not feeding", BABY),
-        Some(vec![BABY])
-    );
-    // A reading that crosses is the rules' to raise.
-    assert_eq!(
-        learned_guess("my 6 week old is 38.4", HYPO),
-        Some(vec![BABY])
-    );
+    for (message, guess, want) in [
+        // The number and the stated age are on the safe side of every rule
+        // that raises the guessed category.
+        ("my 5 month old is 38.4, teething", BABY, None),
+        ("sugar is 6.2 but he seems off", HYPO, None),
+        // A reading of another measure, no stated age, or no number at all
+        // judges nothing: the guess stands.
+        ("my 5 month old is 38.4, teething", HYPO, Some(HYPO)),
+        ("baby is 38.4 and not herself", BABY, Some(BABY)),
+        ("baby floppy and not feeding", BABY, Some(BABY)),
+        // A reading that crosses is the rules' to raise.
+        ("my 6 week old is 38.4", HYPO, Some(BABY)),
+    ] {
+        let want = want.map(|c| vec![c]);
+        assert_eq!(learned_guess(message, guess), want, "{message}");
+    }
 }
