@@ -310,7 +310,7 @@ impl Screener {
     ) -> bool {
         let cat = &self.categories[ci];
         let phrase = cat.phrase(pi);
-        phrase.matches_at(tokens, start)
+        phrase.affirmed_at(tokens, start)
             && !negated_wish(sentence, start)
             && !denied_thought(sentence, start)
             && !denied_in_a_list(sentence, start)

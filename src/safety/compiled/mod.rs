@@ -12,7 +12,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::first_words::Commonness;
-use super::pattern::{Alt, Elem, FUZZY_MIN_CHARS, Pattern, short_person};
+use super::pattern::{Alt, Elem, FUZZY_MIN_CHARS, Pattern};
 use crate::bits::Bits;
 
 /// Id of a phrase word or prefix.
@@ -81,6 +81,10 @@ pub struct Tokens {
     present: Bits,
     /// The ids in `present`, each once.
     distinct: Vec<WordId>,
+    /// Per word: [`NEGATION`] ("not"), [`SOFTENED`] ("really" in "not
+    /// really"), or 0. A gap in a phrase never ends on a negation of the
+    /// next word ([`Compiled::affirmed_at`]).
+    negations: Vec<u8>,
 }
 
 impl Vocab {
@@ -221,6 +225,7 @@ impl Vocab {
     pub fn tokens(&self, words: &[&str], out: &mut Tokens) {
         out.ids.clear();
         out.spans.clear();
+        out.negations.clear();
         out.present.reset(self.alts.len());
         out.distinct.clear();
         let mut buf = String::new();
@@ -237,203 +242,39 @@ impl Vocab {
                 }
             }
             out.spans.push((from as u32, kept as u32));
-        }
-    }
-
-    /// Append the ids `word` matches to `out`, ascending, each once.
-    fn sorted_ids_of(&self, word: &str, buf: &mut String, out: &mut Vec<WordId>) {
-        let from = out.len();
-        self.ids_of(word, buf, out);
-        out[from..].sort_unstable();
-        let mut kept = from;
-        for i in from..out.len() {
-            if i == from || out[i] != out[kept - 1] {
-                out[kept] = out[i];
-                kept += 1;
-            }
-        }
-        out.truncate(kept);
-    }
-
-    /// The ids `word` matches, unsorted, maybe repeated.
-    fn ids_of(&self, word: &str, buf: &mut String, out: &mut Vec<WordId>) {
-        if let Some(&id) = self.exact.get(word) {
-            out.push(id);
-        }
-        // "hubby's been hitting me", "my ex's": with the apostrophe
-        // gone, a short person word's possessive or contraction still names
-        // the person (long words already match their plural).
-        if let Some(person) = word.strip_suffix('s').filter(|w| short_person(w))
-            && let Some(&id) = self.exact.get(person)
-        {
-            out.push(id);
-        }
-        self.strict_ids(word, buf, out);
-        let typo = !self.everyday.contains(word);
-        let check = |ids: Option<&Vec<WordId>>, out: &mut Vec<WordId>| {
-            for &id in ids.into_iter().flatten() {
-                let alt = &self.alts[id as usize];
-                if if typo {
-                    alt.matches(word)
-                } else {
-                    alt.matches_exactly(word)
-                } {
-                    out.push(id);
-                }
-            }
-        };
-        let starts = self.heads.get(head(word));
-        // A long word with one typo shares a one-deleted form with it.
-        if typo && word.len() + 1 >= FUZZY_MIN_CHARS && starts.is_some_and(|h| h.may_be_typo(word))
-        {
-            check(self.deletes.get(word), out);
-            for (i, c) in word.char_indices() {
-                buf.clear();
-                buf.push_str(&word[..i]);
-                buf.push_str(&word[i + c.len_utf8()..]);
-                check(self.deletes.get(buf.as_str()), out);
-            }
-        }
-        // An everyday word still matches a long phrase word that is its
-        // plural or singular, as a typo would have.
-        if !typo {
-            plural_or_singular(&self.exact, word, buf, out);
-        }
-        check(starts.map(|h| &h.prefixes), out);
-        if !self.short_prefixes.is_empty() {
-            check(Some(&self.short_prefixes), out);
-        }
-    }
-
-    /// `unless` words: as written, or a long word's plural or singular
-    /// ("dentist's" is read `dentists`), never with a typo.
-    fn strict_ids(&self, word: &str, buf: &mut String, out: &mut Vec<WordId>) {
-        if self.strict.is_empty() {
-            return;
-        }
-        if let Some(&id) = self.strict.get(word) {
-            out.push(id);
-        }
-        plural_or_singular(&self.strict, word, buf, out);
-    }
-}
-
-/// The ids in `words` of a long word that is `word`'s plural or singular
-/// ("cigarettes" and `cigarette`), as a typo would have matched. Only long
-/// words: "fade" must not meet `fades`.
-fn plural_or_singular(
-    words: &FxHashMap<Box<str>, WordId>,
-    word: &str,
-    buf: &mut String,
-    out: &mut Vec<WordId>,
-) {
-    // Neither form of a short word is long (most message words): no lookup.
-    if word.len() + 1 < FUZZY_MIN_CHARS {
-        return;
-    }
-    buf.clear();
-    buf.push_str(word);
-    buf.push('s');
-    let forms = [word.strip_suffix('s'), Some(buf.as_str())];
-    for form in forms.into_iter().flatten() {
-        match words.get(form) {
-            Some(&id) if form.len() >= FUZZY_MIN_CHARS => out.push(id),
-            _ => {}
+            let softened = out.negations.last() == Some(&NEGATION) && softener(w);
+            out.negations.push(if negation(w) {
+                NEGATION
+            } else {
+                SOFTENED * u8::from(softened)
+            });
         }
     }
 }
 
-impl Head {
-    /// Could `word` be a long phrase word with one typo?
-    fn may_be_typo(&self, word: &str) -> bool {
-        let n = word.chars().count();
-        let near = (n.saturating_sub(1)..=n + 1).fold(0u64, |m, l| m | 1 << l.min(63));
-        self.long_lengths & near != 0
-    }
+/// [`Tokens::negations`]: a negation, and a word after one that still
+/// negates the next ("not really").
+const NEGATION: u8 = 1;
+const SOFTENED: u8 = 2;
+
+/// A word that turns the next into its opposite: "I'm not suicidal" is no
+/// match for `im .. suicidal`. Not "can't", "won't" or "didn't": "she
+/// can't stop shaking", "he won't wake up" and "she didn't wake up" say
+/// the emergency, not its absence.
+fn negation(w: &str) -> bool {
+    matches!(
+        w,
+        "not" | "never" | "isnt" | "arent" | "wasnt" | "werent" | "dont" | "doesnt" | "aint"
+    )
 }
 
-impl Tokens {
-    /// Words in the sentence.
-    pub fn len(&self) -> usize {
-        self.spans.len()
-    }
-
-    /// Does some word of the sentence match `id`?
-    fn has(&self, id: WordId) -> bool {
-        self.present.contains(id as usize)
-    }
-
-    /// Every id some word of the sentence matches, each once.
-    pub fn distinct(&self) -> &[WordId] {
-        &self.distinct
-    }
-
-    /// Does some word of the sentence match one of `ids`?
-    pub fn has_any(&self, ids: &[WordId]) -> bool {
-        ids.iter().any(|&id| self.has(id))
-    }
-
-    /// The ids word `i` matches, ascending.
-    pub fn at(&self, i: usize) -> &[WordId] {
-        let (a, b) = self.spans[i];
-        &self.ids[a as usize..b as usize]
-    }
-}
-
-impl Compiled {
-    /// The ids the first word may be (empty when it starts with no word,
-    /// which parsing forbids).
-    pub fn first_ids(&self) -> &[WordId] {
-        match self.elems.first() {
-            Some(Step::Word(ids)) => ids,
-            _ => &[],
-        }
-    }
-
-    /// Does the phrase match starting at word `start`? (The screener has
-    /// already kept only phrases that are [`Compiled::possible`] here.)
-    pub fn matches_at(&self, tokens: &Tokens, start: usize) -> bool {
-        steps_from(&self.elems, tokens, start)
-    }
-
-    /// Does the phrase match anywhere in the sentence?
-    pub fn matches_anywhere(&self, tokens: &Tokens) -> bool {
-        self.possible(tokens) && (0..tokens.len()).any(|i| steps_from(&self.elems, tokens, i))
-    }
-
-    /// Does every word of the phrase occur somewhere in the sentence?
-    /// Checked from the last word back: later words are rarer than first
-    /// ones ("took .. pills").
-    pub fn possible(&self, tokens: &Tokens) -> bool {
-        self.word_steps().rev().all(|ids| tokens.has_any(ids))
-    }
-
-    /// Each word of the phrase, as the ids it may be, in order (gaps and
-    /// `*` wildcards left out).
-    pub fn word_steps(&self) -> impl DoubleEndedIterator<Item = &[WordId]> {
-        self.elems.iter().filter_map(|step| match step {
-            Step::Word(ids) => Some(&ids[..]),
-            Step::Any | Step::Gap(_) => None,
-        })
-    }
-}
-
-fn steps_from(steps: &[Step], tokens: &Tokens, pos: usize) -> bool {
-    let Some((first, rest)) = steps.split_first() else {
-        return true;
-    };
-    match first {
-        Step::Gap(max) => (0..=*max)
-            .any(|skip| pos + skip <= tokens.len() && steps_from(rest, tokens, pos + skip)),
-        Step::Any => pos < tokens.len() && steps_from(rest, tokens, pos + 1),
-        Step::Word(ids) => {
-            pos < tokens.len()
-                && ids
-                    .iter()
-                    .any(|id| tokens.at(pos).binary_search(id).is_ok())
-                && steps_from(rest, tokens, pos + 1)
-        }
-    }
+/// A word between a negation and what it negates: "not really suicidal",
+/// "not even angry".
+fn softener(w: &str) -> bool {
+    matches!(
+        w,
+        "really" | "even" | "actually" | "feeling" | "that" | "so" | "currently" | "exactly"
+    )
 }
 
 /// The first two characters of a word (all of it when shorter).
@@ -444,6 +285,8 @@ pub fn head(word: &str) -> &str {
     }
 }
 
+mod lookup;
+mod matching;
+
 #[cfg(test)]
-#[path = "compiled_tests.rs"]
 mod tests;

@@ -58,3 +58,26 @@ fn agrees_on_random_words() {
         same(&phrase, &ws.join(" "));
     });
 }
+
+/// Does `phrase` match `sentence` somewhere with no gap ending on a
+/// negation of the next word?
+fn affirmed(phrase: &str, sentence: &str) -> bool {
+    let p = Pattern::parse(phrase).unwrap();
+    let mut vocab = Vocab::default();
+    let c = vocab.compile(&p);
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let mut t = Tokens::default();
+    vocab.tokens(&words, &mut t);
+    (0..words.len()).any(|i| c.affirmed_at(&t, i))
+}
+
+#[test]
+fn a_gap_never_ends_on_a_negation() {
+    assert!(!affirmed("im .. suicidal", "im not suicidal"));
+    assert!(!affirmed("im .. suicidal", "im not really suicidal"));
+    assert!(affirmed("im .. suicidal", "im so suicidal"));
+    // Another clause's negation, or one the phrase names, still matches.
+    assert!(affirmed("cluster .. this", "cluster isnt stopping this"));
+    assert!(affirmed("not .. breathing", "not really breathing"));
+    assert!(affirmed("she .. stop", "she cant stop"));
+}
