@@ -17,6 +17,7 @@
 //! another sentence says it is real and happening now (`real`:
 //! "hypothetically… asking because mine just did").
 
+mod answers;
 mod dated;
 mod markers;
 mod message;

@@ -2,6 +2,7 @@
 //! friend" or "for a story", and given away in another sentence ("asking
 //! because mine just did", "jk it's my mum", "she's like that now").
 
+use super::answers::{because_mine, ends_mine_is, feels_real, mine_is};
 use super::markers::recovered_word;
 use super::recent::{done_or_set, happened_lately};
 use super::subjects::{person_or_theirs, person_word};
@@ -100,23 +101,13 @@ pub(super) fn says_it_is_real(s: &[&str]) -> bool {
         || told_as_now(s)
         || gives_an_age(s)
         || mine_is(s)
+        || ends_mine_is(s)
+        || because_mine(s)
+        || feels_real(s)
         || theirs_did(s)
         || owns_up(s)
         || live_now(s)
         || done_or_set(s)
-}
-
-/// A bare answer to the writer's own question: "…lips go a bit blue? mine
-/// are", "…? hers are", "ours is too". Not with more said ("mine are 6 and
-/// 8", "mine is fine").
-fn mine_is(s: &[&str]) -> bool {
-    let whose = |w: &str| matches!(w, "mine" | "hers" | "his" | "ours" | "theirs");
-    let is = |w: &str| matches!(w, "are" | "is" | "does" | "do" | "has" | "have" | "did");
-    match s {
-        [w, v] => whose(w) && is(v),
-        [w, v, now] => whose(w) && is(v) && matches!(*now, "too" | "now" | "rn"),
-        _ => false,
-    }
 }
 
 /// The writer drops the cover: "that's me", "ok it's my wife", "the

@@ -1,0 +1,145 @@
+//! The writer answers their own general question: "…lips go a bit blue?
+//! mine are", "…throat feel tight, mine does", "…? because mine is and the
+//! epipen's in my other bag", "asking bc my brother's is", "these feel
+//! real". Set 113 (docs/QUALITY.md) hid crises this way: the question
+//! names the emergency, and only a short answer in the present says it is
+//! the writer's own, now.
+
+use super::markers::recovered_word;
+use super::subjects::person_or_theirs;
+use super::word;
+
+/// Whose: the writer's or someone close's ("mine", "his", "hers").
+fn whose(w: &str) -> bool {
+    matches!(w, "mine" | "hers" | "his" | "ours" | "theirs")
+}
+
+/// A present verb that stands for the question's own ("is", "does").
+fn is(w: &str) -> bool {
+    matches!(w, "are" | "is" | "does" | "do" | "has" | "have")
+}
+
+/// A bare answer: "mine are", "hers are", "ours is too". Not
+/// with more said ("mine are 6 and 8", "mine is fine").
+pub(super) fn mine_is(s: &[&str]) -> bool {
+    match s {
+        [w, v] => whose(w) && is(v),
+        [w, v, now] => whose(w) && is(v) && matches!(*now, "too" | "now" | "rn"),
+        _ => false,
+    }
+}
+
+/// The question ends on its answer: "can a wasp sting make your throat
+/// feel tight, mine does", "…smile goes crooked all of a sudden - his
+/// has". Not a comparison ("bluer than mine is", "the same as his does").
+pub(super) fn ends_mine_is(s: &[&str]) -> bool {
+    let n = s.len();
+    let tail = match s {
+        [.., w, v] if whose(w) && is(v) => n - 2,
+        [.., w, v, "too" | "now" | "rn"] if whose(w) && is(v) => n - 3,
+        _ => return false,
+    };
+    n > 3
+        && !matches!(
+            word(s, tail.wrapping_sub(1)),
+            "than" | "as" | "like" | "of" | "if"
+        )
+}
+
+/// "because mine is and the epipen's in my other bag", "asking bc my
+/// brother's is and he isn't making sense", "because I do": the reason
+/// for asking is the writer's own now. Not at ease ("because mine is fine
+/// now") nor a habit ("because mine does every winter").
+pub(super) fn because_mine(s: &[&str]) -> bool {
+    let because = |w: &str| {
+        matches!(
+            w,
+            "because" | "cos" | "coz" | "cause" | "cuz" | "bc" | "bcos"
+        )
+    };
+    let at = |i: usize| word(s, i);
+    let start = match s {
+        [b, ..] if because(b) => 1,
+        ["asking", b, ..] if because(b) => 2,
+        _ => return false,
+    };
+    let verb_at = match (at(start), at(start + 1)) {
+        (w, v) if whose(w) && is(v) => start + 2,
+        ("i", "do" | "am" | "have") => start + 2,
+        ("my", p) if person_or_theirs(p) && is(at(start + 2)) => start + 3,
+        _ => return false,
+    };
+    // Said and done: the sentence ends, or goes on to what is happening.
+    matches!(at(verb_at), "" | "and" | "now" | "rn" | "tonight" | "right")
+        && !s.iter().any(|w| recovered_word(w) || habit(w))
+}
+
+/// "these feel real.", "this feels real": said of the thoughts or urges the
+/// question asked about.
+pub(super) fn feels_real(s: &[&str]) -> bool {
+    matches!(
+        s,
+        ["these" | "this" | "mine" | "they", "feel" | "feels", "real"]
+            | [
+                "these" | "this" | "mine" | "they",
+                "feel" | "feels",
+                "so" | "very" | "too",
+                "real"
+            ]
+    )
+}
+
+/// How often, not now.
+fn habit(w: &str) -> bool {
+    matches!(
+        w,
+        "every" | "sometimes" | "usually" | "always" | "often" | "winter" | "summer" | "year"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        s.split_whitespace().collect()
+    }
+
+    #[test]
+    fn answers_that_make_the_question_the_writers() {
+        for s in [
+            "can a wasp sting make your throat feel tight mine does",
+            "what does it mean when someones smile goes crooked all of a sudden his has",
+        ] {
+            assert!(ends_mine_is(&words(s)), "{s}");
+        }
+        for s in [
+            "because mine is and the epipens in my other bag",
+            "asking bc my brothers is and he isnt making sense",
+            "because i do",
+        ] {
+            assert!(because_mine(&words(s)), "{s}");
+        }
+        assert!(feels_real(&words("these feel real")));
+        assert!(mine_is(&words("ours is too")));
+    }
+
+    #[test]
+    fn comparisons_ease_and_habit_do_not() {
+        for s in [
+            "are her lips bluer than mine is",
+            "mine are 6 and 8",
+            "is it normal",
+        ] {
+            assert!(!ends_mine_is(&words(s)) && !mine_is(&words(s)), "{s}");
+        }
+        for s in [
+            "because mine is fine now",
+            "because mine does every winter",
+            "because i have a question",
+        ] {
+            assert!(!because_mine(&words(s)), "{s}");
+        }
+        assert!(!feels_real(&words("do intrusive thoughts feel real")));
+    }
+}
