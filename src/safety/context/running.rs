@@ -34,7 +34,7 @@ fn minutes(w: &str) -> bool {
 fn clock_at(s: &[&str], i: usize) -> bool {
     let (prev, next) = (word(s, i.wrapping_sub(1)), word(s, i + 1));
     match s[i] {
-        "at" | "since" => time_of_day(next, word(s, i + 2)),
+        "at" | "since" => time_of_day(next, word(s, i + 2)) || since_the_hour(s, i),
         "timer" | "stopwatch" => s[i + 1..].iter().take(3).any(|w| number(w)),
         w if minutes(w) && number(prev) => match next {
             "in" => !matches!(
@@ -44,10 +44,36 @@ fn clock_at(s: &[&str], i: usize) -> bool {
             "so" => word(s, i + 2) == "far",
             "and" => word(s, i + 2) == "counting",
             "now" | "already" | "away" => true,
-            _ => s[i.saturating_sub(6)..i].contains(&"been"),
+            _ => s[i.saturating_sub(8)..i].contains(&"been"),
         },
         _ => false,
     }
+}
+
+/// "been sitting here since like 1", "been outside his place since 11",
+/// "been waiting … since 6 and I'm not calming down": a bare hour after
+/// "since", kept by someone still doing something (not "been on insulin
+/// since 11", an age).
+fn since_the_hour(s: &[&str], i: usize) -> bool {
+    let mut h = i + 1;
+    if matches!(word(s, h), "like" | "about" | "around" | "abt") {
+        h += 1;
+    }
+    let hour = word(s, h)
+        .parse::<u8>()
+        .is_ok_and(|n| (1..=12).contains(&n));
+    let ends = matches!(
+        word(s, h + 1),
+        "" | "and" | "am" | "pm" | "oclock" | "ish" | "tonight" | "now"
+    );
+    let doing = (i.saturating_sub(10)..i).any(|b| {
+        s[b] == "been" && {
+            let v = word(s, b + 1);
+            v.ends_with("ing")
+                || matches!(v, "here" | "there" | "outside" | "out" | "parked" | "awake")
+        }
+    });
+    hour && ends && doing
 }
 
 /// "4 02", "9 30" as the cleaned text holds "4:02", "9:30".
