@@ -256,6 +256,12 @@ impl Screener {
                 let whole = pi < cat.phrases.len();
                 let quiet = general || (past && !cat.screen_past);
                 let skip = found[ci].is_some() || (quiet && whole);
+                // A pair half in a general question followed by more is not
+                // cancelled by its wording ("what does it mean when blood
+                // spurts? hubby's hand after the table saw"): it counts
+                // only with its other half said of now. A question last
+                // ("…. what if he's sick later") still is.
+                let real = real || (general && !whole && i + 1 < views.len());
                 if !skip && self.phrase_fires(ci, pi, sentence, &tokens, start, real) {
                     found[ci] = cat.fired(ci, pi, quiet, &mut halves_seen);
                 }

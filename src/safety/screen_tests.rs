@@ -34,8 +34,10 @@ fn a_pair_fires_when_both_halves_are_found_in_any_sentences() {
     assert!(found("been sick twice since he banged his head"));
     assert!(!found("my son hit his head on the slide, he seems fine"));
     assert!(!found("my son has been sick all day"));
-    // Each half obeys its own sentence's context: `unless` cancels it.
+    // Each half obeys its own sentence's context: `unless` cancels it,
+    // but not in a general question that the message goes on from.
     assert!(!found("my son hit his head. what if hes sick later"));
+    assert!(found("what if a kid hit his head? hes been sick twice"));
     assert_eq!(
         s.explain("he hit his head. hes sick now"),
         [(0, Trigger::Pair(0))]
