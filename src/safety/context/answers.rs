@@ -89,6 +89,73 @@ pub(super) fn feels_real(s: &[&str]) -> bool {
     )
 }
 
+/// "that's what the finger thing says on my poppa", "pretty sure that's
+/// what I'm looking at": the question's subject, pointed at now. ("That's
+/// where my…" is read with the writer owning up, in `real`.)
+pub(super) fn thats_what(s: &[&str]) -> bool {
+    s.windows(2).enumerate().any(|(i, w)| {
+        matches!(w, ["thats", "what" | "how"])
+            && s[i + 2..]
+                .iter()
+                .take(6)
+                .any(|w| matches!(*w, "my" | "im" | "mine"))
+    }) && !s.iter().any(|w| recovered_word(w) || habit(w))
+}
+
+/// "nan's like that on the verandah", "my partner's like this in the
+/// car": someone, now, where they are (not "my mum's like that in the
+/// mornings").
+pub(super) fn like_that_there(s: &[&str]) -> bool {
+    s.windows(5).any(|w| {
+        person_or_theirs(w[0])
+            && w[0] != "i"
+            && w[1] == "like"
+            && matches!(w[2], "that" | "this")
+            && matches!(w[3], "on" | "in" | "at")
+            && matches!(w[4], "the" | "my" | "our")
+    }) && !s
+        .iter()
+        .any(|w| recovered_word(w) || habit(w) || part_of_day(w))
+}
+
+/// "my flatmate's partner is doing it in the lounge": what the question
+/// asked about, done by someone, here.
+pub(super) fn doing_it_here(s: &[&str]) -> bool {
+    // "on the sofa", not "on purpose".
+    let here = |i: usize| match word(s, i) {
+        "in" | "to" | "again" | "now" | "rn" => true,
+        "on" => matches!(word(s, i + 1), "the" | "my" | "our" | "her" | "his"),
+        _ => false,
+    };
+    s.windows(3).enumerate().any(|(i, w)| {
+        matches!(w[0], "is" | "are" | "hes" | "shes" | "theyre")
+            && w[1] == "doing"
+            && matches!(w[2], "it" | "that" | "this")
+            && here(i + 3)
+    }) && !s.iter().any(|w| recovered_word(w) || habit(w))
+}
+
+/// "third one in a row for my daughter": a running count.
+pub(super) fn in_a_row(s: &[&str]) -> bool {
+    const ORDINALS: &[&str] = &[
+        "second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th", "6th",
+    ];
+    s.windows(5).any(|w| {
+        ORDINALS.contains(&w[0])
+            && matches!(w[1], "one" | "seizure" | "fit" | "attack")
+            && w[2..] == ["in", "a", "row"]
+    }) && !s
+        .iter()
+        .any(|w| recovered_word(w) || matches!(*w, "last" | "ago" | "yesterday" | "had" | "was"))
+}
+
+fn part_of_day(w: &str) -> bool {
+    matches!(
+        w,
+        "mornings" | "evenings" | "nights" | "afternoons" | "weekends"
+    )
+}
+
 /// How often, not now.
 fn habit(w: &str) -> bool {
     matches!(
@@ -121,6 +188,14 @@ mod tests {
             assert!(because_mine(&words(s)), "{s}");
         }
         assert!(feels_real(&words("these feel real")));
+        assert!(thats_what(&words(
+            "thats what the finger thing says on my poppa"
+        )));
+        assert!(like_that_there(&words("nans like that on the verandah")));
+        assert!(doing_it_here(&words(
+            "my flatmates partner is doing it in the lounge"
+        )));
+        assert!(in_a_row(&words("third one in a row for my daughter")));
         assert!(mine_is(&words("ours is too")));
     }
 
@@ -141,5 +216,14 @@ mod tests {
             assert!(!because_mine(&words(s)), "{s}");
         }
         assert!(!feels_real(&words("do intrusive thoughts feel real")));
+        assert!(!like_that_there(&words(
+            "my mums like that in the mornings"
+        )));
+        assert!(!doing_it_here(&words(
+            "teachers think hes doing it on purpose"
+        )));
+        assert!(!in_a_row(&words(
+            "she had her third one in a row last week"
+        )));
     }
 }

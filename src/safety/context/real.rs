@@ -2,7 +2,10 @@
 //! friend" or "for a story", and given away in another sentence ("asking
 //! because mine just did", "jk it's my mum", "she's like that now").
 
-use super::answers::{because_mine, ends_mine_is, feels_real, mine_is};
+use super::answers::{
+    because_mine, doing_it_here, ends_mine_is, feels_real, in_a_row, like_that_there, mine_is,
+    thats_what,
+};
 use super::markers::recovered_word;
 use super::recent::{done_or_set, happened_lately};
 use super::subjects::{person_or_theirs, person_word};
@@ -104,6 +107,10 @@ pub(super) fn says_it_is_real(s: &[&str]) -> bool {
         || ends_mine_is(s)
         || because_mine(s)
         || feels_real(s)
+        || thats_what(s)
+        || like_that_there(s)
+        || doing_it_here(s)
+        || in_a_row(s)
         || theirs_did(s)
         || owns_up(s)
         || live_now(s)

@@ -34,7 +34,9 @@ fn minutes(w: &str) -> bool {
 fn clock_at(s: &[&str], i: usize) -> bool {
     let (prev, next) = (word(s, i.wrapping_sub(1)), word(s, i + 1));
     match s[i] {
-        "at" | "since" => time_of_day(next, word(s, i + 2)) || since_the_hour(s, i),
+        "at" | "since" => {
+            time_of_day(next, word(s, i + 2)) || since_the_hour(s, i) || said_time(&s[i + 1..])
+        }
         "timer" | "stopwatch" => s[i + 1..].iter().take(3).any(|w| number(w)),
         w if minutes(w) && number(prev) => match next {
             "in" => !matches!(
@@ -74,6 +76,34 @@ fn since_the_hour(s: &[&str], i: usize) -> bool {
         }
     });
     hour && ends && doing
+}
+
+/// A time said in words: "half 4", "quarter to 5", "ten past nine".
+fn said_time(after: &[&str]) -> bool {
+    let hour = |w: &str| {
+        w.parse::<u8>().is_ok_and(|n| (1..=12).contains(&n))
+            || matches!(
+                w,
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "eleven"
+                    | "twelve"
+            )
+    };
+    let minutes = |w: &str| hour(w) || matches!(w, "quarter" | "twenty" | "half");
+    match after {
+        ["half", h, ..] => hour(h),
+        [m, "past" | "to", h, ..] => minutes(m) && hour(h),
+        _ => false,
+    }
 }
 
 /// "4 02", "9 30" as the cleaned text holds "4:02", "9:30".
@@ -146,6 +176,11 @@ mod tests {
             "111 are on their way",
             "the ambulance is on its way",
             "paramedics are 10 mins away",
+            "been sitting here since like 1",
+            "been outside his place since 11",
+            "been doing it in my room like 15 min",
+            "mine started at half 4",
+            "been like that since ten past nine",
         ] {
             assert!(runs(text), "{text}");
         }
@@ -160,6 +195,8 @@ mod tests {
             "what number do you call, 999 or 111",
             "I take it at 8 in the morning",
             "it takes 10 minutes to work",
+            "ive been on insulin since 11",
+            "at half time",
         ] {
             assert!(!runs(text), "{text}");
         }
