@@ -77,6 +77,17 @@ pub(super) fn denied_in_a_list(sentence: &[&str], start: usize) -> bool {
     first || later
 }
 
+/// A sign told as absent by the word before it: "gagging isn't choking",
+/// "she's not unconscious". A phrase that names its own negation ("not
+/// breathing") starts with it, so is untouched.
+pub(super) fn negated_start(sentence: &[&str], start: usize) -> bool {
+    start > 0
+        && matches!(
+            sentence[start - 1],
+            "not" | "never" | "isnt" | "arent" | "wasnt" | "werent" | "aint"
+        )
+}
+
 /// "holding ice instead of hurting myself", "rather than cutting": a way of
 /// coping, not the act.
 pub(super) fn instead_of(sentence: &[&str], start: usize) -> bool {
@@ -101,7 +112,17 @@ pub(super) fn told_as_accident(sentence: &[&str], start: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{denied_in_a_list, denied_thought, instead_of, negated_wish, told_as_accident};
+    use super::{
+        denied_in_a_list, denied_thought, instead_of, negated_start, negated_wish, told_as_accident,
+    };
+
+    #[test]
+    fn a_sign_told_as_absent_by_the_word_before() {
+        let s = ["gagging", "isnt", "choking", "but", "it", "scares", "me"];
+        assert!(negated_start(&s, 2));
+        let t = ["hes", "choking"];
+        assert!(!negated_start(&t, 1));
+    }
 
     #[test]
     fn an_accident_told_as_one() {

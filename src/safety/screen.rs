@@ -5,7 +5,7 @@ use super::context::{MessageFrames, Reading, dated_in_the_past, names_a_child};
 use super::first_words::FirstWords;
 use super::learned::LearnedModel;
 use super::neighbours::{
-    denied_in_a_list, denied_thought, instead_of, negated_wish, told_as_accident,
+    denied_in_a_list, denied_thought, instead_of, negated_start, negated_wish, told_as_accident,
 };
 use super::pattern::{Pattern, split_pair};
 use super::rules::SafetyRules;
@@ -320,6 +320,7 @@ impl Screener {
             && !negated_wish(sentence, start)
             && !denied_thought(sentence, start)
             && !denied_in_a_list(sentence, start)
+            && !negated_start(sentence, start)
             && !instead_of(sentence, start)
             && (!cat.deliberate || !told_as_accident(sentence, start))
             && (cat.screen_past || !dated_in_the_past(sentence, start))
