@@ -239,11 +239,13 @@ impl Screener {
             // past. Pair halves are looked for in general and past
             // sentences too, but need their other half from a sentence
             // about now ("he fell last night. now his pupils are uneven").
-            let (past, general) = match frames.read(i) {
+            let reading = frames.read(i);
+            let (past, general) = match reading {
                 Reading::General => (false, true),
                 Reading::Past | Reading::Over => (true, false),
                 Reading::Now | Reading::MadeLive => (false, false),
             };
+            let asks = general || reading == Reading::MadeLive;
             let real = frames.real();
             for &(start, ci, pi) in &candidates {
                 let cat = &self.categories[ci];
@@ -256,12 +258,12 @@ impl Screener {
                 let whole = pi < cat.phrases.len();
                 let quiet = general || (past && !cat.screen_past);
                 let skip = found[ci].is_some() || (quiet && whole);
-                // A pair half in a general question followed by more is not
-                // cancelled by its wording ("what does it mean when blood
-                // spurts? hubby's hand after the table saw"): it counts
-                // only with its other half said of now. A question last
-                // ("…. what if he's sick later") still is.
-                let real = real || (general && !whole && i + 1 < views.len());
+                // A pair half in a general question (made live or not)
+                // followed by more is not cancelled by its wording ("what
+                // does it mean when blood spurts? hubby's hand after the
+                // table saw"): it counts only with its other half said of
+                // now. A question last ("… what if he's sick later") still is.
+                let real = real || (asks && !whole && i + 1 < views.len());
                 if !skip && self.phrase_fires(ci, pi, sentence, &tokens, start, real) {
                     found[ci] = cat.fired(ci, pi, quiet, &mut halves_seen);
                 }
