@@ -74,6 +74,17 @@ pub(super) fn because_mine(s: &[&str]) -> bool {
         && !s.iter().any(|w| recovered_word(w) || habit(w))
 }
 
+/// "watching it on bub's chest as I type", "texting under the blanket":
+/// the writer is there now, typing.
+pub(super) fn as_i_type(s: &[&str]) -> bool {
+    let typing = |w: &str| matches!(w, "type" | "write" | "typing" | "texting" | "writing");
+    s.windows(3)
+        .any(|w| matches!(w[0], "as" | "while") && w[1] == "i" && typing(w[2]))
+        || s.windows(2).any(|w| {
+            matches!(w[0], "typing" | "texting") && matches!(w[1], "under" | "from" | "in" | "on")
+        })
+}
+
 /// "these feel real.", "this feels real": said of the thoughts or urges the
 /// question asked about.
 pub(super) fn feels_real(s: &[&str]) -> bool {
@@ -94,11 +105,13 @@ pub(super) fn feels_real(s: &[&str]) -> bool {
 /// where my…" is read with the writer owning up, in `real`.)
 pub(super) fn thats_what(s: &[&str]) -> bool {
     s.windows(2).enumerate().any(|(i, w)| {
+        let after = &s[i + 2..];
         matches!(w, ["thats", "what" | "how"])
-            && s[i + 2..]
+            && (after
                 .iter()
                 .take(6)
                 .any(|w| matches!(*w, "my" | "im" | "mine"))
+                || matches!(after, ["ive" | "hes" | "shes", "got", ..]))
     }) && !s.iter().any(|w| recovered_word(w) || habit(w))
 }
 
@@ -196,6 +209,11 @@ mod tests {
             "my flatmates partner is doing it in the lounge"
         )));
         assert!(in_a_row(&words("third one in a row for my daughter")));
+        assert!(thats_what(&words(
+            "thats what ive got and i cant feel my fingers"
+        )));
+        assert!(as_i_type(&words("watching it on bubs chest as i type")));
+        assert!(as_i_type(&words("im texting under the blanket")));
         assert!(mine_is(&words("ours is too")));
     }
 

@@ -3,8 +3,8 @@
 //! because mine just did", "jk it's my mum", "she's like that now").
 
 use super::answers::{
-    because_mine, doing_it_here, ends_mine_is, feels_real, in_a_row, like_that_there, mine_is,
-    thats_what,
+    as_i_type, because_mine, doing_it_here, ends_mine_is, feels_real, in_a_row, like_that_there,
+    mine_is, thats_what,
 };
 use super::markers::recovered_word;
 use super::recent::{done_or_set, happened_lately};
@@ -111,6 +111,7 @@ pub(super) fn says_it_is_real(s: &[&str]) -> bool {
         || like_that_there(s)
         || doing_it_here(s)
         || in_a_row(s)
+        || as_i_type(s)
         || theirs_did(s)
         || owns_up(s)
         || live_now(s)
