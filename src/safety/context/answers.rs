@@ -1,12 +1,13 @@
-//! The writer answers their own general question: "…lips go a bit blue?
-//! mine are", "…throat feel tight, mine does", "…? because mine is and the
-//! epipen's in my other bag", "asking bc my brother's is", "these feel
-//! real". Set 113 (docs/QUALITY.md) hid crises this way: the question
+//! The writer answers their own general question, or drops its cover:
+//! "…lips go a bit blue? mine are", "…throat feel tight, mine does", "…?
+//! because mine is and the epipen's in my other bag", "asking bc my
+//! brother's is", "these feel real", "that's me", "typing from the
+//! closet". Set 113 (docs/QUALITY.md) hid crises this way: the question
 //! names the emergency, and only a short answer in the present says it is
 //! the writer's own, now.
 
 use super::markers::recovered_word;
-use super::subjects::person_or_theirs;
+use super::subjects::{person_or_theirs, person_word};
 use super::word;
 
 /// Whose: the writer's or someone close's ("mine", "his", "hers").
@@ -167,6 +168,62 @@ fn part_of_day(w: &str) -> bool {
         w,
         "mornings" | "evenings" | "nights" | "afternoons" | "weekends"
     )
+}
+
+/// The writer drops the cover: "that's me", "ok it's my wife", "the
+/// character is me", "I'm not writing a story", "no game", "typing from
+/// the closet", "7 min and counting", "that's what's happening".
+pub(super) fn owns_up(s: &[&str]) -> bool {
+    let at = |i: usize| word(s, i);
+    s.iter().enumerate().any(|(i, w)| match *w {
+        // ("that's me" is read with "it's me" above.)
+        "thats" => match at(i + 1) {
+            "whats" => at(i + 2) == "happening",
+            "where" => at(i + 2) == "my",
+            _ => false,
+        },
+        // "ok it's my wife" ends the sentence; not "it's my mum's birthday".
+        "its" => at(i + 1) == "my" && person_word(at(i + 2)) && i + 3 == s.len(),
+        "character" => at(i + 1) == "is" && at(i + 2) == "me",
+        "not" => {
+            matches!(at(i + 1), "writing" | "making")
+                && matches!(at(i + 2), "a" | "any")
+                && matches!(at(i + 3), "story" | "game" | "novel" | "book")
+        }
+        "no" => matches!(at(i + 1), "game" | "story") && i + 2 == s.len(),
+        "typing" => {
+            matches!(at(i + 1), "from" | "this")
+                && matches!(at(i + 2), "the" | "my" | "under" | "inside" | "from")
+        }
+        "and" => at(i + 1) == "counting",
+        // "wife's at 6 minutes": a clock running on someone now.
+        "at" => {
+            at(i + 2).starts_with("min")
+                && at(i + 1).bytes().all(|b| b.is_ascii_digit())
+                && s.first().is_some_and(|w| {
+                    matches!(*w, "hes" | "shes" | "theyre" | "its" | "were") || person_or_theirs(w)
+                })
+        }
+        // "he's in the next room", "it just happened", "it's still coming".
+        "next" => {
+            at(i + 1) == "room" && matches!(at(i.wrapping_sub(3)), "hes" | "shes" | "theyre" | "is")
+        }
+        "happened" => at(i.wrapping_sub(1)) == "just" && i + 1 == s.len(),
+        "still" => {
+            matches!(at(i.wrapping_sub(1)), "its" | "hes" | "shes" | "theyre")
+                && matches!(
+                    at(i + 1),
+                    "coming" | "pouring" | "fitting" | "shaking" | "spreading"
+                )
+        }
+        // "my daughter's spots are doing that" (what the question asked about).
+        "doing" => {
+            matches!(at(i + 1), "that" | "this")
+                && matches!(at(i.wrapping_sub(1)), "are" | "is")
+                && matches!(s.first().copied(), Some("my" | "our"))
+        }
+        _ => false,
+    })
 }
 
 /// How often, not now.

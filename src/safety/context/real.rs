@@ -4,7 +4,7 @@
 
 use super::answers::{
     as_i_type, because_mine, doing_it_here, ends_mine_is, feels_real, in_a_row, like_that_there,
-    mine_is, thats_what,
+    mine_is, owns_up, thats_what,
 };
 use super::markers::recovered_word;
 use super::recent::{done_or_set, happened_lately};
@@ -116,62 +116,6 @@ pub(super) fn says_it_is_real(s: &[&str]) -> bool {
         || owns_up(s)
         || live_now(s)
         || done_or_set(s)
-}
-
-/// The writer drops the cover: "that's me", "ok it's my wife", "the
-/// character is me", "I'm not writing a story", "no game", "typing from
-/// the closet", "7 min and counting", "that's what's happening".
-fn owns_up(s: &[&str]) -> bool {
-    let at = |i: usize| word(s, i);
-    s.iter().enumerate().any(|(i, w)| match *w {
-        // ("that's me" is read with "it's me" above.)
-        "thats" => match at(i + 1) {
-            "whats" => at(i + 2) == "happening",
-            "where" => at(i + 2) == "my",
-            _ => false,
-        },
-        // "ok it's my wife" ends the sentence; not "it's my mum's birthday".
-        "its" => at(i + 1) == "my" && person_word(at(i + 2)) && i + 3 == s.len(),
-        "character" => at(i + 1) == "is" && at(i + 2) == "me",
-        "not" => {
-            matches!(at(i + 1), "writing" | "making")
-                && matches!(at(i + 2), "a" | "any")
-                && matches!(at(i + 3), "story" | "game" | "novel" | "book")
-        }
-        "no" => matches!(at(i + 1), "game" | "story") && i + 2 == s.len(),
-        "typing" => {
-            matches!(at(i + 1), "from" | "this")
-                && matches!(at(i + 2), "the" | "my" | "under" | "inside" | "from")
-        }
-        "and" => at(i + 1) == "counting",
-        // "wife's at 6 minutes": a clock running on someone now.
-        "at" => {
-            at(i + 2).starts_with("min")
-                && at(i + 1).bytes().all(|b| b.is_ascii_digit())
-                && s.first().is_some_and(|w| {
-                    matches!(*w, "hes" | "shes" | "theyre" | "its" | "were") || person_or_theirs(w)
-                })
-        }
-        // "he's in the next room", "it just happened", "it's still coming".
-        "next" => {
-            at(i + 1) == "room" && matches!(at(i.wrapping_sub(3)), "hes" | "shes" | "theyre" | "is")
-        }
-        "happened" => at(i.wrapping_sub(1)) == "just" && i + 1 == s.len(),
-        "still" => {
-            matches!(at(i.wrapping_sub(1)), "its" | "hes" | "shes" | "theyre")
-                && matches!(
-                    at(i + 1),
-                    "coming" | "pouring" | "fitting" | "shaking" | "spreading"
-                )
-        }
-        // "my daughter's spots are doing that" (what the question asked about).
-        "doing" => {
-            matches!(at(i + 1), "that" | "this")
-                && matches!(at(i.wrapping_sub(1)), "are" | "is")
-                && matches!(s.first().copied(), Some("my" | "our"))
-        }
-        _ => false,
-    })
 }
 
 /// Said to be now, about someone: "my mum's like that right now", "my
