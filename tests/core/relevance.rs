@@ -370,6 +370,11 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout111.tsv", 0.005),
         // 112 (held out, never read): 0.3 % at the start and end.
         ("ordinary-holdout112.tsv", 0.004),
+        // Twenty-fifth session: 113 and 114 0.7 %, 115 (held out, never
+        // read) 0.3 %, blind and after.
+        ("ordinary-holdout113.tsv", 0.007),
+        ("ordinary-holdout114.tsv", 0.007),
+        ("ordinary-holdout115.tsv", 0.004),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -750,10 +755,10 @@ fn fresh_held_out_category_sets() {
             "crisis-holdout97-categories.tsv",
             "informational-holdout97-categories.tsv",
             // 0.756 / 0.744 since the twenty-second session, 0.760 / 0.747
-            // since the twenty-third, 0.766 / 0.753 since the twenty-fourth
-            // (still held out).
-            0.76,
-            0.75,
+            // since the twenty-third, 0.766 / 0.753 since the twenty-fourth,
+            // 0.789 / 0.776 since the twenty-fifth (still held out).
+            0.785,
+            0.77,
             0.03,
         ),
         // Twentieth session: a fifth writer's crises disguised as general
@@ -867,9 +872,10 @@ fn fresh_held_out_category_sets() {
             "crisis-holdout109-categories.tsv",
             "informational-holdout109-categories.tsv",
             // 0.662 / 0.653 / 10.8 % read; 0.756 / 0.747 / 11.4 % once
-            // trained on (twenty-fourth session).
-            0.75,
-            0.74,
+            // trained on (twenty-fourth session); 0.782 / 0.776 / 10.8 %
+            // after the twenty-fifth.
+            0.775,
+            0.77,
             0.115,
         ),
         // Twenty-fourth session: follow-ups in a thread, the earlier messages
@@ -900,6 +906,33 @@ fn fresh_held_out_category_sets() {
             0.965,
             0.95,
             0.065,
+        ),
+        // Twenty-fifth session: crises asked as general questions whose only
+        // sign of now is a small detail, written blind by fresh writers. 113
+        // (0.805 / 0.789 / 9.1 % blind) and 114 (0.844 / 0.812 / 8.0 % blind)
+        // were read and trained on; 115 (0.847 / 0.802 / 8.0 % with the
+        // session's start code, 0.880 / 0.838 / 8.0 % with its end) is held
+        // out and never read.
+        (
+            "crisis-holdout113-categories.tsv",
+            "informational-holdout113-categories.tsv",
+            0.97,
+            0.96,
+            0.09,
+        ),
+        (
+            "crisis-holdout114-categories.tsv",
+            "informational-holdout114-categories.tsv",
+            0.98,
+            0.955,
+            0.085,
+        ),
+        (
+            "crisis-holdout115-categories.tsv",
+            "informational-holdout115-categories.tsv",
+            0.875,
+            0.835,
+            0.085,
         ),
         // Twelfth session: world Englishes (0.994 / 0.984 / 4.0 % blind with the
         // old learned screen; 1.000 / 0.994 / 4.0 % after).
@@ -1052,7 +1085,10 @@ fn fresh_held_out_category_sets() {
             "informational-holdout46-categories.tsv",
             0.995,
             0.965,
-            0.09,
+            // 9.1 % since the twenty-fifth session's retraining (two more
+            // learned alarms: "what does a hypo feel like?", "intrusive
+            // thoughts or actually wanting to hurt someone?").
+            0.092,
         ),
         // Tenth session: medicines, drugs, alcohol and household chemicals
         // (0.958 / 0.929 / 5.1 % blind; 1.000 / 0.974 / 5.1 % after).
