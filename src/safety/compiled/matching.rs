@@ -93,8 +93,8 @@ fn steps_from(steps: &[Step], tokens: &Tokens, pos: usize, affirmed: bool) -> bo
     match first {
         Step::Gap(max) => (0..=*max).any(|skip| {
             pos + skip <= tokens.len()
-                && steps_from(rest, tokens, pos + skip, affirmed)
                 && !(affirmed && tokens.negated_after(pos, skip))
+                && steps_from(rest, tokens, pos + skip, affirmed)
         }),
         Step::Any => pos < tokens.len() && steps_from(rest, tokens, pos + 1, affirmed),
         Step::Word(ids) => {

@@ -71,8 +71,7 @@ pub(super) fn because_mine(s: &[&str]) -> bool {
         _ => return false,
     };
     // Said and done: the sentence ends, or goes on to what is happening.
-    matches!(at(verb_at), "" | "and" | "now" | "rn" | "tonight" | "right")
-        && !s.iter().any(|w| recovered_word(w) || habit(w))
+    matches!(at(verb_at), "" | "and" | "now" | "rn" | "tonight" | "right") && !settled(s)
 }
 
 /// "watching it on bub's chest as I type", "texting under the blanket":
@@ -113,7 +112,7 @@ pub(super) fn thats_what(s: &[&str]) -> bool {
                 .take(6)
                 .any(|w| matches!(*w, "my" | "im" | "mine"))
                 || matches!(after, ["ive" | "hes" | "shes", "got", ..]))
-    }) && !s.iter().any(|w| recovered_word(w) || habit(w))
+    }) && !settled(s)
 }
 
 /// "nan's like that on the verandah", "my partner's like this in the
@@ -127,9 +126,8 @@ pub(super) fn like_that_there(s: &[&str]) -> bool {
             && matches!(w[2], "that" | "this")
             && matches!(w[3], "on" | "in" | "at")
             && matches!(w[4], "the" | "my" | "our")
-    }) && !s
-        .iter()
-        .any(|w| recovered_word(w) || habit(w) || part_of_day(w))
+    }) && !settled(s)
+        && !s.iter().any(|w| part_of_day(w))
 }
 
 /// "my flatmate's partner is doing it in the lounge": what the question
@@ -146,7 +144,7 @@ pub(super) fn doing_it_here(s: &[&str]) -> bool {
             && w[1] == "doing"
             && matches!(w[2], "it" | "that" | "this")
             && here(i + 3)
-    }) && !s.iter().any(|w| recovered_word(w) || habit(w))
+    }) && !settled(s)
 }
 
 /// "third one in a row for my daughter": a running count.
@@ -224,6 +222,12 @@ pub(super) fn owns_up(s: &[&str]) -> bool {
         }
         _ => false,
     })
+}
+
+/// At ease or a habit, not now: "mine is fine now", "mine does every
+/// winter".
+fn settled(s: &[&str]) -> bool {
+    s.iter().any(|w| recovered_word(w) || habit(w))
 }
 
 /// How often, not now.

@@ -61,9 +61,7 @@ fn since_the_hour(s: &[&str], i: usize) -> bool {
     if matches!(word(s, h), "like" | "about" | "around" | "abt") {
         h += 1;
     }
-    let hour = word(s, h)
-        .parse::<u8>()
-        .is_ok_and(|n| (1..=12).contains(&n));
+    let hour = clock_hour(word(s, h));
     let ends = matches!(
         word(s, h + 1),
         "" | "and" | "am" | "pm" | "oclock" | "ish" | "tonight" | "now"
@@ -81,7 +79,7 @@ fn since_the_hour(s: &[&str], i: usize) -> bool {
 /// A time said in words: "half 4", "quarter to 5", "ten past nine".
 fn said_time(after: &[&str]) -> bool {
     let hour = |w: &str| {
-        w.parse::<u8>().is_ok_and(|n| (1..=12).contains(&n))
+        clock_hour(w)
             || matches!(
                 w,
                 "one"
@@ -104,6 +102,11 @@ fn said_time(after: &[&str]) -> bool {
         [m, "past" | "to", h, ..] => minutes(m) && hour(h),
         _ => false,
     }
+}
+
+/// An hour on a twelve-hour clock, in digits ("1" to "12").
+fn clock_hour(w: &str) -> bool {
+    w.parse::<u8>().is_ok_and(|n| (1..=12).contains(&n))
 }
 
 /// "4 02", "9 30" as the cleaned text holds "4:02", "9:30".
