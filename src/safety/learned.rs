@@ -1,4 +1,5 @@
-//! The learned second signal: a linear model over words and word pairs.
+//! The learned second signal: a linear model over words, word pairs and
+//! the character 5-grams of words.
 //!
 //! Phrase rules are precise but miss wording nobody wrote a phrase for. This
 //! model, trained on the in-repo crisis and ordinary-question sets (see
@@ -17,7 +18,10 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::text;
+mod features;
+
+use features::feature_hash;
+pub use features::{Hashed, features};
 
 /// File name of the weights beside `safety.toml`.
 pub const MODEL_FILE: &str = "safety-model.tsv";
@@ -60,75 +64,6 @@ fn seen_bit(key: u64) -> (usize, u64) {
     ((bit / 64) as usize, 1 << (bit % 64))
 }
 
-/// FNV-1a over the bytes of `parts` joined by spaces, computed without
-/// joining them (a word pair is hashed straight from its two words).
-fn feature_hash(parts: &[&str]) -> u64 {
-    let mut h = crate::fnv::OFFSET;
-    for (i, part) in parts.iter().enumerate() {
-        let sep = (i > 0).then_some(b' ');
-        h = crate::fnv::extend(h, sep.into_iter().chain(part.bytes()));
-    }
-    h
-}
-
-/// A text's feature keys: its words and word pairs, hashed (in no order:
-/// keys are sorted before use).
-#[derive(Debug, Clone, Default)]
-pub struct Hashed<'a> {
-    keys: Vec<u64>,
-    words: usize,
-    first: Option<&'a str>,
-    last: Option<&'a str>,
-}
-
-impl<'a> Hashed<'a> {
-    /// Hash the words of one lower-cased, cleaned text.
-    pub fn new(lower: &'a str) -> Self {
-        let mut h = Hashed {
-            keys: Vec::with_capacity(64),
-            ..Hashed::default()
-        };
-        let mut previous: Option<u64> = None;
-        for w in text::words(lower) {
-            h.words += 1;
-            let word_hash = feature_hash(&[w]);
-            h.keys.push(word_hash);
-            if let Some(p) = previous {
-                // The pair "p w", hashed on from the previous word's hash.
-                h.keys.push(crate::fnv::extend(
-                    p,
-                    b" ".iter().chain(w.as_bytes()).copied(),
-                ));
-            }
-            previous = Some(word_hash);
-            h.first.get_or_insert(w);
-            h.last = Some(w);
-        }
-        h
-    }
-
-    /// Words in the text.
-    pub fn words(&self) -> usize {
-        self.words
-    }
-
-    /// The keys of `parts` read one after another, as if one text: each
-    /// part's own keys plus the word pairs across their joins.
-    pub fn joined(parts: &[Hashed<'a>]) -> Self {
-        let mut h = Hashed::default();
-        for part in parts.iter().filter(|p| p.words > 0) {
-            if let (Some(a), Some(b)) = (h.last, part.first) {
-                h.keys.push(feature_hash(&[a, b]));
-            }
-            h.keys.extend_from_slice(&part.keys);
-            h.words += part.words;
-            h.first = h.first.or(part.first);
-            h.last = part.last;
-        }
-        h
-    }
-}
-
 /// What the model thinks of one message.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
@@ -144,22 +79,6 @@ pub struct Verdict {
 /// alarmed, while short crises are the phrases' job (on the training sets,
 /// almost every catch the model made alone had 8 words or more).
 pub const MIN_WORDS: usize = 8;
-
-/// The features of a message: each distinct word and adjacent word pair of
-/// the lower-cased text. Training and prediction share this, so they agree.
-pub fn features(lower: &str) -> Vec<String> {
-    let words: Vec<&str> = text::words(lower).collect();
-    let mut out: Vec<String> = Vec::with_capacity(words.len() * 2);
-    for (i, w) in words.iter().enumerate() {
-        out.push((*w).to_string());
-        if let Some(next) = words.get(i + 1) {
-            out.push(format!("{w} {next}"));
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
-}
 
 impl LearnedModel {
     /// A model from its parts, indexed for scoring.
@@ -217,14 +136,13 @@ impl LearnedModel {
 
     /// Score text already hashed (see [`Hashed`]): a message and its
     /// sentences share one pass over the words. Takes the keys by value so
-    /// they are sorted in place, not copied.
+    /// repeats are dropped in place, not copied.
     pub fn verdict_of(&self, hashed: Hashed<'_>) -> Option<Verdict> {
         if self.classes.len() < 2 || hashed.words < MIN_WORDS {
             return None;
         }
         let mut keys = hashed.keys;
-        keys.sort_unstable();
-        keys.dedup();
+        features::distinct(&mut keys);
         if keys.is_empty() {
             return None;
         }

@@ -1,5 +1,6 @@
 //! Unit tests of [`super::LearnedModel`].
 
+use super::features::{GRAM_MARK, GRAM_OFFSET, distinct};
 use super::*;
 
 fn tiny() -> LearnedModel {
@@ -11,11 +12,47 @@ fn tiny() -> LearnedModel {
 }
 
 #[test]
-fn features_are_words_and_pairs() {
+fn features_are_words_pairs_and_grams() {
     assert_eq!(
         features("end it all"),
         ["all", "end", "end it", "it", "it all"]
     );
+    let grams: Vec<String> = features("breathing")
+        .into_iter()
+        .filter(|f| f.starts_with('~'))
+        .collect();
+    assert_eq!(
+        grams,
+        [
+            "~<brea", "~athin", "~breat", "~eathi", "~hing>", "~reath", "~thing"
+        ]
+    );
+    // Numbers and short words have none.
+    assert_eq!(features("999 ok"), ["999", "999 ok", "ok"]);
+}
+
+#[test]
+fn the_gram_mark_hash_is_fnv_of_the_mark() {
+    assert_eq!(
+        GRAM_OFFSET,
+        crate::fnv::hash(GRAM_MARK.to_string().as_bytes())
+    );
+}
+
+/// A gram seen in training scores a spelling it never saw.
+#[test]
+fn grams_score_in_verdict_as_in_training() {
+    let m = LearnedModel::parse(
+        "threshold\t0.8\nclasses\tnone\tbreathing\nbias\t1.0\t-1.0\n\
+         ~breat\t1:40.0\n",
+    )
+    .expect("parses");
+    let q = "my dad is breathin really weird and fast right now";
+    assert_eq!(m.alarm(q), Some("breathing"));
+    let feats = features(q);
+    let x = 1.0 / (feats.len() as f32).sqrt();
+    let logits = [1.0, -1.0 + 40.0 * x];
+    assert_eq!(m.verdict(q), softmax_verdict(&logits));
 }
 
 #[test]
@@ -121,4 +158,15 @@ fn bad_files_name_the_line() {
     assert!(err.1.contains("none"), "{}", err.1);
     let text = "threshold\t0.9\nclasses\tnone\tx\nbias\t0\t0\nw\t7:1\n";
     assert_eq!(LearnedModel::parse(text).expect_err("class").0, 4);
+}
+
+#[test]
+fn distinct_keeps_each_key_once() {
+    let mut keys = vec![5, 0, 7, 5, 0, 9, 7, 7, u64::MAX, u64::MAX];
+    distinct(&mut keys);
+    keys.sort_unstable();
+    assert_eq!(keys, [0, 5, 7, 9, u64::MAX]);
+    let mut many: Vec<u64> = (0..1000).chain(0..1000).map(|k| k * 0x1_0000).collect();
+    distinct(&mut many);
+    assert_eq!(many.len(), 1000);
 }

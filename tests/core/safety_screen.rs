@@ -340,7 +340,9 @@ fn a_quiet_message_explains_each_sentence() {
         "{lines:?}"
     );
     // A learned guess that gave way to a reading judged safe says so.
-    let teething = "my 5 month old is 38.4, teething";
+    // (Which messages the learned model guesses on changes with its
+    // weights; this one is guessed by those trained on 2026-12-04.)
+    let teething = "my 4 month old baby is 38.2 today, teething and grumpy";
     assert!(e.explain_safety(teething).is_empty());
     let quiet = e.explain_quiet(teething).join("; ");
     assert!(quiet.contains("given way to a reading"), "{quiet}");
