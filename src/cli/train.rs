@@ -68,12 +68,14 @@ const ORDINARY: &[&str] = &[
 /// `ordinary-holdoutN.tsv`) trained on: 2 to this one, except [`NOT_TRAINED`].
 /// Later sets judge the model.
 const LAST_TRAINED: u32 = 114;
-/// Never trained on: 15, 31, 32, 93, 97, 101, 103, 112, 115 and 116 are still held out
-/// (with `region-holdout-questions.tsv`; 97, 101, 103, 112, 115 and 116 are not read); set 30 was
+/// Never trained on: 15, 31, 32, 93, 97, 101, 103, 112 and 115–117 are still held out
+/// (with `region-holdout-questions.tsv`; 97, 101, 103, 112 and 115–117 are not read); set 30 was
 /// read for phrases but with it the model alarmed on two more ordinary region
 /// questions ("We're in Porirua and he lives with us…"); set 60 was never
 /// written.
-const NOT_TRAINED: &[u32] = &[15, 30, 31, 32, 60, 93, 97, 101, 103, 105, 112, 115, 116];
+const NOT_TRAINED: &[u32] = &[
+    15, 30, 31, 32, 60, 93, 97, 101, 103, 105, 112, 115, 116, 117,
+];
 
 /// The numbered sets' files: (crisis files, ordinary files).
 fn numbered_sets() -> (Vec<PathBuf>, Vec<PathBuf>) {

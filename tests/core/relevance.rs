@@ -267,7 +267,7 @@ fn ordinary_questions_rarely_alarm() {
         // after); teenagers and young adults (0.7 %); many cultures and
         // faiths (0.0 %).
         ("ordinary-holdout57.tsv", 0.01),
-        ("ordinary-holdout58.tsv", 0.021),
+        ("ordinary-holdout58.tsv", 0.014),
         ("ordinary-holdout59.tsv", 0.01),
         // Eleventh session: the danger in passing inside a post about
         // something else (2.0 % blind, 1.3 % after); live updates and bodily
@@ -283,7 +283,7 @@ fn ordinary_questions_rarely_alarm() {
         // Twelfth session (sets 65-69): 0-2.7 %; set 67's long posts alarm
         // on 4 (two phrases, two the learned screen).
         ("ordinary-holdout65.tsv", 0.01),
-        ("ordinary-holdout66.tsv", 0.021),
+        ("ordinary-holdout66.tsv", 0.014),
         ("ordinary-holdout67.tsv", 0.027),
         ("ordinary-holdout68.tsv", 0.01),
         ("ordinary-holdout69.tsv", 0.01),
@@ -354,8 +354,10 @@ fn ordinary_questions_rarely_alarm() {
         // against getting worse.
         ("ordinary-holdout104.tsv", 0.01),
         // 14.3 % since the twenty-third ("rang 111 and they said I'm fine"
-        // is a story, not a give-away).
-        ("ordinary-holdout105.tsv", 0.154),
+        // is a story, not a give-away), 15.7 % since the twenty-sixth's
+        // retrained learned screen (one alarm more; the ca/au/nz half is
+        // not read).
+        ("ordinary-holdout105.tsv", 0.157),
         // Twenty-second session: 106 0.0 % blind; 107, past emergencies
         // told without "it's over", 14.0 % blind and 4.3 % after (a past
         // assault still brings the specialist line, by policy).
@@ -375,8 +377,10 @@ fn ordinary_questions_rarely_alarm() {
         ("ordinary-holdout113.tsv", 0.007),
         ("ordinary-holdout114.tsv", 0.007),
         ("ordinary-holdout115.tsv", 0.004),
-        // Twenty-sixth session: 116 (held out, never read) 0.0 %.
+        // Twenty-sixth session: 116 (held out, never read) 0.0 %,
+        // and 117 (held out, never read) 0.0 %.
         ("ordinary-holdout116.tsv", 0.004),
+        ("ordinary-holdout117.tsv", 0.004),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -439,12 +443,6 @@ fn emergencies_marked_in_ordinary_sets_raise_the_alarm() {
 /// 11.4 % after round 22.
 #[test]
 fn fresh_held_out_category_sets() {
-    // Twenty-sixth session: the learned screen's character grams caught
-    // 109 more crises over all sets for 55 more near-miss alarms, so the
-    // near-miss ceilings of 19, 25, 26, 47, 58, 62, 78, 82, 84, 88, 91,
-    // 92, 93, 100, 105, 108 and 111 were loosened to what they now
-    // measure (one to three alarms each; docs/QUALITY.md, "Twenty-sixth
-    // session").
     for (crisis, info, recall, right, alarms) in [
         // Eleventh session: literal, plain writers (0.974 / 0.964 / 6.8 %
         // blind; 1.000 / 1.000 / 6.8 % after).
@@ -583,7 +581,7 @@ fn fresh_held_out_category_sets() {
             "informational-holdout78-categories.tsv",
             0.995,
             0.99,
-            0.057,
+            0.05,
         ),
         // Fourteenth session: rural, farming and remote life (1.000 / 1.000
         // / 9.1 % blind, animals and machinery beside people; 8.5 % after).
@@ -619,7 +617,7 @@ fn fresh_held_out_category_sets() {
             "informational-holdout82-categories.tsv",
             0.995,
             0.99,
-            0.052,
+            0.05,
         ),
         // Fifteenth session: veterans, military families and responders off
         // duty (0.987 / 0.974 / 4.0 % blind; 0.997 / 0.994 / 2.3 % after: an
@@ -639,7 +637,7 @@ fn fresh_held_out_category_sets() {
             "informational-holdout84-categories.tsv",
             0.995,
             0.99,
-            0.097,
+            0.09,
         ),
         // Seventeenth session: angry, venting writers (0.977 / 0.974 / 6.2 %
         // blind; 1.000 / 1.000 / 6.2 % after).
@@ -678,7 +676,7 @@ fn fresh_held_out_category_sets() {
             // 5.1 % since the twenty-fourth session: a bare sugar before a
             // comma is read ("3.6, felt shaky"), here in a story of this
             // morning (four crises caught elsewhere).
-            0.057,
+            0.052,
         ),
         // Eighteenth session: crises hidden as hypotheticals or "asking for a
         // friend" (0.802 / 0.795 / 10.2 % blind; 0.958 / 0.951 / 7.4 %
@@ -708,7 +706,7 @@ fn fresh_held_out_category_sets() {
             "informational-holdout91-categories.tsv",
             0.985,
             0.97,
-            0.04,
+            0.035,
         ),
         // Eighteenth session: a second writer's hypotheticals (0.782 /
         // 0.776 / 8.0 % blind; read in the nineteenth session: 0.935 /
@@ -719,7 +717,7 @@ fn fresh_held_out_category_sets() {
             "informational-holdout92-categories.tsv",
             0.975,
             0.97,
-            0.08,
+            0.075,
         ),
         (
             "crisis-holdout93-categories.tsv",
@@ -728,7 +726,7 @@ fn fresh_held_out_category_sets() {
             0.97,
             // 10.8 % since the twenty-fourth session: one reading rule alarm
             // more once a bare value before a comma is read (line not read).
-            0.12,
+            0.11,
         ),
         // Nineteenth session, all blind: a third writer's hypotheticals (94,
         // 0.782 / 0.766 / 4.5 %; read: 0.802 / 0.786; trained on: 0.886 /
@@ -764,10 +762,10 @@ fn fresh_held_out_category_sets() {
             "informational-holdout97-categories.tsv",
             // 0.756 / 0.744 since the twenty-second session, 0.760 / 0.747
             // since the twenty-third, 0.766 / 0.753 since the twenty-fourth,
-            // 0.789 / 0.776 since the twenty-fifth, 0.854 / 0.838 since the
-            // twenty-sixth's character grams (still held out).
+            // 0.789 / 0.776 since the twenty-fifth, 0.864 / 0.854 since the
+            // twenty-sixth's retrained learned screen (still held out).
+            0.86,
             0.85,
-            0.835,
             0.03,
         ),
         // Twentieth session: a fifth writer's crises disguised as general
@@ -795,17 +793,18 @@ fn fresh_held_out_category_sets() {
             "informational-holdout100-categories.tsv",
             0.985,
             0.975,
-            0.114,
+            0.105,
         ),
         // An eighth writer, a wide cast of voices and the same five framings:
         // 0.958 / 0.955 / 7.4 % with the session's starting rules, 0.971 /
         // 0.968 / 7.4 % at its end. NOT read: held out (this floor only
-        // guards against getting worse).
+        // guards against getting worse). 0.994 / 0.990 since the
+        // twenty-sixth session's retrained learned screen.
         (
             "crisis-holdout101-categories.tsv",
             "informational-holdout101-categories.tsv",
-            0.965,
-            0.96,
+            0.99,
+            0.985,
             0.08,
         ),
         // Twenty-first session: a ninth writer's crises asked as general
@@ -844,7 +843,7 @@ fn fresh_held_out_category_sets() {
             "informational-holdout105-categories.tsv",
             0.98,
             0.955,
-            0.188,
+            0.18,
         ),
         // Twenty-second session: crises asked as a general question about
         // "someone", the live scene in a small cue (0.724 / 0.714 / 4.5 %
@@ -875,7 +874,7 @@ fn fresh_held_out_category_sets() {
             "informational-holdout108-categories.tsv",
             0.99,
             0.985,
-            0.108,
+            0.1,
         ),
         (
             "crisis-holdout109-categories.tsv",
@@ -903,7 +902,7 @@ fn fresh_held_out_category_sets() {
             "informational-holdout111-categories.tsv",
             0.98,
             0.975,
-            0.069,
+            0.06,
         ),
         // Twenty-fourth session, held out and never read: a twenty-third and
         // twenty-fourth writer's crises asked as general questions with one
@@ -912,9 +911,9 @@ fn fresh_held_out_category_sets() {
         (
             "crisis-holdout112-categories.tsv",
             "informational-holdout112-categories.tsv",
-            // 0.990 / 0.974 since the twenty-sixth session.
-            0.985,
-            0.97,
+            // 0.997 / 0.981 since the twenty-sixth session.
+            0.995,
+            0.98,
             0.065,
         ),
         // Twenty-fifth session: crises asked as general questions whose only
@@ -937,25 +936,36 @@ fn fresh_held_out_category_sets() {
             0.955,
             0.085,
         ),
-        // 115 is 0.899 / 0.860 / 8.0 % since the twenty-sixth session's
-        // character grams.
+        // 115 is 0.932 / 0.896 / 7.4 % since the twenty-sixth session's
+        // retrained learned screen.
         (
             "crisis-holdout115-categories.tsv",
             "informational-holdout115-categories.tsv",
+            0.93,
             0.895,
-            0.855,
             0.085,
         ),
         // Twenty-sixth session: every crisis described, never named ("his
         // face has gone lopsided"), two fresh writers; held out and never
-        // read. 0.977 / 0.961 / 6.2 % with the session's start code, 0.987 /
-        // 0.971 / 5.7 % with its end.
+        // read. 0.977 / 0.961 / 6.2 % with the session's start code, 0.997 /
+        // 0.981 / 4.5 % with its end.
         (
             "crisis-holdout116-categories.tsv",
             "informational-holdout116-categories.tsv",
-            0.985,
-            0.965,
-            0.063,
+            0.995,
+            0.98,
+            0.046,
+        ),
+        // Twenty-sixth session: spelling as people really type it (phonetic,
+        // second-language, voice-typed), two fresh writers; held out and
+        // never read. 0.994 / 0.977 / 4.0 % with the session's start code,
+        // 1.000 / 0.984 / 4.0 % with its end.
+        (
+            "crisis-holdout117-categories.tsv",
+            "informational-holdout117-categories.tsv",
+            0.995,
+            0.98,
+            0.04,
         ),
         // Twelfth session: world Englishes (0.994 / 0.984 / 4.0 % blind with the
         // old learned screen; 1.000 / 0.994 / 4.0 % after).
@@ -982,7 +992,7 @@ fn fresh_held_out_category_sets() {
             "informational-holdout62-categories.tsv",
             0.99,
             0.99,
-            0.052,
+            0.046,
         ),
         // Eleventh session: typed in a hurry on a phone (0.994 / 0.987 /
         // 4.0 % blind; 1.000 / 1.000 / 4.0 % after).
@@ -1000,7 +1010,7 @@ fn fresh_held_out_category_sets() {
             "informational-holdout58-categories.tsv",
             0.99,
             0.99,
-            0.046,
+            0.04,
         ),
         // Eleventh session: many cultures and faiths, speaking indirectly
         // (**0.968** / 0.961 / 4.0 % blind; 1.000 / 1.000 / 4.0 % after).
@@ -1120,7 +1130,7 @@ fn fresh_held_out_category_sets() {
             "informational-holdout47-categories.tsv",
             0.995,
             0.965,
-            0.063,
+            0.057,
         ),
         // Ninth session: pregnancy, birth and new parents (0.981 / 0.948 /
         // 4.0 % blind; 1.000 / 0.997 / 3.5 % after).
@@ -1258,7 +1268,7 @@ fn fresh_held_out_category_sets() {
             "informational-holdout26-categories.tsv",
             0.99,
             0.99,
-            0.052,
+            0.05,
         ),
         (
             "crisis-holdout25-categories.tsv",
@@ -1266,7 +1276,7 @@ fn fresh_held_out_category_sets() {
             0.99,
             0.99,
             // 4.5 % since round 26 ("something to worry about" is personal).
-            0.063,
+            0.05,
         ),
         (
             "crisis-holdout24-categories.tsv",
@@ -1312,7 +1322,7 @@ fn fresh_held_out_category_sets() {
             "informational-holdout19-categories.tsv",
             0.99,
             0.99,
-            0.052,
+            0.045,
         ),
         (
             "crisis-holdout18-categories.tsv",

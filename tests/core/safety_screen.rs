@@ -342,9 +342,10 @@ fn a_quiet_message_explains_each_sentence() {
     // A learned guess that gave way to a reading judged safe says so.
     // (Which messages the learned model guesses on changes with its
     // weights; this one is guessed by those trained on 2026-12-04.)
-    let teething = "my 4 month old baby is 38.2 today, teething and grumpy";
-    assert!(e.explain_safety(teething).is_empty());
-    let quiet = e.explain_quiet(teething).join("; ");
+    let safe =
+        "type 1 here, my sugar is 5.8 but i feel shaky and sweaty and a bit confused after the gym";
+    assert!(e.explain_safety(safe).is_empty());
+    let quiet = e.explain_quiet(safe).join("; ");
     assert!(quiet.contains("given way to a reading"), "{quiet}");
     // A present scene elsewhere makes the same question live.
     let live =
