@@ -102,9 +102,11 @@ impl LearnedModel {
     /// [`LearnedModel::parse`], keeping the file's text instead of the
     /// feature tree: what serving and the catalog hold (the tree is several
     /// times the text's size), written back unchanged by `to_text`.
+    /// It builds the look-up straight from the lines, never the tree: the
+    /// model is read at every start and index load, and the tree's strings
+    /// made that most of the start-up time.
     pub fn parse_compact(text: &str) -> Result<LearnedModel, (usize, String)> {
-        let mut model = LearnedModel::parse(text)?;
-        model.weights = BTreeMap::new();
+        let mut model = LearnedModel::read(text, false)?;
         model.source = Some(text.into());
         model.lookup.shrink_to_fit();
         model.flat.shrink_to_fit();
@@ -116,15 +118,23 @@ impl LearnedModel {
         self.lookup.clear();
         self.flat.clear();
         self.seen = vec![0; (SEEN_BITS / 64) as usize];
-        for (feature, pairs) in &self.weights {
-            let parts: Vec<&str> = feature.split(' ').collect();
-            let start = self.flat.len() as u32;
-            self.flat.extend_from_slice(pairs);
-            let key = feature_hash(&parts);
-            self.lookup.insert(key, (start, self.flat.len() as u32));
-            let (word, bit) = seen_bit(key);
-            self.seen[word] |= bit;
+        let weights = std::mem::take(&mut self.weights);
+        for (feature, pairs) in &weights {
+            self.add(feature, pairs);
         }
+        self.weights = weights;
+    }
+
+    /// One feature's weights into the look-up (a repeated feature's last
+    /// line wins, as in `weights`).
+    fn add(&mut self, feature: &str, pairs: &[(u16, f32)]) {
+        let parts: Vec<&str> = feature.split(' ').collect();
+        let start = self.flat.len() as u32;
+        self.flat.extend_from_slice(pairs);
+        let key = feature_hash(&parts);
+        self.lookup.insert(key, (start, self.flat.len() as u32));
+        let (word, bit) = seen_bit(key);
+        self.seen[word] |= bit;
     }
 
     /// Score a lower-cased, cleaned message. The same features as
@@ -180,7 +190,16 @@ impl LearnedModel {
 
     /// Parse the weights file. Errors name the line.
     pub fn parse(text: &str) -> Result<LearnedModel, (usize, String)> {
-        let mut model = LearnedModel::default();
+        LearnedModel::read(text, true)
+    }
+
+    /// Read a model file; `tree` keeps the feature tree (`weights`) beside
+    /// the look-up.
+    fn read(text: &str, tree: bool) -> Result<LearnedModel, (usize, String)> {
+        let mut model = LearnedModel {
+            seen: vec![0; (SEEN_BITS / 64) as usize],
+            ..LearnedModel::default()
+        };
         // The header (threshold, classes, then bias) comes first; after it
         // those words are features like any other (a message may say
         // "classes").
@@ -209,12 +228,19 @@ impl LearnedModel {
                     in_body = true;
                     let pairs = parse_pairs(rest, model.classes.len())
                         .ok_or_else(|| bad("bad class:weight pair"))?;
-                    model.weights.insert(key.to_string(), pairs);
+                    model.add(key, &pairs);
+                    if tree {
+                        model.weights.insert(key.to_string(), pairs);
+                    }
                 }
             }
         }
         model.validate()?;
-        model.index();
+        if tree {
+            // From the sorted tree, so a model read back equals the one
+            // written (the look-up's order follows the tree's).
+            model.index();
+        }
         Ok(model)
     }
 
