@@ -170,3 +170,26 @@ fn distinct_keeps_each_key_once() {
     distinct(&mut many);
     assert_eq!(many.len(), 1000);
 }
+
+/// A feature with one class weight is kept in its look-up slot, one with
+/// more in the shared list; both score the same as the feature tree.
+#[test]
+fn one_and_many_weight_features_score_alike() {
+    let m = LearnedModel::parse(
+        "threshold\t0.8\nclasses\tnone\ta\tb\nbias\t1.0\t-1.0\t-1.0\n\
+         fire\t1:2.5\nsmoke\t0:-0.5\t1:1.25\t2:0.75\n",
+    )
+    .expect("parses");
+    let q = "there is smoke and fire in the hall right now";
+    let feats = features(q);
+    let x = 1.0 / (feats.len() as f32).sqrt();
+    let mut logits = m.bias.clone();
+    for f in &feats {
+        for &(c, w) in m.weights.get(f.as_str()).into_iter().flatten() {
+            logits[usize::from(c)] += w * x;
+        }
+    }
+    assert_eq!(m.verdict(q), softmax_verdict(&logits));
+    let compact = LearnedModel::parse_compact(&m.to_text()).expect("parses");
+    assert_eq!(compact.verdict(q), m.verdict(q));
+}
