@@ -266,9 +266,10 @@ impl LearnedModel {
                     in_body = true;
                     let pairs = parse_pairs(rest, model.classes.len())
                         .ok_or_else(|| bad("bad class:weight pair"))?;
-                    model.add(key, &pairs);
                     if tree {
                         model.weights.insert(key.to_string(), pairs);
+                    } else {
+                        model.add(key, &pairs);
                     }
                 }
             }

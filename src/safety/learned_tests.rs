@@ -106,6 +106,19 @@ fn sentences_hashed_once_join_to_the_whole_message() {
     assert_eq!(Hashed::joined(&parts).words(), 12);
 }
 
+/// The verdict from the feature tree and [`features`], summed by hand.
+fn by_hand(m: &LearnedModel, q: &str) -> Option<Verdict> {
+    let feats = features(q);
+    let x = 1.0 / (feats.len() as f32).sqrt();
+    let mut logits = m.bias.clone();
+    for f in &feats {
+        for &(c, w) in m.weights.get(f.as_str()).into_iter().flatten() {
+            logits[usize::from(c)] += w * x;
+        }
+    }
+    softmax_verdict(&logits)
+}
+
 /// `verdict` counts the same features as `features` (what training saw).
 #[test]
 fn verdict_agrees_with_features() {
@@ -115,16 +128,9 @@ fn verdict_agrees_with_features() {
         "the end the end the end the end",
         "end it a b c d e f",
     ] {
-        let feats = features(q);
-        let x = 1.0 / (feats.len() as f32).sqrt();
-        let mut logits = m.bias.clone();
-        for f in &feats {
-            for &(c, w) in m.weights.get(f.as_str()).into_iter().flatten() {
-                logits[usize::from(c)] += w * x;
-            }
-        }
-        let want = softmax_verdict(&logits).expect("two classes");
-        assert_eq!(m.verdict(q), Some(want), "{q}");
+        let want = by_hand(&m, q);
+        assert!(want.is_some(), "{q}");
+        assert_eq!(m.verdict(q), want, "{q}");
     }
 }
 
@@ -181,15 +187,7 @@ fn one_and_many_weight_features_score_alike() {
     )
     .expect("parses");
     let q = "there is smoke and fire in the hall right now";
-    let feats = features(q);
-    let x = 1.0 / (feats.len() as f32).sqrt();
-    let mut logits = m.bias.clone();
-    for f in &feats {
-        for &(c, w) in m.weights.get(f.as_str()).into_iter().flatten() {
-            logits[usize::from(c)] += w * x;
-        }
-    }
-    assert_eq!(m.verdict(q), softmax_verdict(&logits));
+    assert_eq!(m.verdict(q), by_hand(&m, q));
     let compact = LearnedModel::parse_compact(&m.to_text()).expect("parses");
     assert_eq!(compact.verdict(q), m.verdict(q));
 }

@@ -15,8 +15,8 @@ pub(super) fn feature_hash(parts: &[&str]) -> u64 {
     h
 }
 
-/// A text's feature keys: its words, word pairs and grams, hashed (in no order:
-/// keys are sorted before use).
+/// A text's feature keys: its words, word pairs and grams, hashed (in no
+/// order, with repeats: [`distinct`] drops them before use).
 #[derive(Debug, Clone, Default)]
 pub struct Hashed<'a> {
     pub(super) keys: Vec<u64>,
