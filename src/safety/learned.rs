@@ -20,7 +20,6 @@ use serde::{Deserialize, Serialize};
 
 mod features;
 
-use features::feature_hash;
 pub use features::{Hashed, features};
 
 /// File name of the weights beside `safety.toml`.
@@ -156,7 +155,6 @@ impl LearnedModel {
     /// One feature's weights into the look-up (a repeated feature's last
     /// line wins, as in `weights`).
     fn add(&mut self, feature: &str, pairs: &[(u16, f32)]) {
-        let parts: Vec<&str> = feature.split(' ').collect();
         let slot = match pairs {
             [(c, w)] => Slot::one(*c, *w),
             _ => {
@@ -165,7 +163,9 @@ impl LearnedModel {
                 Slot::range(start, self.flat.len())
             }
         };
-        let key = feature_hash(&parts);
+        // A feature's words joined by spaces: its hash is the line's own
+        // (what `feature_hash` gives for the words one by one).
+        let key = crate::fnv::hash(feature.as_bytes());
         self.lookup.insert(key, slot);
         let (word, bit) = seen_bit(key);
         self.seen[word] |= bit;

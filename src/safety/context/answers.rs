@@ -74,15 +74,18 @@ pub(super) fn because_mine(s: &[&str]) -> bool {
     matches!(at(verb_at), "" | "and" | "now" | "rn" | "tonight" | "right") && !settled(s)
 }
 
-/// "watching it on bub's chest as I type", "texting under the blanket":
-/// the writer is there now, typing.
+/// "watching it on bub's chest as I type", "texting under the blanket",
+/// "typing this from the bathroom": the writer is there now, typing.
 pub(super) fn as_i_type(s: &[&str]) -> bool {
     let typing = |w: &str| matches!(w, "type" | "write" | "typing" | "texting" | "writing");
-    s.windows(3)
-        .any(|w| matches!(w[0], "as" | "while") && w[1] == "i" && typing(w[2]))
-        || s.windows(2).any(|w| {
-            matches!(w[0], "typing" | "texting") && matches!(w[1], "under" | "from" | "in" | "on")
-        })
+    s.windows(3).any(|w| {
+        (matches!(w[0], "as" | "while") && w[1] == "i" && typing(w[2]))
+            || (w[0] == "typing"
+                && w[1] == "this"
+                && matches!(w[2], "the" | "my" | "under" | "inside" | "from"))
+    }) || s.windows(2).any(|w| {
+        matches!(w[0], "typing" | "texting") && matches!(w[1], "under" | "from" | "in" | "on")
+    })
 }
 
 /// "these feel real.", "this feels real": said of the thoughts or urges the
@@ -169,8 +172,9 @@ fn part_of_day(w: &str) -> bool {
 }
 
 /// The writer drops the cover: "that's me", "ok it's my wife", "the
-/// character is me", "I'm not writing a story", "no game", "typing from
-/// the closet", "7 min and counting", "that's what's happening".
+/// character is me", "I'm not writing a story", "no game", "7 min and
+/// counting", "that's what's happening" ("typing from the closet" is
+/// [`as_i_type`]).
 pub(super) fn owns_up(s: &[&str]) -> bool {
     let at = |i: usize| word(s, i);
     s.iter().enumerate().any(|(i, w)| match *w {
@@ -189,10 +193,6 @@ pub(super) fn owns_up(s: &[&str]) -> bool {
                 && matches!(at(i + 3), "story" | "game" | "novel" | "book")
         }
         "no" => matches!(at(i + 1), "game" | "story") && i + 2 == s.len(),
-        "typing" => {
-            matches!(at(i + 1), "from" | "this")
-                && matches!(at(i + 2), "the" | "my" | "under" | "inside" | "from")
-        }
         "and" => at(i + 1) == "counting",
         // "wife's at 6 minutes": a clock running on someone now.
         "at" => {

@@ -6,7 +6,7 @@ use crate::text;
 
 /// FNV-1a over the bytes of `parts` joined by spaces, computed without
 /// joining them (a word pair is hashed straight from its two words).
-pub(super) fn feature_hash(parts: &[&str]) -> u64 {
+fn feature_hash(parts: &[&str]) -> u64 {
     let mut h = crate::fnv::OFFSET;
     for (i, part) in parts.iter().enumerate() {
         let sep = (i > 0).then_some(b' ');
