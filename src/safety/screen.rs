@@ -49,7 +49,8 @@ pub struct Screener {
     vocab: Vocab,
     /// The phrases each word id may open (see `first_words`).
     first_words: FirstWords,
-    /// The learned second signal, consulted when no phrase matches.
+    /// The learned second signal: the alarm when no phrase matches, and a
+    /// less urgent second category beside one that does.
     model: Option<(LearnedModel, Vec<Option<usize>>)>,
     /// Child abuse, and the categories (domestic abuse, sexual assault)
     /// that are child abuse when the one hurt is a child.
@@ -159,6 +160,7 @@ impl Screener {
             return self.learned(&raw, &views);
         }
         self.child_too(&mut categories, &views);
+        self.learned_also(&raw, &mut categories);
         Some(Screening {
             categories,
             learned: false,
@@ -195,7 +197,7 @@ impl Screener {
             .map(|(ci, pi)| (ci, self.categories[ci].trigger(pi)))
             .collect();
         if !hits.is_empty() {
-            return hits;
+            return self.with_learned_also(&raw, hits);
         }
         self.learned(&raw, &views)
             .map(|s| vec![(s.lead(), Trigger::Learned)])

@@ -1,8 +1,8 @@
-//! The learned second signal's pass over a message, when no phrase
-//! matched (see `learned.rs` for the model itself).
+//! The learned second signal's pass over a message: the alarm when no
+//! phrase matched, and a second category beside a phrase match (see
+//! `learned.rs` for the model itself).
 
-use super::Screener;
-use super::Screening;
+use super::{Screener, Screening, Trigger};
 use crate::safety::context::not_about_people;
 use crate::safety::learned::{Hashed, LearnedModel, MIN_WORDS};
 use crate::safety::rules::SafetyRules;
@@ -41,6 +41,49 @@ impl Screener {
             categories: vec![category],
             learned: true,
         })
+    }
+}
+
+impl Screener {
+    /// A message a phrase flagged may be a second emergency the phrases
+    /// missed: "…didn't mean to go that deep, it won't stop" flagged as
+    /// bleeding is self-harm too, and an overdose found unconscious needs the
+    /// poison line as well. When the learned model is sure of a category
+    /// less urgent than the lead (never a new lead: what to do first stays
+    /// with the phrases), its lines join the block. Whole message, at the
+    /// model's own threshold; this runs only on flagged messages.
+    pub(super) fn learned_also(&self, raw: &[&str], categories: &mut Vec<usize>) {
+        let Some((model, map)) = self.model.as_ref() else {
+            return;
+        };
+        let parts: Vec<Hashed<'_>> = raw.iter().map(|s| Hashed::new(s)).collect();
+        let Some(v) = model.verdict_of(Hashed::joined(&parts)) else {
+            return;
+        };
+        let Some(also) = map[v.class].filter(|_| v.crisis >= model.threshold) else {
+            return;
+        };
+        if categories.first().is_some_and(|&lead| also > lead) && !categories.contains(&also) {
+            categories.push(also);
+            categories.sort_unstable();
+        }
+    }
+
+    /// Phrase triggers for `ask --why`, with the category
+    /// [`Screener::learned_also`] adds, as screening adds it.
+    pub(super) fn with_learned_also(
+        &self,
+        raw: &[&str],
+        mut hits: Vec<(usize, Trigger)>,
+    ) -> Vec<(usize, Trigger)> {
+        let mut categories: Vec<usize> = hits.iter().map(|h| h.0).collect();
+        self.learned_also(raw, &mut categories);
+        for c in categories {
+            if !hits.iter().any(|h| h.0 == c) {
+                hits.push((c, Trigger::Learned));
+            }
+        }
+        hits
     }
 }
 

@@ -163,3 +163,44 @@ fn a_spaced_slash_ends_a_sentence_but_not_a_reading() {
     assert_eq!(count("did s/h again, 24/7 thoughts"), 1);
     assert_eq!(count("just did mine: 186 / 98"), 1);
 }
+
+/// Bleeding, then self-harm, with a learned model that is sure of self-harm
+/// (or of `lead`, a category more urgent than any phrase found).
+fn with_model(lead: &str) -> Screener {
+    let rules = SafetyRules {
+        categories: vec![
+            Category::bare("cardiac-arrest"),
+            Category {
+                phrases: vec!["bleeding".into()],
+                ..Category::bare("bleeding")
+            },
+            Category::bare("self-harm"),
+        ],
+        regions: Vec::new(),
+        readings: Vec::new(),
+        model: None,
+    };
+    let model = crate::safety::learned::LearnedModel::parse(&format!(
+        "threshold\t0.8\nclasses\tnone\t{lead}\nbias\t1.0\t-1.0\npurpose\t1:40.0\n"
+    ))
+    .expect("parses");
+    Screener::new(&rules, Some(model))
+}
+
+#[test]
+fn the_learned_model_adds_a_less_urgent_category_to_a_phrase_match() {
+    let m = "my arm is bleeding again and i did it on purpose tonight";
+    let s = with_model("self-harm");
+    assert_eq!(s.screen(m).map(|s| s.categories), Some(vec![1, 2]));
+    assert_eq!(
+        s.explain(m),
+        [(1, Trigger::Phrase(0)), (2, Trigger::Learned)]
+    );
+    // Never a new lead: what to do first stays with the phrases.
+    let s = with_model("cardiac-arrest");
+    assert_eq!(s.screen(m).map(|s| s.categories), Some(vec![1]));
+    // Not sure enough: nothing added.
+    let s = with_model("self-harm");
+    let calm = "my arm is bleeding again after the gardening this afternoon";
+    assert_eq!(s.screen(calm).map(|s| s.categories), Some(vec![1]));
+}

@@ -767,9 +767,11 @@ fn fresh_held_out_category_sets() {
             // 0.756 / 0.744 since the twenty-second session, 0.760 / 0.747
             // since the twenty-third, 0.766 / 0.753 since the twenty-fourth,
             // 0.789 / 0.776 since the twenty-fifth, 0.864 / 0.854 since the
-            // twenty-sixth's retrained learned screen (still held out).
+            // twenty-sixth's retrained learned screen (still held out);
+            // right number 0.860 since the twenty-seventh's learned second
+            // category.
             0.86,
-            0.85,
+            0.855,
             0.03,
         ),
         // Twentieth session: a fifth writer's crises disguised as general
@@ -915,9 +917,10 @@ fn fresh_held_out_category_sets() {
         (
             "crisis-holdout112-categories.tsv",
             "informational-holdout112-categories.tsv",
-            // 0.997 / 0.981 since the twenty-sixth session.
+            // 0.997 / 0.981 since the twenty-sixth session; right number
+            // 0.990 since the twenty-seventh.
             0.995,
-            0.98,
+            0.985,
             0.065,
         ),
         // Twenty-fifth session: crises asked as general questions whose only
@@ -941,12 +944,13 @@ fn fresh_held_out_category_sets() {
             0.085,
         ),
         // 115 is 0.932 / 0.896 / 7.4 % since the twenty-sixth session's
-        // retrained learned screen.
+        // retrained learned screen; right number 0.906 since the
+        // twenty-seventh's learned second category.
         (
             "crisis-holdout115-categories.tsv",
             "informational-holdout115-categories.tsv",
             0.93,
-            0.895,
+            0.905,
             0.085,
         ),
         // Twenty-sixth session: every crisis described, never named ("his
@@ -963,12 +967,13 @@ fn fresh_held_out_category_sets() {
         // Twenty-sixth session: spelling as people really type it (phonetic,
         // second-language, voice-typed), two fresh writers; held out and
         // never read. 0.994 / 0.977 / 4.0 % with the session's start code,
-        // 1.000 / 0.984 / 4.0 % with its end.
+        // 1.000 / 0.984 / 4.0 % with its end; right number 0.997 since the
+        // twenty-seventh session's learned second category.
         (
             "crisis-holdout117-categories.tsv",
             "informational-holdout117-categories.tsv",
             0.995,
-            0.98,
+            0.995,
             0.04,
         ),
         // Twenty-seventh session: crises behind a general question with
@@ -984,12 +989,13 @@ fn fresh_held_out_category_sets() {
         ),
         // Twenty-seventh session: "should I go or can it wait?", two fresh
         // writers; held out and never read. 1.000 / 0.984 / 5.1 % with the
-        // session's start code and its end.
+        // session's start code; right number 0.997 with the learned second
+        // category.
         (
             "crisis-holdout119-categories.tsv",
             "informational-holdout119-categories.tsv",
             0.995,
-            0.98,
+            0.995,
             0.052,
         ),
         // Twelfth session: world Englishes (0.994 / 0.984 / 4.0 % blind with the
