@@ -42,11 +42,9 @@ impl Screener {
             learned: true,
         })
     }
-}
 
-impl Screener {
     /// A message a phrase flagged may be a second emergency the phrases
-    /// missed: "…didn't mean to go that deep, it won't stop" flagged as
+    /// missed: "did it again tonight, my arm, and it's gaping" flagged as
     /// bleeding is self-harm too, and an overdose found unconscious needs the
     /// poison line as well. When the learned model is sure of a category
     /// less urgent than the lead (never a new lead: what to do first stays
