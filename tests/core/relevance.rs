@@ -385,6 +385,8 @@ fn ordinary_questions_rarely_alarm() {
         // phrases were read), 119 (held out, never read) 0.3 %.
         ("ordinary-holdout118.tsv", 0.004),
         ("ordinary-holdout119.tsv", 0.004),
+        // 120 (held out, never read): 0.3 % at the start and end.
+        ("ordinary-holdout120.tsv", 0.004),
         ("region-questions23.tsv", 0.015),
         // 1.6 % since the retraining of round 16 (one learned alarm more).
         ("region-holdout-questions.tsv", 0.017),
@@ -997,6 +999,18 @@ fn fresh_held_out_category_sets() {
             0.995,
             0.995,
             0.052,
+        ),
+        // Twenty-seventh session: two things going on at once (self-harm
+        // with a wound that will not stop, pills and someone hard to wake),
+        // two fresh writers; held out and never read. 0.994 / 0.974 / 5.7 %
+        // with the session's start code, 0.994 / 0.984 / 5.7 % with the
+        // learned second category.
+        (
+            "crisis-holdout120-categories.tsv",
+            "informational-holdout120-categories.tsv",
+            0.99,
+            0.98,
+            0.06,
         ),
         // Twelfth session: world Englishes (0.994 / 0.984 / 4.0 % blind with the
         // old learned screen; 1.000 / 0.994 / 4.0 % after).
