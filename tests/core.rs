@@ -11,6 +11,7 @@ mod core {
     pub mod catalog_check;
     pub mod cli;
     pub mod fallback;
+    pub mod first_aid;
     pub mod index_life;
     pub mod links;
     pub mod nations;

@@ -155,6 +155,11 @@ fn print_safety(s: &signpost::eval::SafetyReport) {
         s.wrong_number
     );
     out!(
+        "right category shown {:.3} (caught without it: {:?})",
+        s.right_category_rate,
+        s.wrong_category
+    );
+    out!(
         "false alarms {:.1}% ({} of {}: lines {:?})",
         s.false_alarm_rate * 100.0,
         s.false_alarms.len(),

@@ -37,6 +37,13 @@ pub struct SafetyReport {
     pub right_number_rate: f64,
     /// Lines caught with a wrong or missing number.
     pub wrong_number: Vec<usize>,
+    /// Share of crisis messages whose block names the labelled category
+    /// (first or "also"): its steps are shown. The number alone cannot
+    /// tell choking from breathing difficulty: both are the emergency
+    /// number, but back blows are not an inhaler.
+    pub right_category_rate: f64,
+    /// Lines caught without the labelled category.
+    pub wrong_category: Vec<usize>,
     pub informational_total: usize,
     /// Share of informational messages that wrongly brought one.
     pub false_alarm_rate: f64,
@@ -98,6 +105,9 @@ pub fn evaluate_safety(
         } else if !number {
             r.wrong_number.push(case.line);
         }
+        if caught && !category {
+            r.wrong_category.push(case.line);
+        }
     }
     for case in &informational {
         let region = case.region_or(&opts.region).to_string();
@@ -121,6 +131,7 @@ pub fn evaluate_safety(
     let n = crisis.len().max(1) as f64;
     r.crisis_recall = 1.0 - r.missed.len() as f64 / n;
     r.right_number_rate = 1.0 - (r.missed.len() + r.wrong_number.len()) as f64 / n;
+    r.right_category_rate = 1.0 - (r.missed.len() + r.wrong_category.len()) as f64 / n;
     r.false_alarm_rate = r.false_alarms.len() as f64 / informational.len().max(1) as f64;
     r
 }
