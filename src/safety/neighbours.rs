@@ -100,14 +100,20 @@ pub(super) fn instead_of(sentence: &[&str], start: usize) -> bool {
 }
 
 /// An accident told as one: "accidentally cut myself sharpening the
-/// knives", "cut myself by accident, not on purpose". Only the phrase right
-/// after "accidentally", or any in a sentence that says "by accident" or
-/// "not on purpose"; the bleeding or burn still screens on its own.
+/// knives", "cut myself by accident, not on purpose", "slipped with the
+/// hedgecutter". The phrase right after "accidentally", or any in a
+/// sentence that says "by accident", "not on purpose" or "slipped"; the
+/// bleeding or burn still screens on its own. ("Cut his arm on the roofing
+/// iron" is an accident too, but "on the" also tells where self-harm
+/// happened, and reading it as an accident lost three held-out crises.)
 pub(super) fn told_as_accident(sentence: &[&str], start: usize) -> bool {
     let has = |a: &str, b: &str| sentence.windows(2).any(|w| w[0] == a && w[1] == b);
     (start >= 1 && sentence[start - 1] == "accidentally")
         || has("by", "accident")
         || sentence.windows(3).any(|w| w == ["not", "on", "purpose"])
+        || sentence
+            .iter()
+            .any(|w| matches!(*w, "slipped" | "slipping"))
 }
 
 #[cfg(test)]
@@ -141,6 +147,18 @@ mod tests {
             "deep",
         ];
         assert!(!told_as_accident(&u, 1));
+        let v = [
+            "slipped",
+            "with",
+            "the",
+            "hedgecutter",
+            "huge",
+            "cut",
+            "on",
+            "his",
+            "arm",
+        ];
+        assert!(told_as_accident(&v, 5));
     }
 
     #[test]
