@@ -160,7 +160,7 @@ impl Screener {
             return self.learned(&raw, &views);
         }
         self.child_too(&mut categories, &views);
-        self.learned_also(&raw, &mut categories);
+        self.add_learned_also(&raw, &mut categories);
         Some(Screening {
             categories,
             learned: false,

@@ -14,24 +14,22 @@ impl Screener {
     /// `raw` are the message's sentences (`sentences::sentences`), `views` the same
     /// sentences as words, for the frame check.
     pub(super) fn learned(&self, raw: &[&str], views: &[Vec<&str>]) -> Option<Screening> {
-        let (model, map) = self.model.as_ref()?;
-        let alarm = |hashed: Hashed<'_>, threshold: f32| {
-            let v = model.verdict_of(hashed)?;
-            map[v.class].filter(|_| v.crisis >= threshold)
-        };
+        let (model, _) = self.model.as_ref()?;
         // Each sentence's words are hashed once and serve both passes.
         let parts: Vec<Hashed<'_>> = raw.iter().map(|s| Hashed::new(s)).collect();
         let per_sentence = model.threshold.max(SENTENCE_THRESHOLD);
-        let category = alarm(Hashed::joined(&parts), model.threshold).or_else(|| {
-            let long = |p: &Hashed<'_>| p.words() >= MIN_WORDS;
-            if parts.iter().filter(|p| long(p)).count() < 2 {
-                return None;
-            }
-            parts
-                .into_iter()
-                .filter(|p| long(p))
-                .find_map(|p| alarm(p, per_sentence))
-        })?;
+        let category = self
+            .sure_of(Hashed::joined(&parts), model.threshold)
+            .or_else(|| {
+                let long = |p: &Hashed<'_>| p.words() >= MIN_WORDS;
+                if parts.iter().filter(|p| long(p)).count() < 2 {
+                    return None;
+                }
+                parts
+                    .into_iter()
+                    .filter(|p| long(p))
+                    .find_map(|p| self.sure_of(p, per_sentence))
+            })?;
         // Stories, games and machines ([`not_about_people`]) stay quiet;
         // checked only for an alarm, as most messages raise none.
         if !views.is_empty() && views.iter().all(|v| not_about_people(v)) {
@@ -43,43 +41,53 @@ impl Screener {
         })
     }
 
+    /// The category the learned model is at least `threshold` sure of,
+    /// when it names one.
+    fn sure_of(&self, hashed: Hashed<'_>, threshold: f32) -> Option<usize> {
+        let (model, map) = self.model.as_ref()?;
+        let v = model.verdict_of(hashed)?;
+        map[v.class].filter(|_| v.crisis >= threshold)
+    }
+
     /// A message a phrase flagged may be a second emergency the phrases
     /// missed: "did it again tonight, my arm, and it's gaping" flagged as
     /// bleeding is self-harm too, and an overdose found unconscious needs the
-    /// poison line as well. When the learned model is sure of a category
-    /// less urgent than the lead (never a new lead: what to do first stays
-    /// with the phrases), its lines join the block. Whole message, at the
-    /// model's own threshold; this runs only on flagged messages.
-    pub(super) fn learned_also(&self, raw: &[&str], categories: &mut Vec<usize>) {
-        let Some((model, map)) = self.model.as_ref() else {
-            return;
-        };
+    /// poison line as well. The category the learned model is sure of, when
+    /// it is less urgent than the phrases' `lead` (never a new lead: what to
+    /// do first stays with the phrases), so its lines join the block. Whole
+    /// message, at the model's own threshold; this runs only on flagged
+    /// messages.
+    fn learned_also(&self, raw: &[&str], lead: usize) -> Option<usize> {
+        let (model, _) = self.model.as_ref()?;
         let parts: Vec<Hashed<'_>> = raw.iter().map(|s| Hashed::new(s)).collect();
-        let Some(v) = model.verdict_of(Hashed::joined(&parts)) else {
-            return;
-        };
-        let Some(also) = map[v.class].filter(|_| v.crisis >= model.threshold) else {
-            return;
-        };
-        if categories.first().is_some_and(|&lead| also > lead) && !categories.contains(&also) {
+        self.sure_of(Hashed::joined(&parts), model.threshold)
+            .filter(|&also| also > lead)
+    }
+
+    /// Screening's categories (most urgent first) with
+    /// [`Screener::learned_also`]'s, in its place.
+    pub(super) fn add_learned_also(&self, raw: &[&str], categories: &mut Vec<usize>) {
+        if let Some(also) = categories
+            .first()
+            .and_then(|&lead| self.learned_also(raw, lead))
+            && !categories.contains(&also)
+        {
             categories.push(also);
             categories.sort_unstable();
         }
     }
 
-    /// Phrase triggers for `ask --why`, with the category
-    /// [`Screener::learned_also`] adds, as screening adds it.
+    /// Phrase triggers for `ask --why` (in category order), with the
+    /// category [`Screener::learned_also`] adds, as screening adds it.
     pub(super) fn with_learned_also(
         &self,
         raw: &[&str],
         mut hits: Vec<(usize, Trigger)>,
     ) -> Vec<(usize, Trigger)> {
-        let mut categories: Vec<usize> = hits.iter().map(|h| h.0).collect();
-        self.learned_also(raw, &mut categories);
-        for c in categories {
-            if !hits.iter().any(|h| h.0 == c) {
-                hits.push((c, Trigger::Learned));
-            }
+        if let Some(also) = hits.first().and_then(|h| self.learned_also(raw, h.0))
+            && !hits.iter().any(|h| h.0 == also)
+        {
+            hits.push((also, Trigger::Learned));
         }
         hits
     }
